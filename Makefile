@@ -1,0 +1,38 @@
+# Two commands on a fresh machine: `make demo`, then `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint install bench fuzz docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# A regular (not editable) install: the installed `deal` must find its bundled deals.
+$(STAMP): $(BIN)/python pyproject.toml $(shell find dealcli deals -type f -not -name '*.pyc')
+	$(BIN)/python -m pip install --quiet ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/deal show japan
+
+lint: install
+	$(BIN)/ruff check dealcli tests bench
+	$(BIN)/ruff format --check dealcli tests bench
+	$(BIN)/mypy dealcli
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/run.py
+
+fuzz: install
+	$(BIN)/python bench/fuzz.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

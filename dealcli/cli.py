@@ -1,0 +1,522 @@
+"""The command line: parse arguments, call a view, hand its report to the output layer.
+
+No business rules and no formatting live here.
+"""
+
+import functools
+import inspect
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from . import __version__
+from .errors import DealError, Exit, PipeClosed, UsageError
+from .output import Request, emit
+from .registry import Entry, Registry
+from .table import Report
+
+app = typer.Typer(
+    name="deal",
+    help=(
+        "Explore and compare state-backed investment deals, every figure traced to a source.\n\n"
+        "Data commands print a table in a terminal and tab-separated text into a pipe;\n"
+        "choose with --format (table, plain, csv, tsv, json, jsonl, markdown).\n\n"
+        "Exit codes: 0 success, 1 invalid deal data, 2 usage (bad option, unknown deal),\n"
+        "3 internal error, 130 interrupted, 141 output pipe closed."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,  # help text is shown as written: brackets stay
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class State:
+    deals_dirs: list[Path] = field(default_factory=list)
+    strict: bool = False
+    debug: bool = False
+    _registry: Registry | None = None
+
+    def registry(self) -> Registry:
+        if self._registry is None:
+            from .registry import load
+
+            self._registry = load(self.deals_dirs)
+            for note in self._registry.notices:
+                _warn(note)
+            for problem in self._registry.problems:
+                _warn(str(problem))
+            if self.strict and (self._registry.problems or self._registry.notices):
+                raise DealError("--strict: stopping at the problems above")
+        return self._registry
+
+    def resolve(self, name: str) -> Entry:
+        return self.registry().resolve(name)
+
+
+STATE = State()
+
+
+def _warn(text: str) -> None:
+    print(f"deal: {text}", file=sys.stderr)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"deal {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    deals_dir: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--deals-dir",
+            help="Also read deals from DIR (repeatable; after DEAL_PATH; a later deal with the same id wins).",
+            metavar="DIR",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at any broken deal file instead of skipping it.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of internal errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Explore and compare state-backed investment deals."""
+    STATE.deals_dirs = list(deals_dir or [])
+    STATE.strict = strict
+    STATE.debug = debug
+    STATE._registry = None
+
+
+# -- shared options ----------------------------------------------------------
+
+
+def _complete_deal(incomplete: str) -> list[str]:
+    try:
+        from .registry import load
+
+        names = load(STATE.deals_dirs).completions()
+    except Exception:  # completion must never crash the shell
+        return []
+    return [n for n in names if n.startswith(incomplete.lower())]
+
+
+def _complete_format(incomplete: str) -> list[str]:
+    from .render import FORMATS
+
+    return [f for f in FORMATS if f.startswith(incomplete)]
+
+
+DealArg = Annotated[
+    str, typer.Argument(help="Deal id or alias, e.g. japan, jp, korea.", autocompletion=_complete_deal)
+]
+
+OUTPUT_PARAMS = [
+    inspect.Parameter(
+        "format_",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=None,
+        annotation=Annotated[
+            str | None,
+            typer.Option(
+                "--format",
+                "-f",
+                help="table, plain, csv, tsv, json, jsonl or markdown. Default: table in a "
+                "terminal, plain (tab-separated, no colour, nothing cut) into a pipe or file.",
+                autocompletion=_complete_format,
+            ),
+        ],
+    ),
+    inspect.Parameter(
+        "columns",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=None,
+        annotation=Annotated[
+            str | None,
+            typer.Option("--columns", help="Columns to show, in order: a,b,c (csv names).", metavar="A,B,C"),
+        ],
+    ),
+    inspect.Parameter(
+        "no_header",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=False,
+        annotation=Annotated[bool, typer.Option("--no-header", help="Leave out the header row (csv, tsv, plain).")],
+    ),
+    inspect.Parameter(
+        "output",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=None,
+        annotation=Annotated[
+            Path | None,
+            typer.Option(
+                "--output",
+                "-o",
+                help="Write to FILE (atomically) instead of stdout; the format follows its suffix.",
+                metavar="FILE",
+            ),
+        ],
+    ),
+    inspect.Parameter(
+        "bom",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=False,
+        annotation=Annotated[bool, typer.Option("--bom", help="Start csv/tsv with a UTF-8 byte-order mark (for Excel).")],
+    ),
+    inspect.Parameter(
+        "raw",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=False,
+        annotation=Annotated[
+            bool,
+            typer.Option("--raw", help="Do not defuse text cells that start with = + - @ in csv/tsv."),
+        ],
+    ),
+    inspect.Parameter(
+        "sources",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=False,
+        annotation=Annotated[
+            bool, typer.Option("--sources", help="Add a column with the source numbers behind each row.")
+        ],
+    ),
+]
+_OUTPUT_NAMES = [p.name for p in OUTPUT_PARAMS]
+
+
+def data_command(name: str) -> Callable[[Callable[..., Report]], Callable[..., None]]:
+    """Register a view-returning function as a command with every output option."""
+
+    def decorate(func: Callable[..., Report]) -> Callable[..., None]:
+        sig = inspect.signature(func)
+
+        @functools.wraps(func)
+        def command(**kwargs: Any) -> None:
+            picked = {k: kwargs.pop(k) for k in _OUTPUT_NAMES}
+            picked["format"] = picked.pop("format_")
+            report = func(**kwargs)
+            emit(report, Request(**picked))
+
+        params = [*sig.parameters.values(), *OUTPUT_PARAMS]
+        command.__signature__ = sig.replace(parameters=params, return_annotation=None)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in params}
+        app.command(name)(command)
+        return command
+
+    return decorate
+
+
+# -- data commands -------------------------------------------------------------
+
+
+@data_command("list")
+def list_deals() -> Report:
+    """List every deal: bundled, then DEAL_PATH folders, then --deals-dir.
+
+    Example:
+        deal list
+        deal list -f json | python -m json.tool
+    """
+    from .views.analysis import listing
+
+    entries = STATE.registry().entries.values()
+    return listing((e.deal, e.origin) for e in entries)
+
+
+@data_command("show")
+def show(
+    deal: DealArg,
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only this section (repeatable): overview, totals, structure, sectors, companies, "
+            "allocations, terms, commitments, timeline, sources. csv/tsv/plain of several sections "
+            "come in long form, with a first 'section' column.",
+        ),
+    ] = None,
+) -> Report:
+    """Show a whole deal: totals, sectors, companies, terms, commitments, timeline, sources.
+
+    Example:
+        deal show japan
+        deal show korea --section terms --section commitments
+        deal show japan -f csv > japan.csv
+    """
+    from .views.show import show as view
+
+    return view(STATE.resolve(deal).deal, section or [])
+
+
+@data_command("allocations")
+def allocations(
+    deal: DealArg,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="Group by sector, subsector, company, country, status, basis, tranche or instrument.",
+        ),
+    ] = "sector",
+    status: Annotated[
+        str | None,
+        typer.Option("--status", help="Only allocations of this status (candidate, selected, funded, ...)."),
+    ] = None,
+    sector: Annotated[str | None, typer.Option("--sector", help="Only this sector.")] = None,
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Keep the N largest groups; fold the rest.")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="amount or name.")] = "amount",
+) -> Report:
+    """Where the money goes, grouped: amount, share of the headline and of the total.
+
+    Candidates and committed money are separate columns unless --status picks one.
+
+    Example:
+        deal allocations japan --by sector
+        deal allocations japan --by company --top 5 -f csv > japan.csv
+    """
+    from .model import ALLOCATION_STATUSES
+    from .views.analysis import allocations_by
+
+    if status is not None and status not in ALLOCATION_STATUSES:
+        raise UsageError(f"unknown status '{status}'; choose one of {', '.join(ALLOCATION_STATUSES)}")
+    if sort not in ("amount", "name"):
+        raise UsageError("--sort takes amount or name")
+    return allocations_by(STATE.resolve(deal).deal, by, status, sector, top, sort)
+
+
+@data_command("companies")
+def companies(
+    deals: Annotated[
+        list[str] | None,
+        typer.Argument(help="Deals to include (default: all).", autocompletion=_complete_deal),
+    ] = None,
+    country: Annotated[str | None, typer.Option("--country", help="Only companies from this country (JP, US, ...).")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="lead or partner.")] = None,
+) -> Report:
+    """Companies behind the projects: home country, role, deals, amount led.
+
+    Example:
+        deal companies japan --country JP
+        deal companies --role lead -f csv
+    """
+    from .views.analysis import companies as view
+
+    if role is not None and role not in ("lead", "partner"):
+        raise UsageError("--role takes lead or partner")
+    return view(_deals(deals), country, role)
+
+
+@data_command("compare")
+def compare(
+    deals: Annotated[list[str], typer.Argument(help="Two or more deals.", autocompletion=_complete_deal)],
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="Only totals, terms, sectors or commitments (repeatable)."),
+    ] = None,
+) -> Report:
+    """Compare deals side by side: totals, GDP share, terms, sectors, commitments.
+
+    Example:
+        deal compare japan korea
+        deal compare japan korea --only terms -f csv
+    """
+    from .views.compare import compare as view
+
+    return view(_deals(deals), only)
+
+
+@data_command("flows")
+def flows(deal: DealArg) -> Report:
+    """Who leads the money: amounts by the home country of the lead companies.
+
+    Example:
+        deal flows japan
+    """
+    from .views.analysis import flows as view
+
+    return view(STATE.resolve(deal).deal)
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} takes a date as YYYY-MM-DD, not '{value}'") from None
+
+
+@data_command("timeline")
+def timeline(
+    deals: Annotated[
+        list[str] | None,
+        typer.Argument(help="Deals to merge (default: all).", autocompletion=_complete_deal),
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+) -> Report:
+    """Events of one or more deals, merged and sorted by date.
+
+    Example:
+        deal timeline japan korea --since 2026-01-01
+    """
+    from .views.analysis import timeline as view
+
+    return view(_deals(deals), _day(since, "--since"), _day(until, "--until"))
+
+
+@data_command("sources")
+def sources(deal: DealArg) -> Report:
+    """The numbered sources of a deal (the numbers --sources shows).
+
+    Example:
+        deal sources japan -f csv
+    """
+    from .views.show import show as view
+
+    return view(STATE.resolve(deal).deal, ["sources"])
+
+
+@data_command("search")
+def search(text: Annotated[str, typer.Argument(help="Text to look for (case-insensitive).")]) -> Report:
+    """Search titles, companies, terms, commitments and events of every deal.
+
+    Example:
+        deal search hitachi
+    """
+    from .views.analysis import search as view
+
+    return view(STATE.registry().deals(), text)
+
+
+def _deals(names: list[str] | None) -> list[Any]:
+    if not names:
+        return STATE.registry().deals()
+    return [STATE.resolve(n).deal for n in names]
+
+
+# -- file commands -------------------------------------------------------------
+
+
+@app.command("validate")
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Deal files or folders of them.")],
+) -> None:
+    """Check deal files against the format; list every problem of every file.
+
+    Exits 0 when all files are valid (warnings allowed), 1 otherwise.
+
+    Example:
+        deal validate deals/
+        deal validate my-deal.yaml
+    """
+    from .registry import SUFFIXES, load_file
+
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.suffix in SUFFIXES and f.is_file())
+        elif p.exists():
+            files.append(p)
+        else:
+            raise UsageError(f"no such file or folder: {p}")
+    invalid = warnings = 0
+    seen: dict[str, Path] = {}
+    for f in files:
+        deal, problems = load_file(f)
+        for problem in problems:
+            print(problem)
+        warnings += sum(p.warning for p in problems)
+        if deal is None:
+            invalid += 1
+            continue
+        if deal.id in seen:
+            warnings += 1
+            print(f"{f}: warning: id '{deal.id}' is also used by {seen[deal.id]}; the later one wins")
+        seen[deal.id] = f
+    summary = f"{len(files)} file(s) checked: {len(files) - invalid} valid, {invalid} invalid, {warnings} warning(s)"
+    print(summary, file=sys.stderr)
+    if not files:
+        raise UsageError("no deal files (*.yaml, *.yml) found")
+    if invalid:
+        raise typer.Exit(Exit.DATA)
+
+
+@app.command("schema")
+def schema() -> None:
+    """Print the deal format as JSON Schema, generated from the model.
+
+    Example:
+        deal schema > deal.schema.json
+    """
+    from .validate import json_schema
+
+    print(json.dumps(json_schema(), indent=2))
+
+
+# -- running -----------------------------------------------------------------------
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Entry point: turn every outcome into a documented exit code, never a traceback."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args or bool(os.environ.get("DEAL_DEBUG"))
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=args, prog_name="deal", standalone_mode=False)
+    except typer.Abort:
+        code = Exit.INTERRUPTED
+    except KeyboardInterrupt:
+        code = Exit.INTERRUPTED
+    except PipeClosed:
+        code = _pipe_closed()
+    except Exception as exc:
+        code = _report(exc, debug)
+    if isinstance(code, int) and code:
+        sys.exit(code)
+
+
+def _pipe_closed() -> int:
+    # The Python docs' pattern: point stdout at devnull so the final flush is quiet.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return Exit.BROKEN_PIPE
+
+
+def _report(exc: Exception, debug: bool) -> int:
+    from .errors import DealFileError
+
+    if isinstance(exc, typer.BadParameter | typer.main._click.exceptions.ClickException):  # type: ignore[attr-defined]
+        exc.show()
+        return int(exc.exit_code)
+    if isinstance(exc, DealFileError):
+        print(str(exc), file=sys.stderr)
+        return int(exc.exit_code)
+    if isinstance(exc, DealError):
+        print(f"deal: error: {exc}", file=sys.stderr)
+        return int(exc.exit_code)
+    if debug:
+        traceback.print_exc()
+    else:
+        stamp = datetime.now().isoformat(timespec="seconds")
+        print(
+            f"deal: internal error: {type(exc).__name__}: {exc}\n"
+            f"  this is a bug in deal {__version__} ({stamp}); please report it with the command "
+            "you ran and the traceback that --debug prints",
+            file=sys.stderr,
+        )
+    return int(Exit.INTERNAL)

@@ -1,0 +1,288 @@
+"""The deal model: immutable dataclasses, validated by pydantic on load.
+
+The classes are plain frozen dataclasses so that reading a cached deal needs
+no pydantic import (start-up time matters in shell loops). Validation rules
+ride along as ``Annotated`` markers that pydantic reads when `validate.py`
+builds its adapter; pydantic itself is imported only there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+
+
+def _alias(name: str) -> str:
+    # `from` is a Python keyword: the field is `from_`, the YAML key `from`.
+    return name[:-1] if name.endswith("_") else name
+
+
+# A plain dict (pydantic's ConfigDict is a TypedDict), so no import is needed here.
+_CONFIG: dict[str, Any] = {
+    "extra": "forbid",
+    "alias_generator": _alias,
+    "validate_by_name": False,
+}
+
+
+class _Text:
+    """A string: never a number, boolean or date that YAML guessed."""
+
+    def __init__(self, pattern: str | None = None, min_length: int = 1) -> None:
+        self.pattern = pattern
+        self.min_length = min_length
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema as cs
+
+        return cs.str_schema(pattern=self.pattern, min_length=self.min_length, strict=True)
+
+
+class _Amount:
+    """USD billions: an exact decimal, finite, not negative, never given as text."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema as cs
+
+        return cs.no_info_before_validator_function(
+            _number_only,
+            cs.decimal_schema(ge=Decimal(0), allow_inf_nan=False),
+        )
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"type": "number", "minimum": 0}
+
+
+def _number_only(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        from pydantic_core import PydanticCustomError
+
+        raise PydanticCustomError("amount_type", "an amount must be a number, not text")
+    return value
+
+
+class _Date:
+    """An ISO date (YYYY-MM-DD); never a timestamp number."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema as cs
+
+        return cs.no_info_before_validator_function(_date_only, cs.date_schema())
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"type": "string", "format": "date"}
+
+
+def _date_only(value: Any) -> Any:
+    if isinstance(value, date) or (isinstance(value, str) and re.match(r"^\d{4}-\d\d-\d\d$", value)):
+        return value
+    from pydantic_core import PydanticCustomError
+
+    raise PydanticCustomError("date_type", "a date must be written YYYY-MM-DD")
+
+
+class _Int:
+    """A whole number; a boolean or text is refused."""
+
+    def __init__(self, ge: int | None = None, le: int | None = None) -> None:
+        self.ge = ge
+        self.le = le
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema as cs
+
+        return cs.int_schema(ge=self.ge, le=self.le, strict=True)
+
+
+Text = Annotated[str, _Text()]
+Slug = Annotated[str, _Text(SLUG_PATTERN)]
+Country = Annotated[str, _Text(COUNTRY_PATTERN)]
+Url = Annotated[str, _Text(r"^https?://\S+$")]
+Amount = Annotated[Decimal, _Amount()]
+Day = Annotated[date, _Date()]
+SourceIds = Annotated[tuple[Slug, ...], "sources"]
+
+Basis = Literal["committed", "up_to", "target", "estimate", "reported"]
+Instrument = Literal["equity", "loan", "guarantee", "cash", "mixed"]
+DealStatus = Literal["announced", "framework", "signed", "in_force", "implemented", "lapsed"]
+AllocationStatus = Literal["candidate", "selected", "funded", "operating", "cancelled"]
+Area = Literal[
+    "trade", "purchases", "security", "economic-security", "energy", "agriculture", "other"
+]
+Role = Literal["lead", "partner"]
+SourceKind = Literal["official", "news", "analysis"]
+
+BASES: tuple[str, ...] = Basis.__args__
+ALLOCATION_STATUSES: tuple[str, ...] = AllocationStatus.__args__
+COMMITTED_STATUSES = frozenset({"selected", "funded", "operating"})
+SECTORS = (
+    "Energy",
+    "AI infrastructure",
+    "Electronics",
+    "Critical minerals",
+    "Semiconductors",
+    "Shipbuilding",
+    "Pharmaceuticals",
+    "Manufacturing",
+    "Other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    __pydantic_config__ = _CONFIG
+    name: Text
+    code: Country
+    gdp_usd_bn: Amount | None = None
+    gdp_year: Annotated[int, _Int(1900, 2200)] | None = None
+    sources: SourceIds = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    __pydantic_config__ = _CONFIG
+    usd_bn: Amount
+    basis: Basis
+    sources: SourceIds
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    __pydantic_config__ = _CONFIG
+    from_: Day
+    to: Day
+    sources: SourceIds = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Tranche:
+    __pydantic_config__ = _CONFIG
+    id: Slug
+    label: Text
+    usd_bn: Amount
+    basis: Basis
+    sources: SourceIds
+    instrument: Instrument | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    __pydantic_config__ = _CONFIG
+    id: Slug
+    label: Text
+    value: Text
+    sources: SourceIds
+    pct: Amount | None = None
+    usd_bn: Amount | None = None
+    authority: Text | None = None
+    from_: Day | None = None
+    to: Day | None = None
+
+    def lapsed(self, today: date) -> bool:
+        return self.to is not None and self.to < today
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    __pydantic_config__ = _CONFIG
+    name: Text
+    country: Country
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Allocation:
+    __pydantic_config__ = _CONFIG
+    id: Slug
+    title: Text
+    sector: Text
+    status: AllocationStatus
+    sources: SourceIds
+    subsector: Text | None = None
+    usd_bn: Amount | None = None
+    basis: Basis | None = None
+    tranche: Slug | None = None
+    instrument: Instrument | None = None
+    part_of: Slug | None = None
+    companies: tuple[Company, ...] = ()
+    date: Day | None = None
+
+    @property
+    def leads(self) -> tuple[Company, ...]:
+        return tuple(c for c in self.companies if c.role == "lead")
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    __pydantic_config__ = _CONFIG
+    id: Slug
+    area: Area
+    title: Text
+    sources: SourceIds
+    detail: Text | None = None
+    party: Literal["investor", "host"] = "investor"
+    usd_bn: Amount | None = None
+    basis: Basis | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    __pydantic_config__ = _CONFIG
+    date: Day
+    title: Text
+    sources: SourceIds
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    __pydantic_config__ = _CONFIG
+    id: Slug
+    title: Text
+    publisher: Text
+    url: Url
+    date: Day
+    kind: SourceKind
+
+
+@dataclass(frozen=True, slots=True)
+class Deal:
+    """One deal file, validated. Amounts are exact `Decimal` USD billions."""
+
+    __pydantic_config__ = _CONFIG
+    format: Literal[1]
+    id: Slug
+    title: Text
+    investor: Party
+    host: Party
+    headline: Figure
+    status: DealStatus
+    updated: Day
+    sources: tuple[Source, ...]
+    aliases: tuple[Slug, ...] = ()
+    period: Period | None = None
+    vehicle: Text | None = None
+    structure: tuple[Tranche, ...] = ()
+    terms: tuple[Term, ...] = ()
+    allocations: tuple[Allocation, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    timeline: tuple[Event, ...] = ()
+    notes: Text | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.id, *self.aliases)
+
+    def source_numbers(self) -> dict[str, int]:
+        """Source id -> its 1-based number, as `deal sources` lists them."""
+        return {s.id: n for n, s in enumerate(self.sources, 1)}
+
+    def top_level(self) -> tuple[Allocation, ...]:
+        """Allocations that count in totals: envelopes and free-standing projects."""
+        return tuple(a for a in self.allocations if a.part_of is None)

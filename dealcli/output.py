@@ -1,0 +1,101 @@
+"""Where rendered text goes: stdout or a file, written whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from .errors import PipeClosed, UsageError
+from .render import FORMATS, Options, render
+from .table import Report
+
+SUFFIX_FORMATS = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".md": "markdown",
+    ".txt": "plain",
+}
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asked for on the command line, before the terminal is consulted."""
+
+    format: str | None = None
+    columns: str | None = None
+    no_header: bool = False
+    output: Path | None = None
+    bom: bool = False
+    raw: bool = False
+    sources: bool = False
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def options(req: Request, stream: TextIO | None = None) -> Options:
+    stream = stream or sys.stdout
+    tty = req.output is None and _is_tty(stream)
+    fmt = req.format
+    if fmt is None and req.output is not None:
+        fmt = SUFFIX_FORMATS.get(req.output.suffix.lower())
+    fmt = fmt or ("table" if tty else "plain")
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
+    env = os.environ
+    color = fmt == "table" and not env.get("NO_COLOR") and (tty or bool(env.get("FORCE_COLOR")))
+    width = shutil.get_terminal_size().columns if tty else None
+    columns = tuple(c.strip() for c in (req.columns or "").split(",") if c.strip())
+    return Options(
+        format=fmt,
+        columns=columns,
+        header=not req.no_header,
+        bom=req.bom,
+        raw=req.raw,
+        sources=req.sources,
+        color=color,
+        width=width,
+    )
+
+
+def emit(report: Report, req: Request) -> None:
+    text = render(report, options(req))
+    if req.output is None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise PipeClosed from None
+    else:
+        write_atomic(req.output, text)
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: a failure leaves `path` as it was."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

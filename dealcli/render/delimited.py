@@ -1,0 +1,66 @@
+"""csv (RFC 4180), tsv and plain (tab-separated, one record per line).
+
+A report of several tables comes out in long form: a first `section` column
+names the table, and the columns are the union of all tables' columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING
+
+from .cells import defuse, raw_text
+
+if TYPE_CHECKING:
+    from ..table import Report
+    from . import Options
+
+
+def _layout(report: Report) -> tuple[list[str], list[list[str]]]:
+    if len(report.tables) == 1:
+        table = report.tables[0]
+        return [c.key for c in table.columns], [[_cell(v) for v in r] for r in table.rows]
+    keys: list[str] = []
+    for table in report.tables:
+        keys += [c.key for c in table.columns if c.key not in keys]
+    rows = []
+    for table in report.tables:
+        index = {c.key: i for i, c in enumerate(table.columns)}
+        for r in table.rows:
+            rows.append([table.name] + [_cell(r[index[k]]) if k in index else "" for k in keys])
+    return ["section", *keys], rows
+
+
+def _cell(value: object) -> str:
+    return raw_text(value)
+
+
+def _text_columns(report: Report) -> set[str]:
+    return {c.key for t in report.tables for c in t.columns if c.kind in ("text", "date")} | {
+        "section"
+    }
+
+
+def render_delimited(report: Report, opts: Options) -> str:
+    header, rows = _layout(report)
+    if opts.format in ("csv", "tsv") and not opts.raw:
+        text_cols = [i for i, k in enumerate(header) if k in _text_columns(report)]
+        for row in rows:
+            for i in text_cols:
+                row[i] = defuse(row[i])
+    out = io.StringIO()
+    if opts.format == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        if opts.header:
+            writer.writerow(header)
+        writer.writerows(rows)
+        return out.getvalue()
+    lines = [header] if opts.header else []
+    lines += rows
+    return "".join("\t".join(_escape(c) for c in line) + "\n" for line in lines)
+
+
+def _escape(cell: str) -> str:
+    # tab-separated text cannot hold a tab or a line break: write them as \t and \n
+    return cell.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")

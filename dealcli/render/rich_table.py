@@ -1,0 +1,68 @@
+"""Rich tables for people. Data cells are plain `Text`: markup in a deal file is shown, never run."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from .cells import clean, human
+
+if TYPE_CHECKING:
+    from ..table import Report, Table
+    from . import Options
+
+_NUMERIC = ("amount", "pct", "int", "number")
+
+
+def _rich(table: Table, wrap: bool, titled: bool) -> RichTable:
+    out = RichTable(
+        title=Text(clean(table.title), style="bold") if titled else None,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
+    for c in table.columns:
+        numeric = c.kind in _NUMERIC
+        out.add_column(
+            Text(clean(c.label)),
+            justify="right" if numeric else "left",
+            no_wrap=numeric or not wrap,
+            overflow="fold" if wrap else "ignore",
+        )
+    for row in table.rows:
+        out.add_row(*(Text(human(v, c.kind)) for v, c in zip(row, table.columns, strict=True)))
+    return out
+
+
+def render_table(report: Report, opts: Options) -> str:
+    wrap = opts.width is not None
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=opts.width or 100_000,  # into a pipe: never cut or wrap a cell
+        force_terminal=opts.color,
+        no_color=not opts.color,
+        color_system="auto" if opts.color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+    console.print(Text(clean(report.title), style="bold underline"))
+    if report.caption:
+        console.print(Text(clean(report.caption), style="dim"))
+    for table in report.tables:
+        console.print()
+        console.print(_rich(table, wrap, titled=table.title != report.title))
+        for note in table.notes:
+            console.print(Text("  * " + note, style="dim"), overflow="fold" if wrap else "ignore")
+    text = buffer.getvalue()
+    if not wrap:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text

@@ -1,0 +1,67 @@
+"""The deal arithmetic every view shares: what counts, per status, exactly once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from .model import COMMITTED_STATUSES, Allocation, Deal
+
+ZERO = Decimal(0)
+CENT = Decimal("0.01")
+
+
+def share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    """Percentage, two decimals, exact input; None when there is nothing to divide by."""
+    if part is None or not whole:
+        return None
+    return (part * 100 / whole).quantize(CENT, rounding=ROUND_HALF_EVEN)
+
+
+def counted(deal: Deal, status: str) -> list[Allocation]:
+    """Allocations of one status that count in its total.
+
+    A project inside an envelope counts only when the envelope does not:
+    totals never add an envelope and its parts together.
+    """
+    by_id = {a.id: a for a in deal.allocations}
+    out = []
+    for a in deal.allocations:
+        if a.status != status:
+            continue
+        parent = by_id.get(a.part_of) if a.part_of else None
+        if parent is not None and parent.status == status and parent.usd_bn is not None:
+            continue
+        out.append(a)
+    return out
+
+
+def status_total(deal: Deal, status: str) -> Decimal:
+    return sum((a.usd_bn for a in counted(deal, status) if a.usd_bn is not None), ZERO)
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    headline: Decimal
+    committed: Decimal
+    candidates: Decimal
+    by_status: dict[str, Decimal]
+
+    @property
+    def uncommitted(self) -> Decimal:
+        return max(self.headline - self.committed, ZERO)
+
+
+def totals(deal: Deal) -> Totals:
+    by_status = {s: status_total(deal, s) for s in ("candidate", *sorted(COMMITTED_STATUSES))}
+    by_status["cancelled"] = status_total(deal, "cancelled")
+    committed = sum((by_status[s] for s in COMMITTED_STATUSES), ZERO)
+    return Totals(deal.headline.usd_bn, committed, by_status["candidate"], by_status)
+
+
+def years(deal: Deal) -> Decimal | None:
+    """Length of the deployment period in years (days / 365.25), two decimals."""
+    if deal.period is None:
+        return None
+    days = (deal.period.to - deal.period.from_).days
+    return (Decimal(days) / Decimal("365.25")).quantize(CENT)

@@ -1,0 +1,383 @@
+"""The analytic views: allocations by group, companies, flows, timeline, search, list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from ..errors import UsageError
+from ..model import COMMITTED_STATUSES, Allocation, Deal
+from ..table import SOURCES, Column, Report, Table, sources_cell
+from ..totals import ZERO, counted, share, totals
+from .show import sector_key
+
+GROUPINGS = ("sector", "subsector", "company", "country", "status", "basis", "tranche", "instrument")
+UNATTRIBUTED = "(no lead named)"
+
+
+def _by_status(deal: Deal, statuses: Iterable[str]) -> list[Allocation]:
+    return [a for s in statuses for a in counted(deal, s)]
+
+
+def _split(a: Allocation, by: str) -> list[tuple[str, Decimal | None]]:
+    """The group keys an allocation falls in, with its amount shared evenly among them."""
+    if by in ("company", "country"):
+        leads = a.leads
+        if not leads:
+            return [(UNATTRIBUTED, a.usd_bn)]
+        each = None if a.usd_bn is None else a.usd_bn / len(leads)
+        return [(c.name if by == "company" else c.country, each) for c in leads]
+    value = {
+        "sector": a.sector,
+        "subsector": a.subsector or "(none)",
+        "status": a.status,
+        "basis": a.basis or "(unsized)",
+        "tranche": a.tranche or "(none)",
+        "instrument": a.instrument or "(none)",
+    }[by]
+    return [(value, a.usd_bn)]
+
+
+@dataclass
+class _Group:
+    label: str
+    amounts: dict[str, Decimal] = field(default_factory=dict)  # per column: candidate/committed/<status>
+    count: int = 0
+    unsized: int = 0
+
+
+def allocations_by(
+    deal: Deal,
+    by: str = "sector",
+    status: str | None = None,
+    sector: str | None = None,
+    top: int | None = None,
+    sort: str = "amount",
+) -> Report:
+    if by not in GROUPINGS:
+        raise UsageError(f"cannot group by '{by}'; choose one of {', '.join(GROUPINGS)}")
+    head = deal.headline.usd_bn
+    measures = [status] if status else ["candidate", "committed"]
+    stages = {"candidate": ["candidate"], "committed": sorted(COMMITTED_STATUSES)}
+    groups: dict[str, _Group] = {}
+    seen: set[int] = set()
+    for m in measures:
+        for a in _by_status(deal, stages.get(m, [m])):
+            if sector and sector_key(a.sector) != sector_key(sector):
+                continue
+            for key, amount in _split(a, by):
+                norm = sector_key(key)
+                g = groups.setdefault(norm, _Group(key))
+                g.amounts[m] = g.amounts.get(m, ZERO) + (amount or ZERO)
+                if id(a) not in seen or by in ("company", "country"):
+                    g.count += 1
+                    g.unsized += a.usd_bn is None
+            seen.add(id(a))
+    ordered = sorted(
+        groups.values(),
+        key=(lambda g: g.label.casefold())
+        if sort == "name"
+        else (lambda g: (-sum(g.amounts.values(), ZERO), g.label.casefold())),
+    )
+    if top is not None and len(ordered) > top:
+        rest = ordered[top:]
+        other = _Group(f"(other: {len(rest)} groups)")
+        for g in rest:
+            for m, v in g.amounts.items():
+                other.amounts[m] = other.amounts.get(m, ZERO) + v
+            other.count += g.count
+            other.unsized += g.unsized
+        ordered = [*ordered[:top], other]
+    columns = [Column("row", "Row"), Column(by, by.capitalize())]
+    for m in measures:
+        columns += [
+            Column(f"{m}_usd_bn", f"{m.capitalize()} USD bn", "amount"),
+            Column(f"{m}_share_pct", "% of headline", "pct"),
+            Column(f"{m}_of_total_pct", "% of total", "pct"),
+        ]
+    columns += [Column("allocations", "Allocations", "int"), Column("unsized", "Unsized", "int")]
+    what = f"{status} allocations" if status else "Allocations"
+    title = f"{what} by {by}" + (f" (sector {sector})" if sector else "")
+    t = Table("allocations", title, columns)
+    column_totals = {m: sum((g.amounts.get(m, ZERO) for g in groups.values()), ZERO) for m in measures}
+    for g in ordered:
+        cells: list[object] = ["group", g.label]
+        for m in measures:
+            v = g.amounts.get(m, ZERO)
+            cells += [v, share(v, head), share(v, column_totals[m])]
+        t.add(*cells, g.count, g.unsized)
+    for label, m, value in _remainders(head, column_totals):
+        cells = ["remainder", label]
+        for other in measures:
+            cells += [value, share(value, head), None] if other == m else [None, None, None]
+        t.add(*cells, None, None)
+    if by in ("company", "country"):
+        t.notes.append("amounts of projects with several leads are split evenly among them")
+    if not status:
+        t.notes.append("candidates and committed money are shown apart: they are the same money at two stages")
+    return Report(f"{deal.title}: allocations by {by}", [t], _caption(deal))
+
+
+def _remainders(head: Decimal, column_totals: dict[str, Decimal]) -> list[tuple[str, str, Decimal]]:
+    out = []
+    for m, total in column_totals.items():
+        if m == "committed":
+            out.append(("(uncommitted)", m, max(head - total, ZERO)))
+        elif total > head:
+            out.append((f"({m} beyond the headline)", m, total - head))
+        else:
+            out.append((f"(headline not named as {m})", m, head - total))
+    return out
+
+
+def _caption(deal: Deal) -> str:
+    from .show import caption
+
+    return caption(deal)
+
+
+# -- companies -------------------------------------------------------------
+
+
+@dataclass
+class CompanyRow:
+    name: str
+    country: str
+    role: str
+    deals: list[str] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)
+    candidate: Decimal = ZERO
+    committed: Decimal = ZERO
+    sources: tuple[str, ...] = ()
+
+
+def company_rows(deals: Iterable[Deal]) -> list[CompanyRow]:
+    rows: dict[tuple[str, str, str], CompanyRow] = {}
+    for deal in deals:
+        led: dict[int, str] = {}
+        for s in ("candidate", *COMMITTED_STATUSES):
+            for a in counted(deal, s):
+                led[id(a)] = "candidate" if s == "candidate" else "committed"
+        for a in deal.allocations:
+            for c in a.companies:
+                key = (c.name.casefold(), c.country, c.role)
+                row = rows.setdefault(key, CompanyRow(c.name, c.country, c.role))
+                if deal.id not in row.deals:
+                    row.deals.append(deal.id)
+                row.projects.append(a.title)
+                row.sources = tuple(dict.fromkeys((*row.sources, *a.sources)))
+                stage = led.get(id(a))
+                if c.role == "lead" and stage and a.usd_bn is not None:
+                    each = a.usd_bn / len(a.leads)
+                    if stage == "candidate":
+                        row.candidate += each
+                    else:
+                        row.committed += each
+    return sorted(rows.values(), key=lambda r: (-(r.candidate + r.committed), r.name.casefold(), r.role))
+
+
+def companies(deals: list[Deal], country: str | None = None, role: str | None = None) -> Report:
+    t = Table(
+        "companies",
+        "Companies",
+        [
+            Column("company", "Company"),
+            Column("country", "Home"),
+            Column("role", "Role"),
+            Column("deals", "Deals"),
+            Column("projects", "Projects", "int"),
+            Column("project_titles", "Project titles", extra=True),
+            Column("candidate_usd_bn", "Candidates led USD bn", "amount"),
+            Column("committed_usd_bn", "Committed led USD bn", "amount"),
+        ],
+    )
+    for r in company_rows(deals):
+        if country and r.country != country.upper():
+            continue
+        if role and r.role != role:
+            continue
+        lead = r.role == "lead"
+        t.add(
+            r.name,
+            r.country,
+            r.role,
+            ", ".join(r.deals),
+            len(r.projects),
+            "; ".join(r.projects),
+            r.candidate if lead else None,
+            r.committed if lead else None,
+        )
+    t.notes.append("amounts led: projects a company leads, split evenly among several leads")
+    names = ", ".join(d.id for d in deals)
+    return Report(f"Companies in {names}", [t])
+
+
+# -- flows -----------------------------------------------------------------
+
+
+def origin_group(country: str, deal: Deal) -> str:
+    if country == UNATTRIBUTED:
+        return "unattributed"
+    if country == deal.host.code:
+        return "host-led"
+    if country == deal.investor.code:
+        return "investor-led"
+    return "third country"
+
+
+def flows(deal: Deal) -> Report:
+    """Allocated money attributed to the home countries of the lead companies."""
+    head = deal.headline.usd_bn
+    stages = {"candidate": ["candidate"], "committed": sorted(COMMITTED_STATUSES)}
+    by_country: dict[tuple[str, str], dict[str, Decimal]] = {}
+    by_sector: dict[tuple[str, str], dict[str, Decimal]] = {}
+    labels: dict[str, str] = {}
+    count: dict[tuple[str, str], int] = {}
+    for stage, statuses in stages.items():
+        for a in _by_status(deal, statuses):
+            for country, amount in _split(a, "country"):
+                group = origin_group(country, deal)
+                key = (group, country)
+                by_country.setdefault(key, {})
+                by_country[key][stage] = by_country[key].get(stage, ZERO) + (amount or ZERO)
+                count[key] = count.get(key, 0) + 1
+                skey = (sector_key(a.sector), group)
+                labels.setdefault(skey[0], a.sector)
+                by_sector.setdefault(skey, {})
+                by_sector[skey][stage] = by_sector[skey].get(stage, ZERO) + (amount or ZERO)
+    order = ("investor-led", "host-led", "third country", "unattributed")
+    t = Table(
+        "flows",
+        f"Who leads the money: {deal.investor.code} (investor) vs {deal.host.code} (host)",
+        [
+            Column("origin", "Origin"),
+            Column("country", "Lead's home"),
+            Column("candidate_usd_bn", "Candidates USD bn", "amount"),
+            Column("candidate_share_pct", "% of headline", "pct"),
+            Column("committed_usd_bn", "Committed USD bn", "amount"),
+            Column("committed_share_pct", "% of headline", "pct"),
+            Column("allocations", "Allocations", "int"),
+        ],
+    )
+    for key in sorted(by_country, key=lambda k: (order.index(k[0]), k[1])):
+        v = by_country[key]
+        cand, comm = v.get("candidate", ZERO), v.get("committed", ZERO)
+        t.add(key[0], key[1], cand, share(cand, head), comm, share(comm, head), count[key])
+    groups = Table(
+        "origins",
+        "Totals by origin",
+        [
+            Column("origin", "Origin"),
+            Column("candidate_usd_bn", "Candidates USD bn", "amount"),
+            Column("candidate_share_pct", "% of candidates", "pct"),
+            Column("committed_usd_bn", "Committed USD bn", "amount"),
+            Column("committed_share_pct", "% of committed", "pct"),
+        ],
+    )
+    tot = totals(deal)
+    for group in order:
+        cand = sum((v.get("candidate", ZERO) for k, v in by_country.items() if k[0] == group), ZERO)
+        comm = sum((v.get("committed", ZERO) for k, v in by_country.items() if k[0] == group), ZERO)
+        groups.add(group, cand, share(cand, tot.candidates), comm, share(comm, tot.committed))
+    sectors = Table(
+        "sectors",
+        "By sector and origin",
+        [
+            Column("sector", "Sector"),
+            Column("origin", "Origin"),
+            Column("candidate_usd_bn", "Candidates USD bn", "amount"),
+            Column("committed_usd_bn", "Committed USD bn", "amount"),
+        ],
+    )
+    for skey in sorted(by_sector, key=lambda k: (labels[k[0]].casefold(), order.index(k[1]))):
+        v = by_sector[skey]
+        sectors.add(labels[skey[0]], skey[1], v.get("candidate", ZERO), v.get("committed", ZERO))
+    t.notes.append("a project with several leads is split evenly among their home countries")
+    t.notes.append("unattributed: allocations that name no lead company")
+    return Report(f"{deal.title}: flows", [groups, t, sectors], _caption(deal))
+
+
+# -- timeline, search, list -------------------------------------------------
+
+
+def timeline(deals: list[Deal], since: date | None = None, until: date | None = None) -> Report:
+    several = len(deals) > 1
+    cols = [Column("date", "Date", "date"), Column("deal", "Deal"), Column("event", "Event"), SOURCES]
+    t = Table("timeline", "Timeline", cols)
+    events = []
+    for deal in deals:
+        n = deal.source_numbers()
+        for e in deal.timeline:
+            if (since and e.date < since) or (until and e.date > until):
+                continue
+            events.append((e.date, deal.id, e.title, sources_cell(e.sources, n)))
+    for row in sorted(events, key=lambda r: (r[0], r[1])):
+        t.add(*row)
+    if several:
+        t.notes.append("source numbers refer to each deal's own list (`deal sources DEAL`)")
+    return Report("Timeline of " + ", ".join(d.id for d in deals), [t])
+
+
+def search(deals: Iterable[Deal], text: str) -> Report:
+    needle = text.casefold()
+    t = Table(
+        "matches",
+        f"Matches for '{text}'",
+        [Column("deal", "Deal"), Column("kind", "Kind"), Column("id", "Id"), Column("text", "Text")],
+    )
+    for deal in deals:
+        for kind, ident, value in _searchable(deal):
+            if needle in value.casefold():
+                t.add(deal.id, kind, ident, value)
+    return Report(f"Search: {text}", [t])
+
+
+def _searchable(deal: Deal) -> Iterable[tuple[str, str, str]]:
+    yield "deal", deal.id, deal.title
+    for a in deal.allocations:
+        yield "allocation", a.id, a.title
+        for c in a.companies:
+            yield "company", a.id, f"{c.name} ({c.country}, {c.role})"
+    for term in deal.terms:
+        yield "term", term.id, f"{term.label}: {term.value}"
+    for c in deal.commitments:
+        yield "commitment", c.id, c.title + (f" ({c.detail})" if c.detail else "")
+    for e in deal.timeline:
+        yield "event", e.date.isoformat(), e.title
+
+
+def listing(entries: Iterable[tuple[Deal, str]]) -> Report:
+    t = Table(
+        "deals",
+        "Deals",
+        [
+            Column("id", "Id"),
+            Column("title", "Title"),
+            Column("investor", "Investor"),
+            Column("host", "Host"),
+            Column("headline_usd_bn", "Headline USD bn", "amount"),
+            Column("committed_usd_bn", "Committed USD bn", "amount"),
+            Column("candidates_usd_bn", "Candidates USD bn", "amount"),
+            Column("status", "Status"),
+            Column("updated", "Updated", "date"),
+            Column("origin", "From"),
+        ],
+    )
+    for deal, origin in entries:
+        tot = totals(deal)
+        t.add(
+            deal.id,
+            deal.title,
+            deal.investor.code,
+            deal.host.code,
+            tot.headline,
+            tot.committed,
+            tot.candidates,
+            deal.status,
+            deal.updated,
+            origin,
+        )
+    return Report("Deals", [t])
+

@@ -1,0 +1,164 @@
+"""`deal compare`: deals side by side, one column per deal, one unit per row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from ..errors import UsageError
+from ..model import Deal
+from ..table import Column, Report, Table
+from ..totals import CENT, ZERO, counted, share, totals, years
+from .show import sector_key
+
+PARTS = ("totals", "terms", "sectors", "commitments")
+
+
+def _table(name: str, title: str, deals: list[Deal]) -> Table:
+    cols = [Column("measure", "Measure"), Column("unit", "Unit")]
+    keys: list[str] = []
+    for d in deals:  # the same deal twice gets two distinct column names
+        keys.append(d.id if d.id not in keys else f"{d.id}-{len(keys) + 1}")
+    cols += [Column(k, k, "number") for k in keys]
+    return Table(name, title, cols)
+
+
+def _row(t: Table, measure: str, unit: str, deals: list[Deal], get: Callable[[Deal], Any]) -> None:
+    t.add(measure, unit, *(get(d) for d in deals))
+
+
+def annual_cap(deal: Deal) -> Decimal | None:
+    for term in deal.terms:
+        if "cap" in term.id and term.usd_bn is not None:
+            return term.usd_bn
+    return None
+
+
+def _pace(deal: Deal) -> Decimal | None:
+    span = years(deal)
+    return (deal.headline.usd_bn / span).quantize(CENT) if span else None
+
+
+def _gdp_share(deal: Deal) -> Decimal | None:
+    return share(deal.headline.usd_bn, deal.investor.gdp_usd_bn)
+
+
+def totals_part(deals: list[Deal]) -> Table:
+    t = _table("totals", "Totals", deals)
+    tot = {d.id: totals(d) for d in deals}
+    _row(t, "headline", "USD bn", deals, lambda d: d.headline.usd_bn)
+    _row(t, "headline basis", "", deals, lambda d: d.headline.basis)
+    _row(t, "status", "", deals, lambda d: d.status)
+    _row(t, "investor", "", deals, lambda d: d.investor.code)
+    _row(t, "period from", "date", deals, lambda d: d.period.from_ if d.period else None)
+    _row(t, "period to", "date", deals, lambda d: d.period.to if d.period else None)
+    _row(t, "period length", "years", deals, years)
+    _row(t, "annual pace (headline/years)", "USD bn/yr", deals, _pace)
+    _row(t, "annual cap", "USD bn/yr", deals, annual_cap)
+    _row(t, "investor GDP", "USD bn", deals, lambda d: d.investor.gdp_usd_bn)
+    _row(t, "investor GDP year", "year", deals, lambda d: d.investor.gdp_year)
+    _row(t, "headline / investor GDP", "%", deals, _gdp_share)
+    _row(t, "committed", "USD bn", deals, lambda d: tot[d.id].committed)
+    _row(t, "committed / headline", "%", deals, lambda d: share(tot[d.id].committed, d.headline.usd_bn))
+    _row(t, "candidates", "USD bn", deals, lambda d: tot[d.id].candidates)
+    _row(t, "candidates / headline", "%", deals, lambda d: share(tot[d.id].candidates, d.headline.usd_bn))
+    _row(t, "uncommitted", "USD bn", deals, lambda d: tot[d.id].uncommitted)
+    _row(t, "projects", "count", deals, lambda d: len(d.allocations))
+    _row(t, "companies", "count", deals, lambda d: len({c.name.casefold() for a in d.allocations for c in a.companies}))
+    instruments = sorted({tr.instrument or "unspecified" for d in deals for tr in d.structure})
+    for inst in instruments:
+        _row(t, f"tranches: {inst}", "USD bn", deals, lambda d, i=inst: _tranche_sum(d, i))
+    for d in deals:
+        if d.investor.gdp_usd_bn is None:
+            t.notes.append(f"{d.id} gives no investor GDP: its GDP share is blank")
+    if len({d.investor.gdp_year for d in deals if d.investor.gdp_year}) > 1:
+        t.notes.append("GDP figures are for different years; see each deal's sources")
+    return t
+
+
+def _tranche_sum(deal: Deal, instrument: str) -> Decimal | None:
+    parts = [tr.usd_bn for tr in deal.structure if (tr.instrument or "unspecified") == instrument]
+    return sum(parts, ZERO) if parts else None
+
+
+def terms_part(deals: list[Deal]) -> Table:
+    t = _table("terms", "Terms with a number, by term id", deals)
+    ids: dict[str, str] = {}
+    for d in deals:
+        for term in d.terms:
+            if term.pct is not None or term.usd_bn is not None:
+                ids.setdefault(term.id, term.label)
+    for tid in ids:
+        found = {d.id: next((x for x in d.terms if x.id == tid), None) for d in deals}
+        if any(x is not None and x.pct is not None for x in found.values()):
+            _row(t, tid, "%", deals, lambda d, f=found: f[d.id].pct if f[d.id] else None)
+        if any(x is not None and x.usd_bn is not None for x in found.values()):
+            _row(t, tid, "USD bn", deals, lambda d, f=found: f[d.id].usd_bn if f[d.id] else None)
+    t.notes.append("a blank cell: the deal has no term with that id")
+    return t
+
+
+def sectors_part(deals: list[Deal]) -> Table:
+    t = _table("sectors", "Sectors: candidates and committed, apart", deals)
+    labels: dict[str, str] = {}
+    amounts: dict[tuple[str, str, str], Decimal] = {}
+    for d in deals:
+        for stage, statuses in (("candidate", ["candidate"]), ("committed", ["selected", "funded", "operating"])):
+            for s in statuses:
+                for a in counted(d, s):
+                    key = sector_key(a.sector)
+                    labels.setdefault(key, a.sector)
+                    k = (key, stage, d.id)
+                    amounts[k] = amounts.get(k, ZERO) + (a.usd_bn or ZERO)
+    for key in sorted(labels, key=lambda k: labels[k].casefold()):
+        for stage in ("candidate", "committed"):
+            if not any(amounts.get((key, stage, d.id)) for d in deals):
+                continue
+            label = f"{labels[key]}: {stage}"
+            _row(t, label, "USD bn", deals, lambda d, k=key, s=stage: amounts.get((k, s, d.id), ZERO))
+            _row(
+                t,
+                label,
+                "% of headline",
+                deals,
+                lambda d, k=key, s=stage: share(amounts.get((k, s, d.id), ZERO), d.headline.usd_bn),
+            )
+    return t
+
+
+def commitments_part(deals: list[Deal]) -> Table:
+    t = _table("commitments", "Commitments by area", deals)
+    areas = sorted({c.area for d in deals for c in d.commitments})
+    for area in areas:
+        _row(t, area, "count", deals, lambda d, a=area: sum(c.area == a for c in d.commitments))
+        if any(c.usd_bn is not None for d in deals for c in d.commitments if c.area == area):
+            _row(
+                t,
+                area,
+                "USD bn stated",
+                deals,
+                lambda d, a=area: sum((c.usd_bn for c in d.commitments if c.area == a and c.usd_bn is not None), ZERO),
+            )
+    t.notes.append("USD bn stated: the amounts the commitments name, added as stated (yearly and multi-year figures mixed)")
+    return t
+
+
+BUILDERS = {
+    "totals": totals_part,
+    "terms": terms_part,
+    "sectors": sectors_part,
+    "commitments": commitments_part,
+}
+
+
+def compare(deals: list[Deal], only: list[str] | None = None) -> Report:
+    if len(deals) < 2:
+        raise UsageError("compare needs two or more deals")
+    parts = only or list(PARTS)
+    bad = [p for p in parts if p not in BUILDERS]
+    if bad:
+        raise UsageError(f"no part named {', '.join(bad)}; choose from {', '.join(PARTS)}")
+    title = " vs ".join(d.id for d in deals)
+    checked = ", ".join(f"{d.id} {d.updated}" for d in deals)
+    return Report(f"Compare: {title}", [BUILDERS[p](deals) for p in parts], f"data checked to: {checked}")
