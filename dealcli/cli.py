@@ -16,15 +16,30 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import ClickException
 
 from . import __version__
-from .errors import DealError, Exit, PipeClosed, UsageError
+from .errors import DealError, DealFileError, Exit, PipeClosed, UsageError
 from .output import Request, emit
 from .registry import Entry, Registry
 from .table import Report
 
+
+class DealGroup(typer.core.TyperGroup):
+    """Turns the program's own errors into a message on stderr and their exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DealError as exc:
+            text = str(exc) if isinstance(exc, DealFileError) else f"deal: error: {exc}"
+            print(text, file=sys.stderr)
+            ctx.exit(int(exc.exit_code))
+
+
 app = typer.Typer(
     name="deal",
+    cls=DealGroup,
     help=(
         "Explore and compare state-backed investment deals, every figure traced to a source.\n\n"
         "Data commands print a table in a terminal and tab-separated text into a pipe;\n"
@@ -33,7 +48,7 @@ app = typer.Typer(
         "3 internal error, 130 interrupted, 141 output pipe closed."
     ),
     no_args_is_help=True,
-    rich_markup_mode=None,  # help text is shown as written: brackets stay
+    rich_markup_mode=None,  # help is shown as written: brackets stay, examples keep their lines
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -82,17 +97,22 @@ def main(
         list[Path] | None,
         typer.Option(
             "--deals-dir",
-            help="Also read deals from DIR (repeatable; after DEAL_PATH; a later deal with the same id wins).",
+            help="Also read deals from DIR (repeatable; read after DEAL_PATH; "
+            "a later deal with the same id wins).",
             metavar="DIR",
         ),
     ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop at any broken deal file instead of skipping it.")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of internal errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of internal errors.")
+    ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Explore and compare state-backed investment deals."""
@@ -122,7 +142,12 @@ def _complete_format(incomplete: str) -> list[str]:
 
 
 DealArg = Annotated[
-    str, typer.Argument(help="Deal id or alias, e.g. japan, jp, korea.", autocompletion=_complete_deal)
+    str,
+    typer.Argument(
+        help="Deal id or alias, e.g. japan, jp, korea.",
+        autocompletion=_complete_deal,
+        metavar="DEAL",
+    ),
 ]
 
 OUTPUT_PARAMS = [
@@ -138,6 +163,7 @@ OUTPUT_PARAMS = [
                 help="table, plain, csv, tsv, json, jsonl or markdown. Default: table in a "
                 "terminal, plain (tab-separated, no colour, nothing cut) into a pipe or file.",
                 autocompletion=_complete_format,
+                metavar="FORMAT",
             ),
         ],
     ),
@@ -147,14 +173,18 @@ OUTPUT_PARAMS = [
         default=None,
         annotation=Annotated[
             str | None,
-            typer.Option("--columns", help="Columns to show, in order: a,b,c (csv names).", metavar="A,B,C"),
+            typer.Option(
+                "--columns", help="Columns to show, in order: a,b,c (csv names).", metavar="A,B,C"
+            ),
         ],
     ),
     inspect.Parameter(
         "no_header",
         inspect.Parameter.KEYWORD_ONLY,
         default=False,
-        annotation=Annotated[bool, typer.Option("--no-header", help="Leave out the header row (csv, tsv, plain).")],
+        annotation=Annotated[
+            bool, typer.Option("--no-header", help="Leave out the header row (csv, tsv, plain).")
+        ],
     ),
     inspect.Parameter(
         "output",
@@ -174,7 +204,10 @@ OUTPUT_PARAMS = [
         "bom",
         inspect.Parameter.KEYWORD_ONLY,
         default=False,
-        annotation=Annotated[bool, typer.Option("--bom", help="Start csv/tsv with a UTF-8 byte-order mark (for Excel).")],
+        annotation=Annotated[
+            bool,
+            typer.Option("--bom", help="Start csv/tsv with a UTF-8 byte-order mark (for Excel)."),
+        ],
     ),
     inspect.Parameter(
         "raw",
@@ -182,7 +215,9 @@ OUTPUT_PARAMS = [
         default=False,
         annotation=Annotated[
             bool,
-            typer.Option("--raw", help="Do not defuse text cells that start with = + - @ in csv/tsv."),
+            typer.Option(
+                "--raw", help="Do not defuse text cells that start with = + - @ in csv/tsv."
+            ),
         ],
     ),
     inspect.Parameter(
@@ -190,7 +225,8 @@ OUTPUT_PARAMS = [
         inspect.Parameter.KEYWORD_ONLY,
         default=False,
         annotation=Annotated[
-            bool, typer.Option("--sources", help="Add a column with the source numbers behind each row.")
+            bool,
+            typer.Option("--sources", help="Add a column with the source numbers behind each row."),
         ],
     ),
 ]
@@ -226,6 +262,7 @@ def data_command(name: str) -> Callable[[Callable[..., Report]], Callable[..., N
 def list_deals() -> Report:
     """List every deal: bundled, then DEAL_PATH folders, then --deals-dir.
 
+    \b
     Example:
         deal list
         deal list -f json | python -m json.tool
@@ -244,6 +281,7 @@ def show(
         typer.Option(
             "--section",
             "-s",
+            metavar="NAME",
             help="Only this section (repeatable): overview, totals, structure, sectors, companies, "
             "allocations, terms, commitments, timeline, sources. csv/tsv/plain of several sections "
             "come in long form, with a first 'section' column.",
@@ -252,6 +290,7 @@ def show(
 ) -> Report:
     """Show a whole deal: totals, sectors, companies, terms, commitments, timeline, sources.
 
+    \b
     Example:
         deal show japan
         deal show korea --section terms --section commitments
@@ -269,21 +308,27 @@ def allocations(
         str,
         typer.Option(
             "--by",
-            help="Group by sector, subsector, company, country, status, basis, tranche or instrument.",
+            help="Group by sector, subsector, company, country, status, basis, tranche "
+            "or instrument.",
         ),
     ] = "sector",
     status: Annotated[
         str | None,
-        typer.Option("--status", help="Only allocations of this status (candidate, selected, funded, ...)."),
+        typer.Option(
+            "--status", help="Only allocations of this status (candidate, selected, funded, ...)."
+        ),
     ] = None,
     sector: Annotated[str | None, typer.Option("--sector", help="Only this sector.")] = None,
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Keep the N largest groups; fold the rest.")] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, help="Keep the N largest groups; fold the rest.")
+    ] = None,
     sort: Annotated[str, typer.Option("--sort", help="amount or name.")] = "amount",
 ) -> Report:
     """Where the money goes, grouped: amount, share of the headline and of the total.
 
     Candidates and committed money are separate columns unless --status picks one.
 
+    \b
     Example:
         deal allocations japan --by sector
         deal allocations japan --by company --top 5 -f csv > japan.csv
@@ -292,7 +337,9 @@ def allocations(
     from .views.analysis import allocations_by
 
     if status is not None and status not in ALLOCATION_STATUSES:
-        raise UsageError(f"unknown status '{status}'; choose one of {', '.join(ALLOCATION_STATUSES)}")
+        raise UsageError(
+            f"unknown status '{status}'; choose one of {', '.join(ALLOCATION_STATUSES)}"
+        )
     if sort not in ("amount", "name"):
         raise UsageError("--sort takes amount or name")
     return allocations_by(STATE.resolve(deal).deal, by, status, sector, top, sort)
@@ -302,13 +349,19 @@ def allocations(
 def companies(
     deals: Annotated[
         list[str] | None,
-        typer.Argument(help="Deals to include (default: all).", autocompletion=_complete_deal),
+        typer.Argument(
+            help="Deals to include (default: all).", autocompletion=_complete_deal, metavar="DEAL"
+        ),
     ] = None,
-    country: Annotated[str | None, typer.Option("--country", help="Only companies from this country (JP, US, ...).")] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="Only companies from this country (JP, US, ...)."),
+    ] = None,
     role: Annotated[str | None, typer.Option("--role", help="lead or partner.")] = None,
 ) -> Report:
     """Companies behind the projects: home country, role, deals, amount led.
 
+    \b
     Example:
         deal companies japan --country JP
         deal companies --role lead -f csv
@@ -322,7 +375,10 @@ def companies(
 
 @data_command("compare")
 def compare(
-    deals: Annotated[list[str], typer.Argument(help="Two or more deals.", autocompletion=_complete_deal)],
+    deals: Annotated[
+        list[str],
+        typer.Argument(help="Two or more deals.", autocompletion=_complete_deal, metavar="DEAL"),
+    ],
     only: Annotated[
         list[str] | None,
         typer.Option("--only", help="Only totals, terms, sectors or commitments (repeatable)."),
@@ -330,6 +386,7 @@ def compare(
 ) -> Report:
     """Compare deals side by side: totals, GDP share, terms, sectors, commitments.
 
+    \b
     Example:
         deal compare japan korea
         deal compare japan korea --only terms -f csv
@@ -343,6 +400,7 @@ def compare(
 def flows(deal: DealArg) -> Report:
     """Who leads the money: amounts by the home country of the lead companies.
 
+    \b
     Example:
         deal flows japan
     """
@@ -364,13 +422,20 @@ def _day(value: str | None, option: str) -> date | None:
 def timeline(
     deals: Annotated[
         list[str] | None,
-        typer.Argument(help="Deals to merge (default: all).", autocompletion=_complete_deal),
+        typer.Argument(
+            help="Deals to merge (default: all).", autocompletion=_complete_deal, metavar="DEAL"
+        ),
     ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")
+    ] = None,
 ) -> Report:
     """Events of one or more deals, merged and sorted by date.
 
+    \b
     Example:
         deal timeline japan korea --since 2026-01-01
     """
@@ -383,6 +448,7 @@ def timeline(
 def sources(deal: DealArg) -> Report:
     """The numbered sources of a deal (the numbers --sources shows).
 
+    \b
     Example:
         deal sources japan -f csv
     """
@@ -392,9 +458,12 @@ def sources(deal: DealArg) -> Report:
 
 
 @data_command("search")
-def search(text: Annotated[str, typer.Argument(help="Text to look for (case-insensitive).")]) -> Report:
+def search(
+    text: Annotated[str, typer.Argument(help="Text to look for (case-insensitive).")],
+) -> Report:
     """Search titles, companies, terms, commitments and events of every deal.
 
+    \b
     Example:
         deal search hitachi
     """
@@ -414,12 +483,15 @@ def _deals(names: list[str] | None) -> list[Any]:
 
 @app.command("validate")
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Deal files or folders of them.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Deal files or folders of them.", metavar="PATH")
+    ],
 ) -> None:
     """Check deal files against the format; list every problem of every file.
 
     Exits 0 when all files are valid (warnings allowed), 1 otherwise.
 
+    \b
     Example:
         deal validate deals/
         deal validate my-deal.yaml
@@ -446,9 +518,12 @@ def validate(
             continue
         if deal.id in seen:
             warnings += 1
-            print(f"{f}: warning: id '{deal.id}' is also used by {seen[deal.id]}; the later one wins")
+            print(
+                f"{f}: warning: id '{deal.id}' is also used by {seen[deal.id]}; the later one wins"
+            )
         seen[deal.id] = f
-    summary = f"{len(files)} file(s) checked: {len(files) - invalid} valid, {invalid} invalid, {warnings} warning(s)"
+    valid = len(files) - invalid
+    summary = f"{len(files)} file(s): {valid} valid, {invalid} invalid, {warnings} warning(s)"
     print(summary, file=sys.stderr)
     if not files:
         raise UsageError("no deal files (*.yaml, *.yml) found")
@@ -460,6 +535,7 @@ def validate(
 def schema() -> None:
     """Print the deal format as JSON Schema, generated from the model.
 
+    \b
     Example:
         deal schema > deal.schema.json
     """
@@ -498,16 +574,8 @@ def _pipe_closed() -> int:
 
 
 def _report(exc: Exception, debug: bool) -> int:
-    from .errors import DealFileError
-
-    if isinstance(exc, typer.BadParameter | typer.main._click.exceptions.ClickException):  # type: ignore[attr-defined]
+    if isinstance(exc, ClickException):
         exc.show()
-        return int(exc.exit_code)
-    if isinstance(exc, DealFileError):
-        print(str(exc), file=sys.stderr)
-        return int(exc.exit_code)
-    if isinstance(exc, DealError):
-        print(f"deal: error: {exc}", file=sys.stderr)
         return int(exc.exit_code)
     if debug:
         traceback.print_exc()

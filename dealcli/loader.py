@@ -250,7 +250,7 @@ def _scalar_value(event: Any) -> tuple[Any, str | None]:
     text: str = event.value
     if not _plain(event):  # quoted or block text: always a string
         return text, None
-    tag = _resolver.resolve(yaml.ScalarNode, text, (True, False))
+    tag: str = _resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     kind = tag.rsplit(":", 1)[-1]
     node = yaml.ScalarNode(tag, text)
     if kind == "null":
@@ -278,5 +278,3 @@ def _decimal(text: str) -> Decimal:
         return Decimal(cleaned)
     except InvalidOperation:  # YAML 1.1 sexagesimal floats (1:30.5) and the like
         return Decimal(repr(_constructor.construct_yaml_float(yaml.ScalarNode("", text))))
-
-

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
@@ -81,7 +81,9 @@ class _Date:
 
 
 def _date_only(value: Any) -> Any:
-    if isinstance(value, date) or (isinstance(value, str) and re.match(r"^\d{4}-\d\d-\d\d$", value)):
+    if isinstance(value, date) or (
+        isinstance(value, str) and re.match(r"^\d{4}-\d\d-\d\d$", value)
+    ):
         return value
     from pydantic_core import PydanticCustomError
 
@@ -119,8 +121,8 @@ Area = Literal[
 Role = Literal["lead", "partner"]
 SourceKind = Literal["official", "news", "analysis"]
 
-BASES: tuple[str, ...] = Basis.__args__
-ALLOCATION_STATUSES: tuple[str, ...] = AllocationStatus.__args__
+BASES: tuple[str, ...] = get_args(Basis)
+ALLOCATION_STATUSES: tuple[str, ...] = get_args(AllocationStatus)
 COMMITTED_STATUSES = frozenset({"selected", "funded", "operating"})
 SECTORS = (
     "Energy",

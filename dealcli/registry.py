@@ -93,7 +93,11 @@ def load(deals_dirs: list[Path] | None = None, *, bundled: bool = True) -> Regis
     for folder, is_bundled in folders:
         if not folder.is_dir():
             registry.problems.append(
-                Problem(str(folder), "not a folder; no deals read from it", hint="check DEAL_PATH and --deals-dir")
+                Problem(
+                    str(folder),
+                    "not a folder; no deals read from it",
+                    hint="check DEAL_PATH and --deals-dir",
+                )
             )
             continue
         for path, deal, problems in load_folder(folder):
@@ -186,7 +190,15 @@ def _read_cache(cache_file: Path | None) -> dict[str, Any]:
     try:
         with cache_file.open("rb") as fh:
             data = pickle.load(fh)  # the cache is written only by this program
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+    except (
+        OSError,
+        pickle.PickleError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        TypeError,
+        ValueError,
+    ):
         return {}
     return data if isinstance(data, dict) else {}
 

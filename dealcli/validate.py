@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from . import model
 from .errors import Problem
 from .loader import Parsed, Path_, Pos
-from . import model
 from .model import Allocation, Deal
 
 
@@ -91,7 +91,12 @@ def _pos(positions: dict[Path_, Pos], loc: Path_) -> Pos | None:
 
 
 def _problem(
-    path: str, positions: dict[Path_, Pos], loc: Path_, message: str, hint: str, warning: bool = False
+    path: str,
+    positions: dict[Path_, Pos],
+    loc: Path_,
+    message: str,
+    hint: str,
+    warning: bool = False,
 ) -> Problem:
     pos = _pos(positions, loc)
     return Problem(
@@ -105,7 +110,9 @@ def _problem(
     )
 
 
-def _type_problems(path: str, exc: ValidationError, positions: dict[Path_, Pos]) -> Iterator[Problem]:
+def _type_problems(
+    path: str, exc: ValidationError, positions: dict[Path_, Pos]
+) -> Iterator[Problem]:
     for err in exc.errors(include_url=False):
         # pydantic puts union and wrapper names (e.g. 'function-before[...]') into loc
         loc: Path_ = tuple(
@@ -125,7 +132,10 @@ def _explain(kind: str, err: Any, loc: Path_, pos: Pos | None) -> tuple[str, str
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         close = difflib.get_close_matches(field, _field_names(), n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        return f"unknown key '{field}'", hint + "remove it, or start it with x- to keep a private note"
+        return (
+            f"unknown key '{field}'",
+            hint + "remove it, or start it with x- to keep a private note",
+        )
     if kind == "missing":
         return f"'{field}' is required", f"add `{field}: ...`"
     if pos is not None and pos.guessed and pos.raw is not None:
@@ -169,13 +179,17 @@ def _read_as(pos: Pos) -> str:
     return "an empty value"
 
 
-def _reference_problems(path: str, raw: dict[str, Any], positions: dict[Path_, Pos]) -> Iterator[Problem]:
+def _reference_problems(
+    path: str, raw: dict[str, Any], positions: dict[Path_, Pos]
+) -> Iterator[Problem]:
     """Ids and references, checked on the raw data so they show even beside type errors."""
     defined = {s.get("id") for s in _dicts(raw.get("sources"))}
     for loc, ids in _source_lists(raw):
         for i, sid in enumerate(ids):
             if isinstance(sid, str) and sid not in defined:
-                close = difflib.get_close_matches(sid, [d for d in defined if isinstance(d, str)], 1)
+                close = difflib.get_close_matches(
+                    sid, [d for d in defined if isinstance(d, str)], 1
+                )
                 more = f"did you mean '{close[0]}'? " if close else ""
                 yield _problem(
                     path,

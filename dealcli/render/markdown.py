@@ -21,9 +21,15 @@ def render_markdown(report: Report) -> str:
     if report.caption:
         parts.append(f"{_md(report.caption)}\n")
     for table in report.tables:
-        rows = [[_md(human(v, c.kind)) for v, c in zip(r, table.columns, strict=True)] for r in table.rows]
+        rows = [
+            [_md(human(v, c.kind)) for v, c in zip(r, table.columns, strict=True)]
+            for r in table.rows
+        ]
         headers = [_md(c.label) for c in table.columns]
-        align = ["right" if c.kind in ("amount", "pct", "int", "number") else "left" for c in table.columns]
+        align = [
+            "right" if c.kind in ("amount", "pct", "int", "number") else "left"
+            for c in table.columns
+        ]
         grid = tabulate(rows, headers, tablefmt="github", disable_numparse=True, colalign=align)
         parts.append(f"## {_md(table.title)}\n\n{grid}\n")
         parts.extend(f"- {_md(n)}" for n in table.notes)

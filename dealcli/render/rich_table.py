@@ -1,4 +1,4 @@
-"""Rich tables for people. Data cells are plain `Text`: markup in a deal file is shown, never run."""
+"""Rich tables for people. Cells are plain `Text`: markup in a deal file is shown, never run."""
 
 from __future__ import annotations
 

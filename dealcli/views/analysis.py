@@ -13,7 +13,16 @@ from ..table import SOURCES, Column, Report, Table, sources_cell
 from ..totals import ZERO, counted, share, totals
 from .show import sector_key
 
-GROUPINGS = ("sector", "subsector", "company", "country", "status", "basis", "tranche", "instrument")
+GROUPINGS = (
+    "sector",
+    "subsector",
+    "company",
+    "country",
+    "status",
+    "basis",
+    "tranche",
+    "instrument",
+)
 UNATTRIBUTED = "(no lead named)"
 
 
@@ -43,7 +52,9 @@ def _split(a: Allocation, by: str) -> list[tuple[str, Decimal | None]]:
 @dataclass
 class _Group:
     label: str
-    amounts: dict[str, Decimal] = field(default_factory=dict)  # per column: candidate/committed/<status>
+    amounts: dict[str, Decimal] = field(
+        default_factory=dict
+    )  # per column: candidate/committed/<status>
     count: int = 0
     unsized: int = 0
 
@@ -84,11 +95,11 @@ def allocations_by(
     if top is not None and len(ordered) > top:
         rest = ordered[top:]
         other = _Group(f"(other: {len(rest)} groups)")
-        for g in rest:
-            for m, v in g.amounts.items():
+        for folded in rest:
+            for m, v in folded.amounts.items():
                 other.amounts[m] = other.amounts.get(m, ZERO) + v
-            other.count += g.count
-            other.unsized += g.unsized
+            other.count += folded.count
+            other.unsized += folded.unsized
         ordered = [*ordered[:top], other]
     columns = [Column("row", "Row"), Column(by, by.capitalize())]
     for m in measures:
@@ -101,7 +112,9 @@ def allocations_by(
     what = f"{status} allocations" if status else "Allocations"
     title = f"{what} by {by}" + (f" (sector {sector})" if sector else "")
     t = Table("allocations", title, columns)
-    column_totals = {m: sum((g.amounts.get(m, ZERO) for g in groups.values()), ZERO) for m in measures}
+    column_totals = {
+        m: sum((g.amounts.get(m, ZERO) for g in groups.values()), ZERO) for m in measures
+    }
     for g in ordered:
         cells: list[object] = ["group", g.label]
         for m in measures:
@@ -110,13 +123,15 @@ def allocations_by(
         t.add(*cells, g.count, g.unsized)
     for label, m, value in _remainders(head, column_totals):
         cells = ["remainder", label]
-        for other in measures:
-            cells += [value, share(value, head), None] if other == m else [None, None, None]
+        for measure in measures:
+            cells += [value, share(value, head), None] if measure == m else [None, None, None]
         t.add(*cells, None, None)
     if by in ("company", "country"):
         t.notes.append("amounts of projects with several leads are split evenly among them")
     if not status:
-        t.notes.append("candidates and committed money are shown apart: they are the same money at two stages")
+        t.notes.append(
+            "candidates and committed money are shown apart: they are the same money at two stages"
+        )
     return Report(f"{deal.title}: allocations by {by}", [t], _caption(deal))
 
 
@@ -175,7 +190,9 @@ def company_rows(deals: Iterable[Deal]) -> list[CompanyRow]:
                         row.candidate += each
                     else:
                         row.committed += each
-    return sorted(rows.values(), key=lambda r: (-(r.candidate + r.committed), r.name.casefold(), r.role))
+    return sorted(
+        rows.values(), key=lambda r: (-(r.candidate + r.committed), r.name.casefold(), r.role)
+    )
 
 
 def companies(deals: list[Deal], country: str | None = None, role: str | None = None) -> Report:
@@ -304,7 +321,12 @@ def flows(deal: Deal) -> Report:
 
 def timeline(deals: list[Deal], since: date | None = None, until: date | None = None) -> Report:
     several = len(deals) > 1
-    cols = [Column("date", "Date", "date"), Column("deal", "Deal"), Column("event", "Event"), SOURCES]
+    cols = [
+        Column("date", "Date", "date"),
+        Column("deal", "Deal"),
+        Column("event", "Event"),
+        SOURCES,
+    ]
     t = Table("timeline", "Timeline", cols)
     events = []
     for deal in deals:
@@ -325,7 +347,12 @@ def search(deals: Iterable[Deal], text: str) -> Report:
     t = Table(
         "matches",
         f"Matches for '{text}'",
-        [Column("deal", "Deal"), Column("kind", "Kind"), Column("id", "Id"), Column("text", "Text")],
+        [
+            Column("deal", "Deal"),
+            Column("kind", "Kind"),
+            Column("id", "Id"),
+            Column("text", "Text"),
+        ],
     )
     for deal in deals:
         for kind, ident, value in _searchable(deal):
@@ -342,8 +369,12 @@ def _searchable(deal: Deal) -> Iterable[tuple[str, str, str]]:
             yield "company", a.id, f"{c.name} ({c.country}, {c.role})"
     for term in deal.terms:
         yield "term", term.id, f"{term.label}: {term.value}"
-    for c in deal.commitments:
-        yield "commitment", c.id, c.title + (f" ({c.detail})" if c.detail else "")
+    for pledge in deal.commitments:
+        yield (
+            "commitment",
+            pledge.id,
+            pledge.title + (f" ({pledge.detail})" if pledge.detail else ""),
+        )
     for e in deal.timeline:
         yield "event", e.date.isoformat(), e.title
 
@@ -380,4 +411,3 @@ def listing(entries: Iterable[tuple[Deal, str]]) -> Report:
             origin,
         )
     return Report("Deals", [t])
-

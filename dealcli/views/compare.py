@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import UsageError
-from ..model import Deal
+from ..model import Deal, Term
 from ..table import Column, Report, Table
 from ..totals import CENT, ZERO, counted, share, totals, years
 from .show import sector_key
@@ -60,21 +60,43 @@ def totals_part(deals: list[Deal]) -> Table:
     _row(t, "investor GDP year", "year", deals, lambda d: d.investor.gdp_year)
     _row(t, "headline / investor GDP", "%", deals, _gdp_share)
     _row(t, "committed", "USD bn", deals, lambda d: tot[d.id].committed)
-    _row(t, "committed / headline", "%", deals, lambda d: share(tot[d.id].committed, d.headline.usd_bn))
+    _row(
+        t,
+        "committed / headline",
+        "%",
+        deals,
+        lambda d: share(tot[d.id].committed, d.headline.usd_bn),
+    )
     _row(t, "candidates", "USD bn", deals, lambda d: tot[d.id].candidates)
-    _row(t, "candidates / headline", "%", deals, lambda d: share(tot[d.id].candidates, d.headline.usd_bn))
+    _row(
+        t,
+        "candidates / headline",
+        "%",
+        deals,
+        lambda d: share(tot[d.id].candidates, d.headline.usd_bn),
+    )
     _row(t, "uncommitted", "USD bn", deals, lambda d: tot[d.id].uncommitted)
     _row(t, "projects", "count", deals, lambda d: len(d.allocations))
-    _row(t, "companies", "count", deals, lambda d: len({c.name.casefold() for a in d.allocations for c in a.companies}))
+    _row(
+        t,
+        "companies",
+        "count",
+        deals,
+        lambda d: len({c.name.casefold() for a in d.allocations for c in a.companies}),
+    )
     instruments = sorted({tr.instrument or "unspecified" for d in deals for tr in d.structure})
     for inst in instruments:
-        _row(t, f"tranches: {inst}", "USD bn", deals, lambda d, i=inst: _tranche_sum(d, i))
+        t.add(f"tranches: {inst}", "USD bn", *(_tranche_sum(d, inst) for d in deals))
     for d in deals:
         if d.investor.gdp_usd_bn is None:
             t.notes.append(f"{d.id} gives no investor GDP: its GDP share is blank")
     if len({d.investor.gdp_year for d in deals if d.investor.gdp_year}) > 1:
         t.notes.append("GDP figures are for different years; see each deal's sources")
     return t
+
+
+def _attr(term: Term | None, name: str) -> Any:
+    return getattr(term, name) if term is not None else None
 
 
 def _tranche_sum(deal: Deal, instrument: str) -> Decimal | None:
@@ -92,9 +114,9 @@ def terms_part(deals: list[Deal]) -> Table:
     for tid in ids:
         found = {d.id: next((x for x in d.terms if x.id == tid), None) for d in deals}
         if any(x is not None and x.pct is not None for x in found.values()):
-            _row(t, tid, "%", deals, lambda d, f=found: f[d.id].pct if f[d.id] else None)
+            t.add(tid, "%", *(_attr(found[d.id], "pct") for d in deals))
         if any(x is not None and x.usd_bn is not None for x in found.values()):
-            _row(t, tid, "USD bn", deals, lambda d, f=found: f[d.id].usd_bn if f[d.id] else None)
+            t.add(tid, "USD bn", *(_attr(found[d.id], "usd_bn") for d in deals))
     t.notes.append("a blank cell: the deal has no term with that id")
     return t
 
@@ -104,7 +126,10 @@ def sectors_part(deals: list[Deal]) -> Table:
     labels: dict[str, str] = {}
     amounts: dict[tuple[str, str, str], Decimal] = {}
     for d in deals:
-        for stage, statuses in (("candidate", ["candidate"]), ("committed", ["selected", "funded", "operating"])):
+        for stage, statuses in (
+            ("candidate", ["candidate"]),
+            ("committed", ["selected", "funded", "operating"]),
+        ):
             for s in statuses:
                 for a in counted(d, s):
                     key = sector_key(a.sector)
@@ -116,13 +141,12 @@ def sectors_part(deals: list[Deal]) -> Table:
             if not any(amounts.get((key, stage, d.id)) for d in deals):
                 continue
             label = f"{labels[key]}: {stage}"
-            _row(t, label, "USD bn", deals, lambda d, k=key, s=stage: amounts.get((k, s, d.id), ZERO))
-            _row(
-                t,
+            values = [amounts.get((key, stage, d.id), ZERO) for d in deals]
+            t.add(label, "USD bn", *values)
+            t.add(
                 label,
                 "% of headline",
-                deals,
-                lambda d, k=key, s=stage: share(amounts.get((k, s, d.id), ZERO), d.headline.usd_bn),
+                *(share(v, d.headline.usd_bn) for v, d in zip(values, deals, strict=True)),
             )
     return t
 
@@ -131,16 +155,15 @@ def commitments_part(deals: list[Deal]) -> Table:
     t = _table("commitments", "Commitments by area", deals)
     areas = sorted({c.area for d in deals for c in d.commitments})
     for area in areas:
-        _row(t, area, "count", deals, lambda d, a=area: sum(c.area == a for c in d.commitments))
-        if any(c.usd_bn is not None for d in deals for c in d.commitments if c.area == area):
-            _row(
-                t,
-                area,
-                "USD bn stated",
-                deals,
-                lambda d, a=area: sum((c.usd_bn for c in d.commitments if c.area == a and c.usd_bn is not None), ZERO),
-            )
-    t.notes.append("USD bn stated: the amounts the commitments name, added as stated (yearly and multi-year figures mixed)")
+        pledges = [[c for c in d.commitments if c.area == area] for d in deals]
+        t.add(area, "count", *(len(p) for p in pledges))
+        if any(c.usd_bn is not None for p in pledges for c in p):
+            stated = [sum((c.usd_bn for c in p if c.usd_bn is not None), ZERO) for p in pledges]
+            t.add(area, "USD bn stated", *stated)
+    t.notes.append(
+        "USD bn stated: the amounts the commitments name, added as stated "
+        "(yearly and multi-year figures mixed)"
+    )
     return t
 
 
@@ -161,4 +184,6 @@ def compare(deals: list[Deal], only: list[str] | None = None) -> Report:
         raise UsageError(f"no part named {', '.join(bad)}; choose from {', '.join(PARTS)}")
     title = " vs ".join(d.id for d in deals)
     checked = ", ".join(f"{d.id} {d.updated}" for d in deals)
-    return Report(f"Compare: {title}", [BUILDERS[p](deals) for p in parts], f"data checked to: {checked}")
+    return Report(
+        f"Compare: {title}", [BUILDERS[p](deals) for p in parts], f"data checked to: {checked}"
+    )

@@ -66,7 +66,14 @@ def totals_table(deal: Deal) -> Table:
         sum(a.usd_bn is None for a in committed),
         "selected + funded + operating",
     )
-    t.add("uncommitted", tot.uncommitted, share(tot.uncommitted, head), None, None, "headline - committed")
+    t.add(
+        "uncommitted",
+        tot.uncommitted,
+        share(tot.uncommitted, head),
+        None,
+        None,
+        "headline - committed",
+    )
     t.add(
         "candidates",
         tot.candidates,
@@ -102,7 +109,15 @@ def structure(deal: Deal) -> Table:
     )
     head = deal.headline.usd_bn
     for tr in deal.structure:
-        t.add(tr.id, tr.label, tr.instrument, tr.usd_bn, share(tr.usd_bn, head), tr.basis, sources_cell(tr.sources, n))
+        t.add(
+            tr.id,
+            tr.label,
+            tr.instrument,
+            tr.usd_bn,
+            share(tr.usd_bn, head),
+            tr.basis,
+            sources_cell(tr.sources, n),
+        )
     total = sum((tr.usd_bn for tr in deal.structure), ZERO)
     if deal.structure and total != head:
         t.notes.append(f"tranches add up to {number(total)}, not the headline {number(head)}")
@@ -183,7 +198,9 @@ def companies(deal: Deal) -> Table:
         )
     if any(len(a.leads) > 1 for a in deal.allocations):
         t.notes.append("a project with several leads is split evenly among them")
-    t.notes.append("amounts are those of the projects a company leads; partners are shown without one")
+    t.notes.append(
+        "amounts are those of the projects a company leads; partners are shown without one"
+    )
     return t
 
 
@@ -210,7 +227,19 @@ def allocations(deal: Deal) -> Table:
     for a in _envelope_order(deal):
         leads = ", ".join(f"{c.name} ({c.country})" for c in a.leads)
         title = ("  - " if a.part_of else "") + a.title
-        t.add(a.id, title, a.sector, a.status, a.usd_bn, a.basis, share(a.usd_bn, head), a.date, leads, a.part_of, sources_cell(a.sources, n))
+        t.add(
+            a.id,
+            title,
+            a.sector,
+            a.status,
+            a.usd_bn,
+            a.basis,
+            share(a.usd_bn, head),
+            a.date,
+            leads,
+            a.part_of,
+            sources_cell(a.sources, n),
+        )
     return t
 
 
@@ -249,7 +278,18 @@ def terms(deal: Deal, today: date | None = None) -> Table:
     )
     for term in deal.terms:
         state = "lapsed" if term.lapsed(today) else ("in force" if term.from_ else "")
-        t.add(term.id, term.label, term.value, term.pct, term.usd_bn, term.authority, term.from_, term.to, state, sources_cell(term.sources, n))
+        t.add(
+            term.id,
+            term.label,
+            term.value,
+            term.pct,
+            term.usd_bn,
+            term.authority,
+            term.from_,
+            term.to,
+            state,
+            sources_cell(term.sources, n),
+        )
     return t
 
 
@@ -271,13 +311,24 @@ def commitments(deal: Deal) -> Table:
     )
     parties = {"investor": deal.investor.name, "host": deal.host.name}
     for c in sorted(deal.commitments, key=lambda c: c.area):
-        t.add(c.area, parties[c.party], c.id, c.title, c.detail, c.usd_bn, c.basis, sources_cell(c.sources, n))
+        t.add(
+            c.area,
+            parties[c.party],
+            c.id,
+            c.title,
+            c.detail,
+            c.usd_bn,
+            c.basis,
+            sources_cell(c.sources, n),
+        )
     return t
 
 
 def timeline(deal: Deal) -> Table:
     n = deal.source_numbers()
-    t = Table("timeline", "Timeline", [Column("date", "Date", "date"), Column("event", "Event"), SOURCES])
+    t = Table(
+        "timeline", "Timeline", [Column("date", "Date", "date"), Column("event", "Event"), SOURCES]
+    )
     for e in sorted(deal.timeline, key=lambda e: e.date):
         t.add(e.date, e.title, sources_cell(e.sources, n))
     return t
