@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.core import Context as ClickContext
 from typer._click.exceptions import ClickException
 
 from . import __version__
@@ -28,7 +29,7 @@ from .table import Report
 class DealGroup(typer.core.TyperGroup):
     """Turns the program's own errors into a message on stderr and their exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except DealError as exc:
