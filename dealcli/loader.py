@@ -78,7 +78,7 @@ def read_bytes(path: str, data: bytes) -> Parsed:
         for event in yaml.parse(text.removeprefix("\ufeff"), Loader=Loader):
             builder.feed(event)
     except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(path, exc))
+        problems.append(_syntax_problem(path, exc, text))
         return Parsed(None, builder.positions, problems)
     except yaml.YAMLError as exc:  # a reader error without a mark
         problems.append(Problem(path, str(exc).splitlines()[0], hint="fix the YAML syntax"))
@@ -105,16 +105,25 @@ def _kind(value: Any) -> str:
     return {list: "list", str: "string", int: "number", bool: "boolean"}.get(type(value), "value")
 
 
-def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     what = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
     hint = "check the indentation and quoting on this line and the one before"
-    if "'\\t'" in what or "tab" in what:
+    lines = text.splitlines()
+    source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    indent = source_line[: len(source_line) - len(source_line.lstrip())]
+    if "\t" in indent:
+        what = "a tab in the indentation"
         hint = "indent with spaces; YAML does not allow tabs in indentation"
+    elif "nesting depth" in what:
+        hint = "a deal file nests only a few levels"
     elif "mapping values are not allowed" in what:
         hint = "quote text that contains ': '"
     elif "duplicate" in what:
         hint = "remove one of the two"
+    start = exc.context_mark
+    if start is not None and mark is not None and start.line != mark.line:
+        what += f" (it starts on line {start.line + 1}, column {start.column + 1})"
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
     return Problem(path, f"YAML syntax: {what}", line, col, hint=hint)

@@ -138,7 +138,7 @@ def _explain(kind: str, err: Any, loc: Path_, pos: Pos | None) -> tuple[str, str
         )
     if kind == "missing":
         return f"'{field}' is required", f"add `{field}: ...`"
-    if pos is not None and pos.guessed and pos.raw is not None:
+    if kind == "string_type" and pos is not None and pos.guessed and pos.raw is not None:
         read_as = _read_as(pos)
         return (
             f"unquoted {pos.raw} is read by YAML as {read_as}, not text",

@@ -1,0 +1,77 @@
+"""Shared fixtures: a fixed environment, a private deals folder, a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dealcli.cli import app
+from dealcli.registry import load_one
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
+BUNDLED = ROOT / "deals"
+
+
+@pytest.fixture(autouse=True)
+def fixed_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No colour forcing, a fixed width, a private (empty) DEAL_PATH and cache."""
+    home = tmp_path_factory.mktemp("home")
+    for var in ("NO_COLOR", "FORCE_COLOR", "DEAL_NO_CACHE", "DEAL_DEBUG", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(var, raising=False)
+    empty = home / "no-deals"
+    empty.mkdir()
+    monkeypatch.setenv("DEAL_PATH", str(empty))
+    monkeypatch.setenv("DEAL_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TERM", "dumb")
+    return home
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+    """Run `deal ARGS` in-process (Typer's CliRunner), stdout and stderr apart."""
+    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def deals_dir(tmp_path: Path) -> Path:
+    """A user folder holding the mini deal."""
+    folder = tmp_path / "user-deals"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "mini.yaml", folder / "mini.yaml")
+    return folder
+
+
+@pytest.fixture
+def mini():  # type: ignore[no-untyped-def]
+    return load_one(FIXTURES / "mini.yaml")
+
+
+@pytest.fixture
+def japan():  # type: ignore[no-untyped-def]
+    return load_one(BUNDLED / "japan.yaml")
+
+
+@pytest.fixture
+def korea():  # type: ignore[no-untyped-def]
+    return load_one(BUNDLED / "south-korea.yaml")
+
+
+def deal_bin() -> str:
+    """The installed `deal` command of the running Python (the venv's)."""
+    path = Path(sys.executable).parent / "deal"
+    if not path.is_file():
+        pytest.fail("the `deal` command is not installed beside this Python; run `make test`")
+    return str(path)
