@@ -86,11 +86,13 @@ def allocations_by(
                     g.count += 1
                     g.unsized += a.usd_bn is None
             seen.add(id(a))
+    # Largest first: by each measure in turn (committed before candidates), never by their sum.
+    ranked = list(reversed(measures))
     ordered = sorted(
         groups.values(),
-        key=(lambda g: g.label.casefold())
+        key=(lambda g: (g.label.casefold(),))
         if sort == "name"
-        else (lambda g: (-sum(g.amounts.values(), ZERO), g.label.casefold())),
+        else (lambda g: (*(-g.amounts.get(m, ZERO) for m in ranked), g.label.casefold())),
     )
     if top is not None and len(ordered) > top:
         rest = ordered[top:]
@@ -171,10 +173,6 @@ class CompanyRow:
 def company_rows(deals: Iterable[Deal]) -> list[CompanyRow]:
     rows: dict[tuple[str, str, str], CompanyRow] = {}
     for deal in deals:
-        led: dict[int, str] = {}
-        for s in ("candidate", *COMMITTED_STATUSES):
-            for a in counted(deal, s):
-                led[id(a)] = "candidate" if s == "candidate" else "committed"
         for a in deal.allocations:
             for c in a.companies:
                 key = (c.name.casefold(), c.country, c.role)
@@ -183,13 +181,13 @@ def company_rows(deals: Iterable[Deal]) -> list[CompanyRow]:
                     row.deals.append(deal.id)
                 row.projects.append(a.title)
                 row.sources = tuple(dict.fromkeys((*row.sources, *a.sources)))
-                stage = led.get(id(a))
-                if c.role == "lead" and stage and a.usd_bn is not None:
-                    each = a.usd_bn / len(a.leads)
-                    if stage == "candidate":
-                        row.candidate += each
-                    else:
-                        row.committed += each
+                if c.role != "lead" or a.usd_bn is None:
+                    continue
+                each = a.usd_bn / len(a.leads)
+                if a.status == "candidate":
+                    row.candidate += each
+                elif a.status in COMMITTED_STATUSES:
+                    row.committed += each
     return sorted(
         rows.values(), key=lambda r: (-(r.candidate + r.committed), r.name.casefold(), r.role)
     )
@@ -227,6 +225,9 @@ def companies(deals: list[Deal], country: str | None = None, role: str | None = 
             r.committed if lead else None,
         )
     t.notes.append("amounts led: projects a company leads, split evenly among several leads")
+    t.notes.append(
+        "a project inside an envelope counts with its own amount here, not in deal totals"
+    )
     names = ", ".join(d.id for d in deals)
     return Report(f"Companies in {names}", [t])
 

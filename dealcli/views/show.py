@@ -161,7 +161,8 @@ def sectors(deal: Deal) -> Table:
         for a in counted(deal, s):
             key = sector_key(a.sector)
             comm[key] = comm.get(key, ZERO) + (a.usd_bn or ZERO)
-    order = sorted(labels, key=lambda k: (-(comm.get(k, ZERO) + cand.get(k, ZERO)), labels[k]))
+    # committed money first, then candidates: the two are ranked in turn, never added
+    order = sorted(labels, key=lambda k: (-comm.get(k, ZERO), -cand.get(k, ZERO), labels[k]))
     for key in order:
         c, m = cand.get(key, ZERO), comm.get(key, ZERO)
         t.add(labels[key], c, share(c, head), m, share(m, head), count[key], unsized[key])

@@ -1,0 +1,221 @@
+"""The analytic views, on the mini fixture whose figures are worked out by hand.
+
+mini.yaml (headline 100):
+  candidates counted: a1 30 + a2 20 + env1 40 (its part p1 is not counted again) = 90; a4 unsized
+  committed: a3 25 (selected) + p2 5 (selected, inside a candidate envelope) + a5 10 (funded) = 40
+  cancelled a6 7 is neither.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from typing import Any
+
+import pytest
+
+from dealcli.table import Report, Table
+from dealcli.totals import totals
+from dealcli.views import analysis, compare, show
+
+from .conftest import invoke
+
+
+def rows(table: Table, *keys: str) -> list[tuple[Any, ...]]:
+    return [tuple(r[k] for k in keys) for r in table.records()]
+
+
+def test_totals(mini) -> None:  # type: ignore[no-untyped-def]
+    t = totals(mini)
+    assert (t.headline, t.committed, t.candidates, t.uncommitted) == (D(100), D(40), D(90), D(60))
+    table = show.totals_table(mini)
+    assert rows(table, "measure", "usd_bn", "share_pct", "allocations", "unsized") == [
+        ("headline", D(100), D(100), None, None),
+        ("committed", D(40), D("40.00"), 3, 0),
+        ("uncommitted", D(60), D("60.00"), None, None),
+        ("candidates", D(90), D("90.00"), 4, 1),
+    ]
+
+
+def test_sectors_merge_labels_that_differ_in_case(mini) -> None:  # type: ignore[no-untyped-def]
+    table = show.sectors(mini)
+    got = rows(table, "sector", "candidate_usd_bn", "committed_usd_bn", "allocations")
+    assert got == [
+        ("Chips", D(0), D(25), 2),
+        ("Other", D(0), D(10), 2),
+        ("Ships", D(40), D(5), 3),
+        ("Energy", D(50), D(0), 2),
+    ]
+
+
+def test_allocations_by_country(mini) -> None:  # type: ignore[no-untyped-def]
+    table = analysis.allocations_by(mini, "country").tables[0]
+    got = rows(table, "row", "country", "candidate_usd_bn", "committed_usd_bn")
+    assert got == [
+        ("group", "JP", D(10), D(25)),
+        ("group", "(no lead named)", D(40), D(10)),
+        ("group", "GB", D(0), D(5)),
+        ("group", "US", D(40), D(0)),
+        ("remainder", "(headline not named as candidate)", D(10), None),
+        ("remainder", "(uncommitted)", None, D(60)),
+    ]
+
+
+def test_allocations_with_a_status_and_top(mini) -> None:  # type: ignore[no-untyped-def]
+    table = analysis.allocations_by(mini, "sector", status="selected", top=1).tables[0]
+    got = rows(
+        table, "row", "sector", "selected_usd_bn", "selected_share_pct", "selected_of_total_pct"
+    )
+    assert got == [
+        ("group", "Chips", D(25), D("25.00"), D("83.33")),
+        ("group", "(other: 1 groups)", D(5), D("5.00"), D("16.67")),
+        ("remainder", "(headline not named as selected)", D(70), D("70.00"), None),
+    ]
+
+
+def test_companies_amount_led_split_among_leads(mini) -> None:  # type: ignore[no-untyped-def]
+    table = analysis.companies([mini]).tables[0]
+    got = rows(table, "company", "role", "candidate_usd_bn", "committed_usd_bn")
+    assert ("Acme Power", "lead", D(40), D(0)) in got
+    assert ("Nippon Co", "lead", D(25), D(25)) in got  # a2 half (10) + p1 (15); a3 25
+    assert ("Third Ltd", "lead", D(0), D(5)) in got
+    assert ("Partner KK", "partner", None, None) in got
+
+
+def test_companies_filters(mini, japan) -> None:  # type: ignore[no-untyped-def]
+    table = analysis.companies([mini, japan], country="jp", role="lead").tables[0]
+    assert {r["country"] for r in table.records()} == {"JP"}
+    assert {r["role"] for r in table.records()} == {"lead"}
+    both = [
+        r
+        for r in analysis.companies([mini, japan]).tables[0].records()
+        if r["deals"] == "mini, japan"
+    ]
+    assert both == []  # no company is in both; the next test shows one that is
+
+
+def test_a_company_in_two_deals_shows_both(mini) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    other = replace(mini, id="mini-two")
+    table = analysis.companies([mini, other]).tables[0]
+    acme = next(r for r in table.records() if r["company"] == "Acme Power")
+    assert acme["deals"] == "mini, mini-two"
+    assert acme["candidate_usd_bn"] == D(80)
+
+
+def test_flows(mini) -> None:  # type: ignore[no-untyped-def]
+    report = analysis.flows(mini)
+    origins = rows(report.table("origins"), "origin", "candidate_usd_bn", "committed_usd_bn")
+    assert origins == [
+        ("investor-led", D(10), D(25)),
+        ("host-led", D(40), D(0)),
+        ("third country", D(0), D(5)),
+        ("unattributed", D(40), D(10)),
+    ]
+
+
+def test_timeline_merges_and_filters(mini, japan) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    table = analysis.timeline(
+        [mini, japan], since=date(2025, 7, 1), until=date(2025, 7, 31)
+    ).tables[0]
+    got = rows(table, "date", "deal")
+    assert got == [
+        (date(2025, 7, 1), "mini"),
+        (date(2025, 7, 22), "japan"),
+        (date(2025, 7, 23), "japan"),
+    ]
+
+
+def test_search(mini, korea) -> None:  # type: ignore[no-untyped-def]
+    table = analysis.search([mini, korea], "HANWHA").tables[0]
+    kinds = {(r["deal"], r["kind"]) for r in table.records()}
+    assert kinds == {
+        ("south-korea", "allocation"),
+        ("south-korea", "company"),
+        ("south-korea", "event"),
+    }
+    assert analysis.search([mini], "zzz").tables[0].rows == []
+
+
+def test_compare_lines_up_terms_and_gdp(mini, japan) -> None:  # type: ignore[no-untyped-def]
+    report = compare.compare([mini, japan])
+    tot = {r["measure"]: r for r in report.table("totals").records()}
+    assert tot["headline / investor GDP"]["mini"] == D("10.00")
+    assert tot["period length"]["mini"] == D("4.00")  # 2025-01-01 to 2029-01-01: 1461 days
+    assert tot["annual pace (headline/years)"]["mini"] == D("25.00")
+    assert tot["annual cap"]["mini"] == D(10)
+    assert tot["annual cap"]["japan"] is None
+    terms = {(r["measure"], r["unit"]): r for r in report.table("terms").records()}
+    assert terms[("tariff-rate", "%")]["mini"] == D(15)
+    assert terms[("tariff-rate", "%")]["japan"] == D(15)
+
+
+def test_compare_gdp_blank_with_a_note(mini) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    no_gdp = replace(
+        mini, id="nogdp", investor=replace(mini.investor, gdp_usd_bn=None, gdp_year=None)
+    )
+    table = compare.compare([mini, no_gdp]).table("totals")
+    row = next(r for r in table.records() if r["measure"] == "headline / investor GDP")
+    assert row["nogdp"] is None
+    assert "nogdp gives no investor GDP: its GDP share is blank" in table.notes
+
+
+def test_compare_needs_two_deals() -> None:
+    r = invoke("compare", "japan")
+    assert r.exit_code == 2
+    assert "two or more" in r.stderr
+
+
+# -- invariants on every deal ------------------------------------------------
+
+
+def all_deals(mini, japan, korea) -> list[Any]:  # type: ignore[no-untyped-def]
+    return [mini, japan, korea]
+
+
+@pytest.mark.parametrize("by", analysis.GROUPINGS)
+def test_every_grouping_sums_to_the_same_totals(mini, japan, korea, by: str) -> None:  # type: ignore[no-untyped-def]
+    for deal in (mini, japan, korea):
+        t = totals(deal)
+        table = analysis.allocations_by(deal, by).tables[0]
+        groups = [r for r in table.records() if r["row"] == "group"]
+        assert sum((r["candidate_usd_bn"] for r in groups), D(0)) == t.candidates
+        assert sum((r["committed_usd_bn"] for r in groups), D(0)) == t.committed
+
+
+def test_flows_add_up_to_the_allocated_totals(mini, japan, korea) -> None:  # type: ignore[no-untyped-def]
+    for deal in (mini, japan, korea):
+        t = totals(deal)
+        origins = analysis.flows(deal).table("origins").records()
+        assert sum((r["candidate_usd_bn"] for r in origins), D(0)) == t.candidates
+        assert sum((r["committed_usd_bn"] for r in origins), D(0)) == t.committed
+
+
+def test_comparing_a_deal_with_itself_gives_equal_columns(japan, korea) -> None:  # type: ignore[no-untyped-def]
+    for deal in (japan, korea):
+        report: Report = compare.compare([deal, deal])
+        for table in report.tables:
+            keys = [c.key for c in table.columns]
+            assert keys[2:] == [deal.id, f"{deal.id}-2"]
+            for r in table.rows:
+                assert r[2] == r[3]
+
+
+def test_show_sections_and_unknown_section(japan) -> None:  # type: ignore[no-untyped-def]
+    assert [t.name for t in show.show(japan).tables] == list(show.SECTIONS)
+    r = invoke("show", "japan", "-s", "nope")
+    assert r.exit_code == 2
+    assert "no section named 'nope'" in r.stderr
+
+
+def test_lapsed_terms_are_shown_as_lapsed(mini) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    table = show.terms(mini, today=date(2026, 11, 25))
+    assert rows(table, "term", "state") == [("tariff-rate", "lapsed"), ("annual-cap", "")]
+    table = show.terms(mini, today=date(2026, 1, 1))
+    assert rows(table, "term", "state")[0] == ("tariff-rate", "in force")
