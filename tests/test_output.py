@@ -179,7 +179,7 @@ def test_hostile_strings_round_trip_through_csv_and_json() -> None:
     raw = invoke(
         *base, "show", "hostile", "-s", "allocations", "-f", "csv", "--raw", "--columns", "title"
     )
-    assert list(csv.DictReader(io.StringIO(raw.stdout, newline="")))[0]["title"] == title
+    assert next(csv.DictReader(io.StringIO(raw.stdout, newline="")))["title"] == title
     j = invoke(*base, "show", "hostile", "-s", "allocations", "-f", "json")
     doc = json.loads(j.stdout)
     assert doc[0]["title"] == title

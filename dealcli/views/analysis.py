@@ -189,7 +189,7 @@ def company_rows(deals: Iterable[Deal]) -> list[CompanyRow]:
                 elif a.status in COMMITTED_STATUSES:
                     row.committed += each
     return sorted(
-        rows.values(), key=lambda r: (-(r.candidate + r.committed), r.name.casefold(), r.role)
+        rows.values(), key=lambda r: (-r.committed, -r.candidate, r.name.casefold(), r.role)
     )
 
 
