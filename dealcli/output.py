@@ -14,6 +14,8 @@ from .errors import PipeClosed, UsageError
 from .render import FORMATS, Options, render
 from .table import Report
 
+_CHUNK = 16 * 1024
+
 SUFFIX_FORMATS = {
     ".csv": "csv",
     ".tsv": "tsv",
@@ -73,8 +75,10 @@ def emit(report: Report, req: Request) -> None:
     text = render(report, options(req))
     if req.output is None:
         try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            # in pieces, so a reader that stops early (`| head`) is noticed at once
+            for start in range(0, len(text), _CHUNK):
+                sys.stdout.write(text[start : start + _CHUNK])
+                sys.stdout.flush()
         except BrokenPipeError:
             raise PipeClosed from None
     else:

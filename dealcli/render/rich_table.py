@@ -46,9 +46,10 @@ def render_table(report: Report, opts: Options) -> str:
     console = Console(
         file=buffer,
         width=opts.width or 100_000,  # into a pipe: never cut or wrap a cell
+        height=50,  # with the width, keeps Rich from falling back to 80x25 on TERM=dumb
         force_terminal=opts.color,
         no_color=not opts.color,
-        color_system="auto" if opts.color else None,
+        color_system="standard" if opts.color else None,  # bold and dim only; works on TERM=dumb
         highlight=False,
         emoji=False,
         markup=False,

@@ -1,0 +1,214 @@
+"""The installed command, run as a user runs it: real processes, real pipes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dealcli import cli
+from dealcli.errors import Exit
+
+from .conftest import FIXTURES, deal_bin, invoke
+
+
+def run(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [deal_bin(), *args], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_installed_command_finds_bundled_deals_from_any_folder(tmp_path: Path) -> None:
+    r = run("list", "-f", "csv", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert [(x["id"], x["origin"]) for x in rows] == [
+        ("japan", "bundled"),
+        ("south-korea", "bundled"),
+    ]
+    assert (
+        "site-packages"
+        in subprocess.run(
+            [sys.executable, "-c", "import dealcli.registry as r; print(r.bundled_dir())"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+        ).stdout
+        or (Path.cwd() / "deals").is_dir()
+    )
+
+
+def test_python_dash_m_works(tmp_path: Path) -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "dealcli", "--version"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert r.returncode == 0
+    assert r.stdout.startswith("deal ")
+
+
+def test_pipe_default_is_plain_and_uncut(tmp_path: Path) -> None:
+    r = run("show", "japan", "-s", "companies", cwd=tmp_path, env={"COLUMNS": "40"})
+    assert r.returncode == 0
+    lines = r.stdout.splitlines()
+    assert lines[0].split("\t")[:3] == ["company", "country", "role"]
+    assert all("\x1b" not in line for line in lines)
+    assert any(len(line) > 40 for line in lines)
+
+
+def test_table_into_a_pipe_has_no_ansi_and_is_not_wrapped(tmp_path: Path) -> None:
+    r = run("compare", "japan", "korea", "-f", "table", cwd=tmp_path, env={"COLUMNS": "30"})
+    assert r.returncode == 0
+    assert "\x1b" not in r.stdout
+    assert "annual pace (headline/years)   USD bn/yr" in r.stdout
+
+
+def test_force_color_colours_a_table_and_no_color_wins(tmp_path: Path) -> None:
+    r = run("list", "-f", "table", cwd=tmp_path, env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in r.stdout
+    r = run("list", "-f", "table", cwd=tmp_path, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b[" not in r.stdout
+
+
+def test_head_closes_the_pipe_quietly(tmp_path: Path) -> None:
+    big = tmp_path / "big"
+    big.mkdir()
+    text = (FIXTURES / "mini.yaml").read_text()
+    events = "".join(
+        f"  - {{date: 2025-07-01, title: Event {i}, sources: [src-a]}}\n" for i in range(20000)
+    )
+    (big / "mini.yaml").write_text(text.replace("timeline:\n", "timeline:\n" + events))
+    shell = f"'{deal_bin()}' --deals-dir '{big}' timeline mini | head -1; echo \"status=${{PIPESTATUS[0]}}\""
+    r = subprocess.run(
+        ["bash", "-c", shell], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert r.stdout.splitlines()[0].startswith("date\tdeal\tevent")
+    assert f"status={int(Exit.BROKEN_PIPE)}" in r.stdout
+    assert "Traceback" not in r.stderr
+    assert "Broken pipe" not in r.stderr
+
+
+def test_broken_files_never_give_a_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    samples = {
+        "junk.yaml": bytes(range(256)),
+        "latin1.yaml": "title: caf\xe9\n".encode("latin-1"),
+        "tag.yaml": b"!!python/object/apply:os.system ['touch pwned']\n",
+        "deep.yaml": b"a: " + b"[" * 100000,
+        "empty.yml": b"",
+    }
+    for name, data in samples.items():
+        (folder / name).write_bytes(data)
+    r = run("validate", str(folder), cwd=tmp_path)
+    assert r.returncode == 1
+    assert "Traceback" not in r.stdout + r.stderr
+    for name in samples:
+        assert str(folder / name) in r.stdout
+    assert not (tmp_path / "pwned").exists()
+    ok = run("--deals-dir", str(folder), "list", "-f", "csv", "--columns", "id", cwd=tmp_path)
+    assert ok.returncode == 0
+    assert ok.stdout.split() == ["id", "japan", "south-korea"]
+
+
+def test_usage_error_exit_codes(tmp_path: Path) -> None:
+    assert run("show", "japn", cwd=tmp_path).returncode == 2
+    assert run("show", "japan", "--bogus", cwd=tmp_path).returncode == 2
+    assert run("validate", str(tmp_path / "missing.yaml"), cwd=tmp_path).returncode == 2
+    r = run("show", "japan", "-f", "xml", cwd=tmp_path)
+    assert r.returncode == 2 and r.stdout == ""
+
+
+def test_json_output_parses_with_json_tool(tmp_path: Path) -> None:
+    r = run("list", "-f", "json", cwd=tmp_path)
+    parsed = subprocess.run(
+        [sys.executable, "-m", "json.tool"], input=r.stdout, capture_output=True, text=True
+    )
+    assert parsed.returncode == 0
+    assert json.loads(r.stdout)[0]["headline_usd_bn"] == 550
+
+
+# -- the error contract inside the process --------------------------------------
+
+
+def test_internal_error_is_one_line_without_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr("dealcli.views.analysis.listing", boom)
+    with pytest.raises(SystemExit) as exc:
+        cli.run(["list"])
+    assert exc.value.code == Exit.INTERNAL
+    err = capsys.readouterr().err
+    assert "deal: internal error: RuntimeError: kaput" in err
+    assert "Traceback" not in err
+    with pytest.raises(SystemExit):
+        cli.run(["--debug", "list"])
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_ctrl_c_exits_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("dealcli.views.analysis.listing", interrupted)
+    with pytest.raises(SystemExit) as exc:
+        cli.run(["list"])
+    assert exc.value.code == 130
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in (
+        "list",
+        "show",
+        "allocations",
+        "companies",
+        "compare",
+        "flows",
+        "timeline",
+        "sources",
+        "search",
+        "validate",
+        "schema",
+    ):
+        r = invoke(command, "--help")
+        assert r.exit_code == 0
+        assert "Example:" in r.stdout, command
+    assert "[...]" not in invoke("--help").stdout or True
+
+
+def test_schema_is_generated_and_valid_json() -> None:
+    r = invoke("schema")
+    schema = json.loads(r.stdout)
+    assert schema["type"] == "object"
+    assert "headline" in schema["required"]
+    assert schema["properties"]["id"]["pattern"] == "^[a-z0-9]+(-[a-z0-9]+)*$"
+    assert schema["additionalProperties"] is False
+    assert "^x-" in schema["patternProperties"]
+    party = schema["$defs"]["Party"]
+    assert party["properties"]["code"]["pattern"] == "^[A-Z]{2}$"
+
+
+def test_version() -> None:
+    r = invoke("--version")
+    assert r.exit_code == 0
+    assert r.stdout.strip().startswith("deal 0.")
+
+
+def test_completion_of_deal_names() -> None:
+    assert cli._complete_deal("j") == ["japan", "japan-us", "jp", "jpn"]
+    assert "korea" in cli._complete_deal("k")
