@@ -271,7 +271,7 @@ def list_deals() -> Report:
     from .views.analysis import listing
 
     entries = STATE.registry().entries.values()
-    return listing((e.deal, e.origin) for e in entries)
+    return listing((e.summary, e.origin) for e in entries)
 
 
 @data_command("show")

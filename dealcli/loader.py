@@ -46,8 +46,11 @@ class _Stop(Exception):
     pass
 
 
-def read_bytes(path: str, data: bytes) -> Parsed:
-    """Parse one deal file's bytes; never raises for bad input."""
+def read_bytes(path: str, data: bytes, positions: bool = True) -> Parsed:
+    """Parse one deal file's bytes; never raises for bad input.
+
+    With `positions`, record the line and column of every value (for messages).
+    """
     problems: list[Problem] = []
     if len(data) > MAX_BYTES:
         problems.append(
@@ -73,10 +76,13 @@ def read_bytes(path: str, data: bytes) -> Parsed:
             )
         )
         return Parsed(None, {}, problems)
-    builder = _Builder(path, problems)
+    builder = _Builder(path, problems, positions)
+    parser = Loader(text.removeprefix("\ufeff"))
     try:
-        for event in yaml.parse(text.removeprefix("\ufeff"), Loader=Loader):
-            builder.feed(event)
+        feed = builder.feed
+        get = parser.get_event
+        while parser.check_event():
+            feed(get())
     except yaml.MarkedYAMLError as exc:
         problems.append(_syntax_problem(path, exc, text))
         return Parsed(None, builder.positions, problems)
@@ -85,6 +91,8 @@ def read_bytes(path: str, data: bytes) -> Parsed:
         return Parsed(None, builder.positions, problems)
     except _Stop:
         return Parsed(None, builder.positions, problems)
+    finally:
+        parser.dispose()
     value = builder.root
     if value is None and not problems:
         problems.append(Problem(path, "the file is empty", 1, 1, hint="start from a bundled deal"))
@@ -130,15 +138,20 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
 
 
 class _Builder:
-    """Builds values from parser events with an explicit stack (no recursion)."""
+    """Builds values from parser events with an explicit stack (no recursion).
 
-    def __init__(self, path: str, problems: list[Problem]) -> None:
+    Positions are recorded only when asked for: they serve error messages, so a
+    valid file is read once without them, and a file with problems a second time.
+    """
+
+    def __init__(self, path: str, problems: list[Problem], positions: bool) -> None:
         self.path = path
         self.problems = problems
         self.positions: dict[Path_, Pos] = {}
+        self.record = positions
         self.root: Any = None
         self.documents = 0
-        # frames: [container, path, pending_key or None, skip, seen_keys]
+        # frames: [container, path, pending key (None between keys), skipped, seen keys]
         self.stack: list[list[Any]] = []
 
     def fail(self, event: Any, message: str, hint: str) -> None:
@@ -150,126 +163,146 @@ class _Builder:
         raise _Stop
 
     def feed(self, event: Any) -> None:
-        if isinstance(event, yaml.AliasEvent):
-            self.stop(event, f"alias *{event.anchor} is not allowed", "write the value out in full")
-        if getattr(event, "anchor", None):
-            self.stop(
-                event,
-                f"anchor &{event.anchor} is not allowed",
-                "plain YAML only: remove the anchor and write values out in full",
-            )
-        tag = getattr(event, "tag", None)
-        if tag is not None and not isinstance(event, yaml.DocumentStartEvent):
-            self.stop(
-                event,
-                f"tag {tag} is not allowed",
-                "remove the tag; quote the value if it is text",
-            )
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self.stop(event, "more than one YAML document", "keep one deal per file")
-        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+        kind = type(event)
+        if kind is _SCALAR:
+            if event.anchor is not None or event.tag is not None:
+                self.refuse(event)
+            self.scalar(event)
+        elif kind is _MAP_START or kind is _SEQ_START:
+            if event.anchor is not None or event.tag is not None:
+                self.refuse(event)
             if len(self.stack) >= MAX_DEPTH:
                 self.stop(
                     event,
                     f"nested more than {MAX_DEPTH} levels deep",
                     "a deal file nests only a few levels",
                 )
-            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            self.open(event, container)
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            self.open(event, {} if kind is _MAP_START else [])
+        elif kind is _MAP_END or kind is _SEQ_END:
             frame = self.stack.pop()
             if not self.stack:
                 self.root = frame[0]
-        elif isinstance(event, yaml.ScalarEvent):
-            self.scalar(event)
+        elif kind is yaml.AliasEvent:
+            self.stop(event, f"alias *{event.anchor} is not allowed", "write the value out in full")
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self.stop(event, "more than one YAML document", "keep one deal per file")
 
-    def child_path(self, event: Any) -> tuple[Path_, bool] | None:
-        """Where the next value goes; None when it is a mapping key."""
-        if not self.stack:
-            return (), False
-        container, path, pending, skip, _ = self.stack[-1]
-        if isinstance(container, list):
-            return (*path, len(container)), skip
-        if pending is None:
-            return None
-        return (*path, pending), skip or pending.startswith("x-")
-
-    def place(self, value: Any, skip: bool) -> None:
-        if not self.stack:
-            self.root = value
-            return
-        frame = self.stack[-1]
-        container = frame[0]
-        if isinstance(container, list):
-            container.append(value)
-        else:
-            if not skip:
-                container[frame[2]] = value
-            frame[2] = None
+    def refuse(self, event: Any) -> None:
+        if event.anchor is not None:
+            self.stop(
+                event,
+                f"anchor &{event.anchor} is not allowed",
+                "plain YAML only: remove the anchor and write values out in full",
+            )
+        self.stop(
+            event,
+            f"tag {event.tag} is not allowed",
+            "remove the tag; quote the value if it is text",
+        )
 
     def open(self, event: Any, container: Any) -> None:
-        where = self.child_path(event)
-        if where is None:
-            self.stop(event, "a key must be plain text", "use a simple word as the key")
-            return
-        path, skip = where
-        if not skip:
+        stack = self.stack
+        if not stack:
+            path: Path_ = ()
+            skip = False
+            self.root = container
+        else:
+            frame = stack[-1]
+            parent = frame[0]
+            if type(parent) is list:
+                path = (*frame[1], len(parent))
+                skip = frame[3]
+                parent.append(container)
+            else:
+                key = frame[2]
+                if key is None:
+                    self.stop(event, "a key must be plain text", "use a simple word as the key")
+                path = (*frame[1], key)
+                skip = frame[3] or key.startswith("x-")
+                if not skip:
+                    parent[key] = container
+                frame[2] = None
+        if self.record and not skip:
             mark = event.start_mark
             self.positions[path] = Pos(mark.line + 1, mark.column + 1)
-        self.place(container, skip)
-        self.stack.append([container, path, None, skip, {}])
+        stack.append([container, path, None, skip, {}])
 
     def scalar(self, event: Any) -> None:
-        mark = event.start_mark
-        where = self.child_path(event)
-        if where is None:  # a mapping key
-            frame = self.stack[-1]
-            key = event.value
-            if _plain(event) and key == "<<":
-                self.stop(event, "merge key << is not allowed", "write the merged keys out in full")
-            seen = frame[4]
-            if key in seen:
-                self.fail(
-                    event,
-                    f"duplicate key '{key}' (first on line {seen[key]})",
-                    "remove one of them; YAML would silently keep only the last",
-                )
-            else:
-                seen[key] = mark.line + 1
-            frame[2] = key
-            if not frame[3] and not key.startswith("x-"):
-                self.positions[(*frame[1], key)] = Pos(mark.line + 1, mark.column + 1)
+        stack = self.stack
+        plain = not event.style and event.implicit[0]
+        if not stack:
+            self.root = _scalar_value(event.value, plain)[0]
             return
-        path, skip = where
-        value, guessed = _scalar_value(event)
-        if not skip:
-            raw = event.value if _plain(event) else None
-            self.positions[path] = Pos(mark.line + 1, mark.column + 1, raw, guessed)
-        self.place(value, skip)
+        frame = stack[-1]
+        parent = frame[0]
+        if type(parent) is dict:
+            key = frame[2]
+            if key is None:  # this scalar is a key
+                self.key(event, frame, plain)
+                return
+            skip = frame[3] or key.startswith("x-")
+            frame[2] = None
+        else:
+            skip = frame[3]
+        value, guessed = _scalar_value(event.value, plain)
+        if type(parent) is dict:
+            if not skip:
+                parent[key] = value
+            path: Path_ = (*frame[1], key)
+        else:
+            path = (*frame[1], len(parent))
+            parent.append(value)
+        if self.record and not skip:
+            mark = event.start_mark
+            self.positions[path] = Pos(
+                mark.line + 1, mark.column + 1, event.value if plain else None, guessed
+            )
+
+    def key(self, event: Any, frame: list[Any], plain: bool) -> None:
+        key = event.value
+        if plain and key == "<<":
+            self.stop(event, "merge key << is not allowed", "write the merged keys out in full")
+        seen = frame[4]
+        line = event.start_mark.line + 1
+        if key in seen:
+            self.fail(
+                event,
+                f"duplicate key '{key}' (first on line {seen[key]})",
+                "remove one of them; YAML would silently keep only the last",
+            )
+        else:
+            seen[key] = line
+        frame[2] = key
+        if self.record and not frame[3] and not key.startswith("x-"):
+            self.positions[(*frame[1], key)] = Pos(line, event.start_mark.column + 1)
 
 
-def _plain(event: Any) -> bool:
-    # The C parser reports a plain scalar's style as '', the Python one as None.
-    return not event.style and bool(event.implicit[0])
+_SCALAR = yaml.ScalarEvent
+_MAP_START = yaml.MappingStartEvent
+_SEQ_START = yaml.SequenceStartEvent
+_MAP_END = yaml.MappingEndEvent
+_SEQ_END = yaml.SequenceEndEvent
 
 
-def _scalar_value(event: Any) -> tuple[Any, str | None]:
-    text: str = event.value
-    if not _plain(event):  # quoted or block text: always a string
+def _scalar_value(text: str, plain: bool) -> tuple[Any, str | None]:
+    """A scalar's value, and what YAML 1.1 guessed a plain scalar to be when not text."""
+    if not plain:  # quoted or block text: always a string
         return text, None
     tag: str = _resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    kind = tag.rsplit(":", 1)[-1]
+    kind = tag[18:]  # after "tag:yaml.org,2002:"
+    if kind == "str":
+        return text, None
     node = yaml.ScalarNode(tag, text)
-    if kind == "null":
-        return None, "null"
-    if kind == "bool":
-        return _constructor.construct_yaml_bool(node), "boolean"
     if kind == "int":
         return _constructor.construct_yaml_int(node), "number"
     if kind == "float":
         return _decimal(text), "number"
+    if kind == "null":
+        return None, "null"
+    if kind == "bool":
+        return _constructor.construct_yaml_bool(node), "boolean"
     if kind == "timestamp":
         stamp = _constructor.construct_yaml_timestamp(node)
         return stamp, "date" if not isinstance(stamp, datetime) else "timestamp"

@@ -137,7 +137,7 @@ SECTORS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Party:
     __pydantic_config__ = _CONFIG
     name: Text
@@ -147,7 +147,7 @@ class Party:
     sources: SourceIds = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Figure:
     __pydantic_config__ = _CONFIG
     usd_bn: Amount
@@ -155,7 +155,7 @@ class Figure:
     sources: SourceIds
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Period:
     __pydantic_config__ = _CONFIG
     from_: Day
@@ -163,7 +163,7 @@ class Period:
     sources: SourceIds = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Tranche:
     __pydantic_config__ = _CONFIG
     id: Slug
@@ -174,7 +174,7 @@ class Tranche:
     instrument: Instrument | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Term:
     __pydantic_config__ = _CONFIG
     id: Slug
@@ -191,7 +191,7 @@ class Term:
         return self.to is not None and self.to < today
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Company:
     __pydantic_config__ = _CONFIG
     name: Text
@@ -199,7 +199,7 @@ class Company:
     role: Role
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Allocation:
     __pydantic_config__ = _CONFIG
     id: Slug
@@ -221,7 +221,7 @@ class Allocation:
         return tuple(c for c in self.companies if c.role == "lead")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Commitment:
     __pydantic_config__ = _CONFIG
     id: Slug
@@ -234,7 +234,7 @@ class Commitment:
     basis: Basis | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Event:
     __pydantic_config__ = _CONFIG
     date: Day
@@ -242,7 +242,7 @@ class Event:
     sources: SourceIds
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     __pydantic_config__ = _CONFIG
     id: Slug
@@ -253,7 +253,7 @@ class Source:
     kind: SourceKind
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Deal:
     """One deal file, validated. Amounts are exact `Decimal` USD billions."""
 

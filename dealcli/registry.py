@@ -2,8 +2,12 @@
 
 A later source replaces a deal with the same id. A broken file never stops the
 other deals from loading; its problems are collected for the caller to report.
-Validated deals are cached per folder (keyed by file size and mtime), so a
-command reads only what changed and needs neither YAML nor pydantic otherwise.
+
+Each folder has a cached index (file name -> size and mtime, the deal's names
+and summary, its problems) and one cached pickle per valid deal. A command
+checks every file against the index, reads and validates only what changed, and
+loads a full deal only when it needs it: `deal show` on a collection of
+thousands of deals unpickles one.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -21,6 +26,7 @@ from typing import Any
 from . import __version__
 from .errors import DealFileError, Problem, UsageError
 from .model import Deal
+from .totals import Summary, summarize
 
 BUNDLED = "bundled"
 SUFFIXES = (".yaml", ".yml")
@@ -33,11 +39,27 @@ def bundled_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "deals"  # running from a source tree
 
 
-@dataclass(frozen=True, slots=True)
 class Entry:
-    deal: Deal
-    path: str
-    origin: str  # "bundled", or the file's path
+    """One deal found in a folder; the full deal is read on first use."""
+
+    __slots__ = ("_deal", "cache", "origin", "path", "summary")
+
+    def __init__(
+        self, summary: Summary, path: str, origin: str, deal: Deal | None, cache: Path | None
+    ) -> None:
+        self.summary = summary
+        self.path = path
+        self.origin = origin  # "bundled", or the file's path
+        self._deal = deal
+        self.cache = cache
+
+    @property
+    def deal(self) -> Deal:
+        if self._deal is None:
+            self._deal = _read_pickle(self.cache) if self.cache else None
+            if not isinstance(self._deal, Deal):  # no cache, or a damaged one
+                self._deal = load_one(Path(self.path))
+        return self._deal
 
 
 @dataclass
@@ -47,21 +69,22 @@ class Registry:
     notices: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
 
-    def add(self, deal: Deal, path: str, origin: str) -> None:
-        old = self.entries.get(deal.id)
+    def add(self, entry: Entry) -> None:
+        deal_id = entry.summary.id
+        old = self.entries.get(deal_id)
         if old is not None:
-            self.notices.append(f"{path}: deal '{deal.id}' replaces the one in {old.path}")
-            for name in old.deal.names:
-                if self.names.get(name) == deal.id:
+            self.notices.append(f"{entry.path}: deal '{deal_id}' replaces the one in {old.path}")
+            for name in old.summary.names:
+                if self.names.get(name) == deal_id:
                     del self.names[name]
-        self.entries[deal.id] = Entry(deal, path, origin)
-        for name in deal.names:
+        self.entries[deal_id] = entry
+        for name in entry.summary.names:
             owner = self.names.get(name)
-            if owner is not None and owner != deal.id:
+            if owner is not None and owner != deal_id:
                 self.notices.append(
-                    f"{path}: the name '{name}' now means '{deal.id}', not '{owner}'"
+                    f"{entry.path}: the name '{name}' now means '{deal_id}', not '{owner}'"
                 )
-            self.names[name] = deal.id
+            self.names[name] = deal_id
 
     def deals(self) -> list[Deal]:
         return [e.deal for e in self.entries.values()]
@@ -70,26 +93,27 @@ class Registry:
         key = name.strip().lower()
         if key in self.names:
             return self.entries[self.names[key]]
-        choices = sorted(self.names)
-        close = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(key, list(self.names), n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         listing = ", ".join(sorted(self.entries)) or "none"
+        if len(self.entries) > 20:
+            listing = f"{len(self.entries)} deals; `deal list` names them"
         raise UsageError(f"no deal named '{name}'{hint}\navailable deals: {listing}")
 
     def completions(self) -> list[str]:
         return sorted(self.names)
 
 
-def user_dirs(deals_dirs: list[Path], env: dict[str, str] | None = None) -> list[Path]:
+def user_dirs(deals_dirs: Iterable[Path], env: dict[str, str] | None = None) -> list[Path]:
     env = dict(os.environ) if env is None else env
     dirs = [Path(p) for p in env.get("DEAL_PATH", "").split(":") if p.strip()]
     return dirs + list(deals_dirs)
 
 
-def load(deals_dirs: list[Path] | None = None, *, bundled: bool = True) -> Registry:
+def load(deals_dirs: Iterable[Path] = (), *, bundled: bool = True) -> Registry:
     registry = Registry()
     folders = [(bundled_dir(), True)] if bundled else []
-    folders += [(d, False) for d in user_dirs(deals_dirs or [])]
+    folders += [(d, False) for d in user_dirs(deals_dirs)]
     for folder, is_bundled in folders:
         if not folder.is_dir():
             registry.problems.append(
@@ -100,38 +124,50 @@ def load(deals_dirs: list[Path] | None = None, *, bundled: bool = True) -> Regis
                 )
             )
             continue
-        for path, deal, problems in load_folder(folder):
+        for entry, problems in load_folder(folder, is_bundled):
             registry.problems.extend(p for p in problems if not p.warning)
-            if deal is not None:
-                registry.add(deal, str(path), BUNDLED if is_bundled else str(path))
+            if entry is not None:
+                registry.add(entry)
     return registry
 
 
-def deal_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+def deal_files(folder: Path) -> list[tuple[str, os.stat_result]]:
+    """The deal files of a folder with their stat, in name order (one directory scan)."""
+    out = []
+    with os.scandir(folder) as it:
+        for item in it:
+            if item.name.endswith(SUFFIXES) and item.is_file():
+                out.append((item.name, item.stat()))
+    return sorted(out, key=lambda pair: pair[0])
 
 
-Loaded = tuple[Path, Deal | None, list[Problem]]
-
-
-def load_folder(folder: Path) -> list[Loaded]:
+def load_folder(folder: Path, is_bundled: bool = False) -> list[tuple[Entry | None, list[Problem]]]:
     """Every deal file of one folder, from the cache where the file is unchanged."""
-    cache_file = _cache_path(folder)
-    cached = _read_cache(cache_file)
+    cache_dir = _cache_dir(folder)
+    index_file = cache_dir / "index.pickle" if cache_dir else None
+    cached = _read_pickle(index_file) if index_file else None
+    cached = cached if isinstance(cached, dict) else {}
     fresh: dict[str, Any] = {}
-    out: list[Loaded] = []
-    for path in deal_files(folder):
-        st = path.stat()
+    out: list[tuple[Entry | None, list[Problem]]] = []
+    for name, st in deal_files(folder):
+        path = folder / name
         stamp = (st.st_size, st.st_mtime_ns)
-        hit = cached.get(path.name)
+        pickled = cache_dir / f"{name}.pickle" if cache_dir else None
+        hit = cached.get(name)
+        deal: Deal | None = None
         if hit is not None and hit[0] == stamp:
-            deal, problems = hit[1], hit[2]
+            summary, problems = hit[1], hit[2]
         else:
             deal, problems = load_file(path)
-        fresh[path.name] = (stamp, deal, problems)
-        out.append((path, deal, problems))
-    if fresh != cached:
-        _write_cache(cache_file, fresh)
+            summary = summarize(deal) if deal is not None else None
+            if deal is not None and pickled is not None:
+                _write_pickle(pickled, deal)
+        fresh[name] = (stamp, summary, problems)
+        origin = BUNDLED if is_bundled else str(path)
+        entry = Entry(summary, str(path), origin, deal, pickled) if summary is not None else None
+        out.append((entry, problems))
+    if index_file is not None and fresh != cached:
+        _write_pickle(index_file, fresh)
     return out
 
 
@@ -145,7 +181,10 @@ def load_file(path: Path) -> tuple[Deal | None, list[Problem]]:
         data = path.read_bytes()
     except OSError as exc:
         return None, [Problem(name, f"cannot read the file: {exc.strerror}")]
-    return build(name, read_bytes(name, data))
+    deal, problems = build(name, read_bytes(name, data, positions=False))
+    if problems:  # messages need lines and columns: read again, recording them
+        deal, problems = build(name, read_bytes(name, data))
+    return deal, problems
 
 
 def load_one(path: Path) -> Deal:
@@ -158,20 +197,14 @@ def load_one(path: Path) -> Deal:
 # -- cache -----------------------------------------------------------------
 
 
-def _cache_root() -> Path | None:
+def _cache_dir(folder: Path) -> Path | None:
     if os.environ.get("DEAL_NO_CACHE"):
         return None
-    base = os.environ.get("DEAL_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
-    return root / "deal" if not os.environ.get("DEAL_CACHE_DIR") else root
-
-
-def _cache_path(folder: Path) -> Path | None:
-    root = _cache_root()
-    if root is None:
-        return None
+    explicit = os.environ.get("DEAL_CACHE_DIR")
+    base = os.environ.get("XDG_CACHE_HOME")
+    root = Path(explicit) if explicit else (Path(base) if base else Path.home() / ".cache") / "deal"
     key = hashlib.sha256(f"{folder.resolve()}|{_code_stamp()}".encode()).hexdigest()[:24]
-    return root / f"folder-{key}.pickle"
+    return root / key
 
 
 def _code_stamp() -> str:
@@ -181,15 +214,15 @@ def _code_stamp() -> str:
     return "|".join([__version__, *stamps])
 
 
-_CODE = ("model.py", "validate.py", "loader.py")
+_CODE = ("model.py", "validate.py", "loader.py", "totals.py")
 
 
-def _read_cache(cache_file: Path | None) -> dict[str, Any]:
-    if cache_file is None:
-        return {}
+def _read_pickle(path: Path | None) -> Any:
+    if path is None:
+        return None
     try:
-        with cache_file.open("rb") as fh:
-            data = pickle.load(fh)  # the cache is written only by this program
+        with path.open("rb") as fh:
+            return pickle.load(fh)  # the cache is written only by this program
     except (
         OSError,
         pickle.PickleError,
@@ -199,18 +232,15 @@ def _read_cache(cache_file: Path | None) -> dict[str, Any]:
         TypeError,
         ValueError,
     ):
-        return {}
-    return data if isinstance(data, dict) else {}
+        return None
 
 
-def _write_cache(cache_file: Path | None, data: dict[str, Any]) -> None:
-    if cache_file is None:
-        return
+def _write_pickle(path: Path, data: Any) -> None:
     try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".tmp-")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_file)
+        os.replace(tmp, path)
     except OSError:
         pass  # a read-only home or cache: work without a cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from .model import COMMITTED_STATUSES, Allocation, Deal
@@ -65,3 +66,35 @@ def years(deal: Deal) -> Decimal | None:
         return None
     days = (deal.period.to - deal.period.from_).days
     return (Decimal(days) / Decimal("365.25")).quantize(CENT)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What `deal list` and name resolution need, kept in the folder index."""
+
+    id: str
+    names: tuple[str, ...]
+    title: str
+    investor: str
+    host: str
+    headline: Decimal
+    committed: Decimal
+    candidates: Decimal
+    status: str
+    updated: date
+
+
+def summarize(deal: Deal) -> Summary:
+    tot = totals(deal)
+    return Summary(
+        deal.id,
+        deal.names,
+        deal.title,
+        deal.investor.code,
+        deal.host.code,
+        tot.headline,
+        tot.committed,
+        tot.candidates,
+        deal.status,
+        deal.updated,
+    )

@@ -16,6 +16,7 @@ import pytest
 from dealcli.registry import load_one
 from dealcli.render import FORMATS
 from dealcli.table import Report
+from dealcli.totals import summarize
 from dealcli.views import analysis, compare, show
 
 from .conftest import BUNDLED, FIXTURES, invoke
@@ -26,7 +27,10 @@ HOSTILE = load_one(FIXTURES / "hostile.yaml")
 
 # (command line, the report the command must print), for every data command
 COMMANDS: list[tuple[list[str], Callable[[], Report]]] = [
-    (["list"], lambda: analysis.listing([(JAPAN, "bundled"), (KOREA, "bundled")])),
+    (
+        ["list"],
+        lambda: analysis.listing([(summarize(JAPAN), "bundled"), (summarize(KOREA), "bundled")]),
+    ),
     (["show", "japan"], lambda: show.show(JAPAN)),
     (["show", "korea", "-s", "terms"], lambda: show.show(KOREA, ["terms"])),
     (["allocations", "japan"], lambda: analysis.allocations_by(JAPAN)),

@@ -10,7 +10,7 @@ from decimal import Decimal
 from ..errors import UsageError
 from ..model import COMMITTED_STATUSES, Allocation, Deal
 from ..table import SOURCES, Column, Report, Table, sources_cell
-from ..totals import ZERO, counted, share, totals
+from ..totals import ZERO, Summary, counted, share, totals
 from .show import sector_key
 
 GROUPINGS = (
@@ -380,7 +380,7 @@ def _searchable(deal: Deal) -> Iterable[tuple[str, str, str]]:
         yield "event", e.date.isoformat(), e.title
 
 
-def listing(entries: Iterable[tuple[Deal, str]]) -> Report:
+def listing(entries: Iterable[tuple[Summary, str]]) -> Report:
     t = Table(
         "deals",
         "Deals",
@@ -397,18 +397,17 @@ def listing(entries: Iterable[tuple[Deal, str]]) -> Report:
             Column("origin", "From"),
         ],
     )
-    for deal, origin in entries:
-        tot = totals(deal)
+    for s, origin in entries:
         t.add(
-            deal.id,
-            deal.title,
-            deal.investor.code,
-            deal.host.code,
-            tot.headline,
-            tot.committed,
-            tot.candidates,
-            deal.status,
-            deal.updated,
+            s.id,
+            s.title,
+            s.investor,
+            s.host,
+            s.headline,
+            s.committed,
+            s.candidates,
+            s.status,
+            s.updated,
             origin,
         )
     return Report("Deals", [t])
