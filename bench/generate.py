@@ -13,8 +13,17 @@ import random
 import sys
 from pathlib import Path
 
-SECTORS = ["Energy", "AI infrastructure", "Electronics", "Critical minerals", "Semiconductors",
-           "Shipbuilding", "Pharmaceuticals", "Manufacturing", "Other"]
+SECTORS = [
+    "Energy",
+    "AI infrastructure",
+    "Electronics",
+    "Critical minerals",
+    "Semiconductors",
+    "Shipbuilding",
+    "Pharmaceuticals",
+    "Manufacturing",
+    "Other",
+]
 STATUSES = ["candidate"] * 6 + ["selected", "funded", "operating", "cancelled"]
 COUNTRIES = ["JP", "KR", "US", "DE", "GB", "FR", "CA", "AU", "IN", "SG"]
 
@@ -65,15 +74,19 @@ def deal_text(n: int, rng: random.Random) -> str:
         ]
     lines.append("commitments:")
     for i in range(5):
-        lines.append(f"  - {{id: pledge-{i}, area: purchases, title: Buy goods {i}, usd_bn: {i + 1}, "
-                     "basis: target, sources: [s4]}")
+        lines.append(
+            f"  - {{id: pledge-{i}, area: purchases, title: Buy goods {i}, usd_bn: {i + 1}, "
+            "basis: target, sources: [s4]}"
+        )
     lines.append("timeline:")
     for i in range(8):
         lines.append(f"  - {{date: 2025-{i + 1:02d}-15, title: Milestone {i}, sources: [s5]}}")
     lines.append("sources:")
     for i in range(1, 6):
-        lines.append(f"  - {{id: s{i}, title: Source {i}, publisher: Publisher {i}, "
-                     f'url: "https://example.org/{n}/{i}", date: 2026-03-20, kind: news}}')
+        lines.append(
+            f"  - {{id: s{i}, title: Source {i}, publisher: Publisher {i}, "
+            f'url: "https://example.org/{n}/{i}", date: 2026-03-20, kind: news}}'
+        )
     return "\n".join(lines) + "\n"
 
 

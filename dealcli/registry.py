@@ -40,23 +40,32 @@ def bundled_dir() -> Path:
 
 
 class Entry:
-    """One deal found in a folder; the full deal is read on first use."""
+    """One deal found in a folder; its summary and the full deal are built on first use."""
 
-    __slots__ = ("_deal", "cache", "origin", "path", "summary")
+    __slots__ = ("_deal", "_summary", "cache", "id", "names", "origin", "path", "row")
 
     def __init__(
-        self, summary: Summary, path: str, origin: str, deal: Deal | None, cache: Path | None
+        self, row: tuple[Any, ...], path: str, origin: str, deal: Deal | None, cache: str | None
     ) -> None:
-        self.summary = summary
+        self.row = row  # the summary as plain values: quick to unpickle by the thousand
+        self.id: str = row[0]
+        self.names: tuple[str, ...] = row[1]
         self.path = path
         self.origin = origin  # "bundled", or the file's path
         self._deal = deal
+        self._summary: Summary | None = None
         self.cache = cache
+
+    @property
+    def summary(self) -> Summary:
+        if self._summary is None:
+            self._summary = Summary.from_row(self.row)
+        return self._summary
 
     @property
     def deal(self) -> Deal:
         if self._deal is None:
-            self._deal = _read_pickle(self.cache) if self.cache else None
+            self._deal = _read_pickle(Path(self.cache)) if self.cache else None
             if not isinstance(self._deal, Deal):  # no cache, or a damaged one
                 self._deal = load_one(Path(self.path))
         return self._deal
@@ -70,15 +79,15 @@ class Registry:
     names: dict[str, str] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
-        deal_id = entry.summary.id
+        deal_id = entry.id
         old = self.entries.get(deal_id)
         if old is not None:
             self.notices.append(f"{entry.path}: deal '{deal_id}' replaces the one in {old.path}")
-            for name in old.summary.names:
+            for name in old.names:
                 if self.names.get(name) == deal_id:
                     del self.names[name]
         self.entries[deal_id] = entry
-        for name in entry.summary.names:
+        for name in entry.names:
             owner = self.names.get(name)
             if owner is not None and owner != deal_id:
                 self.notices.append(
@@ -144,30 +153,30 @@ def deal_files(folder: Path) -> list[tuple[str, os.stat_result]]:
 def load_folder(folder: Path, is_bundled: bool = False) -> list[tuple[Entry | None, list[Problem]]]:
     """Every deal file of one folder, from the cache where the file is unchanged."""
     cache_dir = _cache_dir(folder)
-    index_file = cache_dir / "index.pickle" if cache_dir else None
-    cached = _read_pickle(index_file) if index_file else None
+    index_file = os.path.join(cache_dir, "index.pickle") if cache_dir else None
+    cached = _read_pickle(Path(index_file)) if index_file else None
     cached = cached if isinstance(cached, dict) else {}
     fresh: dict[str, Any] = {}
     out: list[tuple[Entry | None, list[Problem]]] = []
+    base = str(folder)
     for name, st in deal_files(folder):
-        path = folder / name
+        path = os.path.join(base, name)  # strings, not Paths: this loop runs per file
         stamp = (st.st_size, st.st_mtime_ns)
-        pickled = cache_dir / f"{name}.pickle" if cache_dir else None
+        pickled = os.path.join(cache_dir, name + ".pickle") if cache_dir else None
         hit = cached.get(name)
         deal: Deal | None = None
         if hit is not None and hit[0] == stamp:
-            summary, problems = hit[1], hit[2]
+            row, problems = hit[1], hit[2]
         else:
-            deal, problems = load_file(path)
-            summary = summarize(deal) if deal is not None else None
+            deal, problems = load_file(Path(path))
+            row = summarize(deal).row() if deal is not None else None
             if deal is not None and pickled is not None:
-                _write_pickle(pickled, deal)
-        fresh[name] = (stamp, summary, problems)
-        origin = BUNDLED if is_bundled else str(path)
-        entry = Entry(summary, str(path), origin, deal, pickled) if summary is not None else None
-        out.append((entry, problems))
+                _write_pickle(Path(pickled), deal)
+        fresh[name] = (stamp, row, problems)
+        origin = BUNDLED if is_bundled else path
+        out.append((Entry(row, path, origin, deal, pickled) if row else None, problems))
     if index_file is not None and fresh != cached:
-        _write_pickle(index_file, fresh)
+        _write_pickle(Path(index_file), fresh)
     return out
 
 
@@ -197,14 +206,14 @@ def load_one(path: Path) -> Deal:
 # -- cache -----------------------------------------------------------------
 
 
-def _cache_dir(folder: Path) -> Path | None:
+def _cache_dir(folder: Path) -> str | None:
     if os.environ.get("DEAL_NO_CACHE"):
         return None
     explicit = os.environ.get("DEAL_CACHE_DIR")
     base = os.environ.get("XDG_CACHE_HOME")
     root = Path(explicit) if explicit else (Path(base) if base else Path.home() / ".cache") / "deal"
     key = hashlib.sha256(f"{folder.resolve()}|{_code_stamp()}".encode()).hexdigest()[:24]
-    return root / key
+    return str(root / key)
 
 
 def _code_stamp() -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
 
 from .model import COMMITTED_STATUSES, Allocation, Deal
 
@@ -82,6 +83,38 @@ class Summary:
     candidates: Decimal
     status: str
     updated: date
+
+    def row(self) -> tuple[Any, ...]:
+        """Plain values (amounts as text) that unpickle fast in a folder index."""
+        return (
+            self.id,
+            self.names,
+            self.title,
+            self.investor,
+            self.host,
+            str(self.headline),
+            str(self.committed),
+            str(self.candidates),
+            self.status,
+            self.updated.isoformat(),
+        )
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...]) -> Summary:
+        i, names, title, investor, host, head, comm, cand, status, updated = row
+        day = date.fromisoformat(updated)
+        return cls(
+            i,
+            names,
+            title,
+            investor,
+            host,
+            Decimal(head),
+            Decimal(comm),
+            Decimal(cand),
+            status,
+            day,
+        )
 
 
 def summarize(deal: Deal) -> Summary:

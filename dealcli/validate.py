@@ -183,7 +183,7 @@ def _reference_problems(
     path: str, raw: dict[str, Any], positions: dict[Path_, Pos]
 ) -> Iterator[Problem]:
     """Ids and references, checked on the raw data so they show even beside type errors."""
-    defined = {s.get("id") for s in _dicts(raw.get("sources"))}
+    defined = {_text(s.get("id")) for s in _dicts(raw.get("sources"))}
     for loc, ids in _source_lists(raw):
         for i, sid in enumerate(ids):
             if isinstance(sid, str) and sid not in defined:
@@ -201,8 +201,8 @@ def _reference_problems(
     for section in ("sources", "structure", "terms", "allocations", "commitments"):
         first: dict[Any, int] = {}
         for i, item in enumerate(_dicts(raw.get(section))):
-            ident = item.get("id")
-            if ident in first and isinstance(ident, str):
+            ident = _text(item.get("id"))
+            if ident is not None and ident in first:
                 yield _problem(
                     path,
                     positions,
@@ -211,18 +211,19 @@ def _reference_problems(
                     "give each a distinct id",
                 )
             first.setdefault(ident, i)
-    tranches = {t.get("id") for t in _dicts(raw.get("structure"))}
-    allocs = {a.get("id"): a for a in _dicts(raw.get("allocations"))}
+    tranches = {_text(t.get("id")) for t in _dicts(raw.get("structure"))}
+    allocs = {_text(a.get("id")): a for a in _dicts(raw.get("allocations"))}
     for i, a in enumerate(_dicts(raw.get("allocations"))):
-        if a.get("tranche") is not None and a["tranche"] not in tranches:
+        tranche = _text(a.get("tranche"))
+        if tranche is not None and tranche not in tranches:
             yield _problem(
                 path,
                 positions,
                 ("allocations", i, "tranche"),
-                f"tranche '{a['tranche']}' is not defined",
+                f"tranche '{tranche}' is not defined",
                 "name the id of an item under `structure:`",
             )
-        parent = a.get("part_of")
+        parent = _text(a.get("part_of"))
         if parent is not None and (parent not in allocs or parent == a.get("id")):
             yield _problem(
                 path,
@@ -260,6 +261,11 @@ def _reference_problems(
                     f"a GDP figure needs its {key.replace('gdp_', '')}",
                     f"add `{key}:` to investor",
                 )
+
+
+def _text(value: Any) -> str | None:
+    """An id as written, or None when it is not text (the type check reports that)."""
+    return value if isinstance(value, str) else None
 
 
 def _dicts(value: Any) -> list[dict[str, Any]]:

@@ -1,0 +1,246 @@
+"""`make bench`: start-up and scaling of `deal`, measured as a user runs it.
+
+Each command runs as a fresh process, alternating with the others (so a slow
+spell of the machine hits all of them alike), RUNS times after one warm-up run;
+we report the median wall time, the peak memory (max RSS) and the ratio to the
+framework's floor: a minimal Typer app printing one small Rich table. Writes
+bench/results.md. Timings are never asserted in tests; this is where they live.
+
+    python bench/run.py            # RUNS=10 by default; RUNS=20 python bench/run.py
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+RUNS = int(os.environ.get("RUNS", "10"))
+BIN = Path(sys.executable).parent
+DEAL = str(BIN / "deal")
+PY = sys.executable
+DATA = HERE / "data"
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (kB) of one run of argv."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(argv)}")
+    return elapsed, usage.ru_maxrss
+
+
+def measure(
+    cases: dict[str, list[str]], env: dict[str, str], runs: int = RUNS
+) -> dict[str, dict[str, float]]:
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    peak: dict[str, int] = dict.fromkeys(cases, 0)
+    for argv in cases.values():  # warm-up: caches filled, files in the page cache
+        run_once(argv, env)
+    for _ in range(runs):
+        for name, argv in cases.items():
+            seconds, rss = run_once(argv, env)
+            times[name].append(seconds)
+            peak[name] = max(peak[name], rss)
+    return {
+        name: {
+            "median_ms": statistics.median(t) * 1000,
+            "min_ms": min(t) * 1000,
+            "peak_mb": peak[name] / 1024,
+        }
+        for name, t in times.items()
+    }
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}; {os.cpu_count()} cores; {platform.system()} {platform.release()}; Python {platform.python_version()}"
+
+
+def collection(count: int) -> Path:
+    folder = DATA / f"deals-{count}"
+    if not folder.is_dir() or len(list(folder.glob("*.yaml"))) != count:
+        print(f"generating {count} deals in {folder} ...", flush=True)
+        generate(count, folder)
+    return folder
+
+
+def main() -> None:
+    cache = Path(tempfile.mkdtemp(prefix="deal-bench-cache-"))
+    env = {k: v for k, v in os.environ.items() if k not in ("DEAL_PATH", "FORCE_COLOR")}
+    env["DEAL_CACHE_DIR"] = str(cache)
+    small, large = collection(1000), collection(10000)
+
+    print("cold start: reading and validating 1,000 files with no cache ...", flush=True)
+    cold_env = dict(env, DEAL_NO_CACHE="1")
+    cold = run_once([DEAL, "--deals-dir", str(small), "list", "-f", "csv"], cold_env)
+
+    print("start-up ...", flush=True)
+    startup = measure(
+        {
+            "python -c pass": [PY, "-c", "pass"],
+            "Typer floor (bench/floor.py)": [PY, str(HERE / "floor.py")],
+            "deal show japan -f csv": [DEAL, "show", "japan", "-f", "csv"],
+            "deal show japan -f table": [DEAL, "show", "japan", "-f", "table"],
+            "deal compare japan korea": [DEAL, "compare", "japan", "korea"],
+        },
+        env,
+    )
+    print("scaling ...", flush=True)
+    scale = measure(
+        {
+            "deal list (1,000 deals)": [DEAL, "--deals-dir", str(small), "list"],
+            "deal list (10,000 deals)": [DEAL, "--deals-dir", str(large), "list"],
+            "deal show gen-04242 -f csv (10,000 deals)": [
+                DEAL,
+                "--deals-dir",
+                str(large),
+                "show",
+                "gen-04242",
+                "-f",
+                "csv",
+            ],
+            "deal show japan -f csv (10,000 deals beside)": [
+                DEAL,
+                "--deals-dir",
+                str(large),
+                "show",
+                "japan",
+                "-f",
+                "csv",
+            ],
+        },
+        env,
+    )
+    print("rejecting hostile files ...", flush=True)
+    rejections = measure(rejection_cases(), env, runs=max(3, RUNS // 3))
+    write_results(startup, scale, rejections, cold)
+
+
+def rejection_cases() -> dict[str, list[str]]:
+    folder = DATA / "hostile"
+    folder.mkdir(parents=True, exist_ok=True)
+    laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        prev, cur = chr(96 + i), chr(97 + i)
+        laughs.append(f"{cur}: &{cur} [{', '.join(['*' + prev] * 9)}]")
+    samples = {
+        "billion laughs": "\n".join(laughs) + "\n",
+        "100,000 nested brackets": "a: " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "10 MB file": "notes: " + "x" * (10 * 1024 * 1024) + "\n",
+        "3 MB of valid-looking keys": "".join(f"x-k{i}: {i}\n" for i in range(250_000)),
+        "python tag": "!!python/object/apply:os.system ['true']\n",
+        "binary junk": bytes(range(256)).decode("latin-1") * 4000,
+    }
+    cases = {}
+    for name, text in samples.items():
+        path = folder / (name.replace(" ", "-").replace(",", "") + ".yaml")
+        if not path.exists():
+            path.write_bytes(text.encode("latin-1" if name == "binary junk" else "utf-8"))
+        cases[f"deal validate <{name}>"] = [
+            PY,
+            str(HERE / "expect_exit.py"),
+            "1",
+            DEAL,
+            "validate",
+            str(path),
+        ]
+    return cases
+
+
+def write_results(startup: dict, scale: dict, rejections: dict, cold: tuple[float, int]) -> None:
+    floor = startup["Typer floor (bench/floor.py)"]["median_ms"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {machine()}.  ",
+        f"Method: each command a fresh process, {RUNS} runs after a warm-up run, commands alternated; "
+        "median wall time, peak RSS. Deal caches warm unless said. `make bench` writes this file.",
+        "",
+        "## Start-up",
+        "",
+        "| command | median ms | min ms | × Typer floor | peak MB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, r in startup.items():
+        lines.append(
+            f"| `{name}` | {r['median_ms']:.0f} | {r['min_ms']:.0f} | {r['median_ms'] / floor:.2f} | {r['peak_mb']:.0f} |"
+        )
+    per_1k = scale["deal list (1,000 deals)"]["median_ms"] / 1000
+    per_10k = scale["deal list (10,000 deals)"]["median_ms"] / 10000
+    show_big = scale["deal show japan -f csv (10,000 deals beside)"]["median_ms"]
+    show_alone = startup["deal show japan -f csv"]["median_ms"]
+    lines += [
+        "",
+        "## Scaling",
+        "",
+        "| command | median ms | min ms | peak MB |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, r in scale.items():
+        lines.append(
+            f"| `{name}` | {r['median_ms']:.0f} | {r['min_ms']:.0f} | {r['peak_mb']:.0f} |"
+        )
+    lines.append(
+        f"| `deal list (1,000 deals)`, no cache (first run) | {cold[0] * 1000:.0f} | | {cold[1] / 1024:.0f} |"
+    )
+    csv_ratio = startup["deal show japan -f csv"]["median_ms"] / floor
+    table_ratio = startup["deal show japan -f table"]["median_ms"] / floor
+    targets = [
+        ("`show japan -f csv` ≤ 1.2× floor", f"{csv_ratio:.2f}×", csv_ratio <= 1.2),
+        ("`show japan -f table` ≤ 1.3× floor", f"{table_ratio:.2f}×", table_ratio <= 1.3),
+        ("`list` over 1,000 deals < 1 s", f"{per_1k * 1000:.0f} ms", per_1k * 1000 < 1000),
+        (
+            "time per deal, 10,000 vs 1,000 ≤ 1.2×",
+            f"{per_10k / per_1k:.2f}×",
+            per_10k / per_1k <= 1.2,
+        ),
+        (
+            "peak memory, 10,000 deals < 300 MB",
+            f"{scale['deal list (10,000 deals)']['peak_mb']:.0f} MB",
+            scale["deal list (10,000 deals)"]["peak_mb"] < 300,
+        ),
+        (
+            "`show` beside 10,000 deals ≤ 1.5× bundled alone",
+            f"{show_big / show_alone:.2f}×",
+            show_big / show_alone <= 1.5,
+        ),
+    ]
+    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---:|---|"]
+    lines += [f"| {t} | {m} | {'yes' if ok else 'no'} |" for t, m, ok in targets]
+    lines += [
+        "",
+        "## Rejecting hostile files (limit: 2 s each)",
+        "",
+        "| file | median ms | peak MB |",
+        "|---|---:|---:|",
+    ]
+    for name, r in rejections.items():
+        lines.append(f"| `{name}` | {r['median_ms']:.0f} | {r['peak_mb']:.0f} |")
+    text = "\n".join(lines) + "\n"
+    (HERE / "results.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""Property tests: mutated deal files never crash the loader; numbers round-trip exactly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dealcli.errors import Problem
+from dealcli.loader import read_bytes
+from dealcli.render import Options, render
+from dealcli.validate import build
+from dealcli.views.show import show
+
+from .conftest import FIXTURES
+
+MINI_TEXT = (FIXTURES / "mini.yaml").read_text()
+MINI = yaml.safe_load(MINI_TEXT)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def load_text(data: bytes) -> tuple[Any, list[Problem]]:
+    """The whole read path; it may return a deal or problems, and nothing else."""
+    return build("fuzz.yaml", read_bytes("fuzz.yaml", data))
+
+
+def check_outcome(deal: Any, problems: list[Problem]) -> None:
+    if deal is None:
+        assert any(not p.warning for p in problems)
+        for p in problems:
+            assert isinstance(p.message, str) and p.message
+            str(p)  # always printable
+
+
+# -- mutations of a valid deal ---------------------------------------------------
+
+PATHS: list[tuple[Any, ...]] = []
+
+
+def _collect(value: Any, path: tuple[Any, ...]) -> None:
+    PATHS.append(path)
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _collect(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _collect(v, (*path, i))
+
+
+_collect(MINI, ())
+
+junk = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
+    st.dates(),
+)
+
+
+def _mutate(doc: Any, path: tuple[Any, ...], action: str, replacement: Any) -> Any:
+    import copy
+
+    doc = copy.deepcopy(doc)
+    if not path:
+        return replacement
+    parent = doc
+    for part in path[:-1]:
+        parent = parent[part]
+    last = path[-1]
+    if action == "drop":
+        del parent[last]
+    elif action == "retype":
+        parent[last] = replacement
+    elif action == "duplicate" and isinstance(parent, list):
+        parent.append(copy.deepcopy(parent[last]))
+    elif action == "rename" and isinstance(parent, dict):
+        parent[str(replacement)[:12]] = parent.pop(last)
+    return doc
+
+
+@SETTINGS
+@given(
+    st.sampled_from(PATHS),
+    st.sampled_from(["drop", "retype", "duplicate", "rename"]),
+    junk,
+)
+def test_mutated_deals_give_a_deal_or_problems(path: tuple[Any, ...], action: str, value: Any) -> None:
+    doc = _mutate(MINI, path, action, value)
+    try:
+        text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+    except yaml.YAMLError:
+        return
+    check_outcome(*load_text(text.encode("utf-8")))
+
+
+@SETTINGS
+@given(st.binary(max_size=400))
+def test_random_bytes(data: bytes) -> None:
+    check_outcome(*load_text(data))
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=len(MINI_TEXT)), st.text(max_size=20))
+def test_random_text_inserted_into_a_valid_file(at: int, inserted: str) -> None:
+    text = MINI_TEXT[:at] + inserted + MINI_TEXT[at:]
+    check_outcome(*load_text(text.encode("utf-8", "surrogatepass")))
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=len(MINI_TEXT) - 1), st.integers(min_value=1, max_value=40))
+def test_random_cuts_of_a_valid_file(at: int, length: int) -> None:
+    check_outcome(*load_text((MINI_TEXT[:at] + MINI_TEXT[at + length :]).encode()))
+
+
+# -- generated valid deals: numbers round-trip exactly ------------------------------
+
+exact = st.builds(
+    lambda whole, frac, places: Decimal(whole) + Decimal(frac).scaleb(-places),
+    st.integers(0, 10**7),
+    st.integers(0, 10**6),
+    st.integers(0, 8),
+)
+
+
+@SETTINGS
+@given(st.lists(exact, min_size=1, max_size=8), exact)
+def test_generated_amounts_round_trip_through_csv_and_json(values: list[Decimal], headline: Decimal) -> None:
+    allocations = "".join(
+        f"  - {{id: g{i}, title: T{i}, sector: Energy, usd_bn: {v:f}, basis: up_to, "
+        f"status: {'selected' if i % 2 else 'candidate'}, sources: [s]}}\n"
+        for i, v in enumerate(values)
+    )
+    text = (
+        "format: 1\nid: gen\ntitle: Generated\n"
+        'investor: {name: A, code: "JP"}\nhost: {name: B, code: "US"}\n'
+        f"headline: {{usd_bn: {headline:f}, basis: committed, sources: [s]}}\n"
+        "status: signed\nupdated: 2026-01-01\n"
+        f"allocations:\n{allocations}"
+        "sources:\n  - {id: s, title: S, publisher: P, url: 'https://e.org', date: 2026-01-01, kind: news}\n"
+    )
+    deal, problems = load_text(text.encode())
+    assert deal is not None, [str(p) for p in problems]
+    assert [a.usd_bn for a in deal.allocations] == values
+    report = show(deal, ["allocations", "totals"])
+    alloc_csv = render(show(deal, ["allocations"]), Options(format="csv"))
+    rows = list(csv.DictReader(io.StringIO(alloc_csv)))
+    assert [Decimal(r["usd_bn"]) for r in rows] == values
+    doc = json.loads(render(report, Options(format="json")), parse_float=Decimal)
+    assert [Decimal(r["usd_bn"]) for r in doc["allocations"]] == values
+    totals = {r["measure"]: r for r in doc["totals"]}
+    assert Decimal(totals["headline"]["usd_bn"]) == headline
+    committed = sum((v for i, v in enumerate(values) if i % 2), Decimal(0))
+    assert Decimal(totals["committed"]["usd_bn"]) == committed
