@@ -37,7 +37,11 @@ def render(report: Report, opts: Options) -> str:
         )
     report = Report(report.title, [t for t in tables if t.columns], report.caption)
     fmt = opts.format
-    if fmt == "table":
+    if fmt == "table" and opts.width is None and not opts.color:
+        from .grid import render_grid  # into a pipe or file: no Rich needed
+
+        text = render_grid(report)
+    elif fmt == "table":
         from .rich_table import render_table
 
         text = render_table(report, opts)
