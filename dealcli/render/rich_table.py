@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -27,16 +28,25 @@ def _rich(table: Table, wrap: bool, titled: bool) -> RichTable:
         show_edge=False,
         pad_edge=False,
     )
-    for c in table.columns:
-        numeric = c.kind in _NUMERIC
+    cells = [
+        [human(v, c.kind) for v, c in zip(row, table.columns, strict=True)] for row in table.rows
+    ]
+    for i, c in enumerate(table.columns):
+        longest = max((len(row[i]) for row in cells), default=0)
+        # Short values, dates and numbers never wrap, so long text gets the room;
+        # their headers wrap at spaces instead of widening the column.
+        keep = c.kind in _NUMERIC or c.kind == "date" or longest <= 12
+        label = clean(c.label)
+        if keep and wrap:
+            label = textwrap.fill(label, max(longest, 6), break_long_words=False)
         out.add_column(
-            Text(clean(c.label)),
-            justify="right" if numeric else "left",
-            no_wrap=numeric or not wrap,
+            Text(label),
+            justify="right" if c.kind in _NUMERIC else "left",
+            no_wrap=keep or not wrap,
             overflow="fold" if wrap else "ignore",
         )
-    for row in table.rows:
-        out.add_row(*(Text(human(v, c.kind)) for v, c in zip(row, table.columns, strict=True)))
+    for row in cells:
+        out.add_row(*(Text(cell) for cell in row))
     return out
 
 
