@@ -231,6 +231,23 @@ OUTPUT_PARAMS = [
         ],
     ),
 ]
+OUTPUT_PARAMS += [
+    inspect.Parameter(
+        kind,
+        inspect.Parameter.KEYWORD_ONLY,
+        default=None,
+        annotation=Annotated[
+            Path | None,
+            typer.Option(
+                f"--{kind}",
+                help=f"Save the picture a terminal shows as {kind.upper()} to FILE "
+                "(instead of printing); text is escaped.",
+                metavar="FILE",
+            ),
+        ],
+    )
+    for kind in ("svg", "html")
+]
 _OUTPUT_NAMES = [p.name for p in OUTPUT_PARAMS]
 
 
@@ -443,6 +460,80 @@ def timeline(
     from .views.analysis import timeline as view
 
     return view(_deals(deals), _day(since, "--since"), _day(until, "--until"))
+
+
+@data_command("chart")
+def chart(
+    deals: Annotated[
+        list[str],
+        typer.Argument(
+            help="A deal, or with --compare two or more.",
+            autocompletion=_complete_deal,
+            metavar="DEAL",
+        ),
+    ],
+    by: Annotated[str, typer.Option("--by", help="sector, company, country or status.")] = "sector",
+    compare: Annotated[
+        bool, typer.Option("--compare", help="Sectors of two or more deals side by side.")
+    ] = False,
+) -> Report:
+    """Bar chart of where the money goes, with the headline and uncommitted for scale.
+
+    In a terminal the bars are drawn in colour to its width; into a pipe in plain
+    characters. Other formats give the chart's numbers.
+
+    \b
+    Example:
+        deal chart japan
+        deal chart japan --by company
+        deal chart --compare japan korea
+        deal chart japan --svg japan.svg
+    """
+    from .views.chart import chart as view
+    from .views.chart import chart_compare
+
+    if compare:
+        return chart_compare(_deals(deals))
+    if len(deals) != 1:
+        raise UsageError("chart takes one deal; use --compare for two or more")
+    return view(STATE.resolve(deals[0]).deal, by)
+
+
+@app.command("export")
+def export(
+    deals: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Deals to export (default: all).", autocompletion=_complete_deal, metavar="DEAL"
+        ),
+    ] = None,
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="sqlite, json or csv.", metavar="FORMAT")
+    ] = "sqlite",
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file (sqlite, json) or folder (csv) to write.",
+            metavar="PATH",
+        ),
+    ] = Path("deals.db"),
+) -> None:
+    """Export the data set: a normalised SQLite database, one JSON document, or CSV files.
+
+    Amounts are exact: text decimals (usd_bn) beside whole thousands of dollars
+    (usd_thousands). The file is written afresh each time, atomically.
+
+    \b
+    Example:
+        deal export -f sqlite -o deals.db && datasette deals.db
+        deal export japan -f json -o japan.json
+        deal export -f csv -o deals-csv/
+    """
+    from .export import export as run_export
+
+    run_export(_deals(deals), format_, output)
 
 
 @data_command("sources")

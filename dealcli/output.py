@@ -37,6 +37,8 @@ class Request:
     bom: bool = False
     raw: bool = False
     sources: bool = False
+    svg: Path | None = None
+    html: Path | None = None
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -46,13 +48,14 @@ def _is_tty(stream: TextIO) -> bool:
         return False
 
 
-def options(req: Request, stream: TextIO | None = None) -> Options:
+def options(req: Request, stream: TextIO | None = None, chart: bool = False) -> Options:
+    """The render options; a chart is drawn (in plain characters) even into a pipe."""
     stream = stream or sys.stdout
     tty = req.output is None and _is_tty(stream)
     fmt = req.format
     if fmt is None and req.output is not None:
         fmt = SUFFIX_FORMATS.get(req.output.suffix.lower())
-    fmt = fmt or ("table" if tty else "plain")
+    fmt = fmt or ("table" if tty or chart else "plain")
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
     env = os.environ
@@ -72,7 +75,16 @@ def options(req: Request, stream: TextIO | None = None) -> Options:
 
 
 def emit(report: Report, req: Request) -> None:
-    text = render(report, options(req))
+    if req.svg or req.html:  # the picture instead of text on stdout
+        from .render import select
+        from .render.rich_table import picture
+
+        shown = select(report, options(req))
+        for path, kind in ((req.svg, "svg"), (req.html, "html")):
+            if path is not None:
+                write_atomic(path, picture(shown, kind))
+        return
+    text = render(report, options(req, chart=report.chart))
     if req.output is None:
         try:
             # in pieces, so a reader that stops early (`| head`) is noticed at once

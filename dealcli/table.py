@@ -47,6 +47,7 @@ class Report:
     title: str
     tables: list[Table]
     caption: str = ""  # shown under the title in a terminal, e.g. "data checked to 2026-03-20"
+    chart: bool = False  # `--format table` draws bars of the share_pct column
 
     def table(self, name: str) -> Table:
         for t in self.tables:

@@ -17,7 +17,7 @@ from dealcli.registry import load_one
 from dealcli.render import FORMATS
 from dealcli.table import Report
 from dealcli.totals import summarize
-from dealcli.views import analysis, compare, show
+from dealcli.views import analysis, chart, compare, show
 
 from .conftest import BUNDLED, FIXTURES, invoke
 
@@ -41,6 +41,8 @@ COMMANDS: list[tuple[list[str], Callable[[], Report]]] = [
     (["timeline"], lambda: analysis.timeline([JAPAN, KOREA])),
     (["sources", "korea"], lambda: show.show(KOREA, ["sources"])),
     (["search", "hitachi"], lambda: analysis.search([JAPAN, KOREA], "hitachi")),
+    (["chart", "japan"], lambda: chart.chart(JAPAN)),
+    (["chart", "--compare", "japan", "kr"], lambda: chart.chart_compare([JAPAN, KOREA])),
 ]
 IDS = [" ".join(c[0]) for c in COMMANDS]
 
@@ -136,7 +138,8 @@ def test_every_command_in_every_format(
         assert r.stdout.startswith("# ")
         assert "|" in r.stdout
     else:
-        assert report.tables[0].columns[0].label in r.stdout
+        assert report.title in r.stdout
+        assert report.chart or report.tables[-1].columns[0].label in r.stdout
 
 
 def check_json(records: list[dict[str, Any]], header: list[str], rows: list[list[Any]]) -> None:

@@ -94,7 +94,9 @@ def _mutate(doc: Any, path: tuple[Any, ...], action: str, replacement: Any) -> A
     st.sampled_from(["drop", "retype", "duplicate", "rename"]),
     junk,
 )
-def test_mutated_deals_give_a_deal_or_problems(path: tuple[Any, ...], action: str, value: Any) -> None:
+def test_mutated_deals_give_a_deal_or_problems(
+    path: tuple[Any, ...], action: str, value: Any
+) -> None:
     doc = _mutate(MINI, path, action, value)
     try:
         text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
@@ -117,7 +119,9 @@ def test_random_text_inserted_into_a_valid_file(at: int, inserted: str) -> None:
 
 
 @SETTINGS
-@given(st.integers(min_value=0, max_value=len(MINI_TEXT) - 1), st.integers(min_value=1, max_value=40))
+@given(
+    st.integers(min_value=0, max_value=len(MINI_TEXT) - 1), st.integers(min_value=1, max_value=40)
+)
 def test_random_cuts_of_a_valid_file(at: int, length: int) -> None:
     check_outcome(*load_text((MINI_TEXT[:at] + MINI_TEXT[at + length :]).encode()))
 
@@ -134,7 +138,9 @@ exact = st.builds(
 
 @SETTINGS
 @given(st.lists(exact, min_size=1, max_size=8), exact)
-def test_generated_amounts_round_trip_through_csv_and_json(values: list[Decimal], headline: Decimal) -> None:
+def test_generated_amounts_round_trip_through_csv_and_json(
+    values: list[Decimal], headline: Decimal
+) -> None:
     allocations = "".join(
         f"  - {{id: g{i}, title: T{i}, sector: Energy, usd_bn: {v:f}, basis: up_to, "
         f"status: {'selected' if i % 2 else 'candidate'}, sources: [s]}}\n"

@@ -28,16 +28,13 @@ class Options:
 
 
 def render(report: Report, opts: Options) -> str:
-    tables = [_select(t, opts) for t in report.tables]
-    if opts.columns and not any(t.columns for t in tables):
-        known = sorted({c.key for t in report.tables for c in t.columns})
-        raise UsageError(
-            f"no column named {', '.join(repr(k) for k in opts.columns)}; "
-            f"the columns are: {', '.join(known)}"
-        )
-    report = Report(report.title, [t for t in tables if t.columns], report.caption)
+    report = select(report, opts)
     fmt = opts.format
-    if fmt == "table" and opts.width is None and not opts.color:
+    if fmt == "table" and report.chart:
+        from .chart import render_chart
+
+        text = render_chart(report, opts)
+    elif fmt == "table" and opts.width is None and not opts.color:
         from .grid import render_grid  # into a pipe or file: no Rich needed
 
         text = render_grid(report)
@@ -60,6 +57,18 @@ def render(report: Report, opts: Options) -> str:
     else:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
     return "\ufeff" + text if opts.bom and fmt in ("csv", "tsv") else text
+
+
+def select(report: Report, opts: Options) -> Report:
+    """The report with --columns and --sources applied."""
+    tables = [_select(t, opts) for t in report.tables]
+    if opts.columns and not any(t.columns for t in tables):
+        known = sorted({c.key for t in report.tables for c in t.columns})
+        raise UsageError(
+            f"no column named {', '.join(repr(k) for k in opts.columns)}; "
+            f"the columns are: {', '.join(known)}"
+        )
+    return Report(report.title, [t for t in tables if t.columns], report.caption, report.chart)
 
 
 def _select(table: Table, opts: Options) -> Table:

@@ -50,11 +50,9 @@ def _rich(table: Table, wrap: bool, titled: bool) -> RichTable:
     return out
 
 
-def render_table(report: Report, opts: Options) -> str:
-    wrap = opts.width is not None
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
+def console_for(opts: Options, record: bool = False) -> Console:
+    return Console(
+        file=io.StringIO(),
         width=opts.width or 100_000,  # into a pipe: never cut or wrap a cell
         height=50,  # with the width, keeps Rich from falling back to 80x25 on TERM=dumb
         force_terminal=opts.color,
@@ -64,7 +62,11 @@ def render_table(report: Report, opts: Options) -> str:
         emoji=False,
         markup=False,
         soft_wrap=False,
+        record=record,
     )
+
+
+def draw(console: Console, report: Report, wrap: bool) -> None:
     console.print(Text(clean(report.title), style="bold underline"))
     if report.caption:
         console.print(Text(clean(report.caption), style="dim"))
@@ -73,7 +75,32 @@ def render_table(report: Report, opts: Options) -> str:
         console.print(_rich(table, wrap, titled=table.title != report.title))
         for note in table.notes:
             console.print(Text("  * " + note, style="dim"), overflow="fold" if wrap else "ignore")
-    text = buffer.getvalue()
+
+
+def render_table(report: Report, opts: Options) -> str:
+    wrap = opts.width is not None
+    console = console_for(opts)
+    draw(console, report, wrap)
+    text = console.file.getvalue()  # type: ignore[attr-defined]
     if not wrap:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
-    return text
+    return str(text)
+
+
+def picture(report: Report, kind: str, width: int = 110) -> str:
+    """The report as Rich draws it in a terminal, exported as SVG or HTML (text escaped)."""
+    from dataclasses import replace
+
+    from . import Options
+
+    opts = replace(Options(format="table"), color=True, width=width)
+    console = console_for(opts, record=True)
+    if report.chart:
+        from .chart import draw_chart
+
+        draw_chart(console, report, width)
+    else:
+        draw(console, report, wrap=True)
+    if kind == "svg":
+        return console.export_svg(title=clean(report.title))
+    return console.export_html(inline_styles=True)

@@ -1,0 +1,73 @@
+"""`deal chart`: the data of a bar chart; the chart renderer draws it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..errors import UsageError
+from ..model import Deal
+from ..table import Column, Report, Table
+from ..totals import ZERO, share, totals
+from .analysis import allocations_by
+from .show import sector_key
+
+CHART_BY = ("sector", "company", "country", "status")
+
+
+def _columns() -> list[Column]:
+    return [
+        Column("label", "Label"),
+        Column("measure", "Measure"),
+        Column("usd_bn", "USD bn", "amount"),
+        Column("share_pct", "% of headline", "pct"),
+    ]
+
+
+def chart(deal: Deal, by: str = "sector") -> Report:
+    if by not in CHART_BY:
+        raise UsageError(f"cannot chart by '{by}'; choose one of {', '.join(CHART_BY)}")
+    tot = totals(deal)
+    head = tot.headline
+    t = Table("chart", f"Where the money goes, by {by}", _columns())
+    t.add("headline", "scale", head, Decimal(100))
+    t.add("committed", "total", tot.committed, share(tot.committed, head))
+    t.add("uncommitted", "total", tot.uncommitted, share(tot.uncommitted, head))
+    t.add("candidates", "total", tot.candidates, share(tot.candidates, head))
+    groups = allocations_by(deal, by).tables[0]
+    for row in groups.records():
+        if row["row"] != "group":
+            continue
+        for stage in ("committed", "candidate"):
+            value = row[f"{stage}_usd_bn"]
+            if value:
+                t.add(row[by], stage, value, share(value, head))
+    t.notes.append("committed and candidates are separate bars: the same money at two stages")
+    from .show import caption
+
+    return Report(f"{deal.title}: chart by {by}", [t], caption(deal), chart=True)
+
+
+def chart_compare(deals: list[Deal]) -> Report:
+    """Sectors side by side, as shares of each deal's own headline."""
+    if len(deals) < 2:
+        raise UsageError("chart --compare needs two or more deals")
+    t = Table("chart", "Sectors side by side (share of each deal's headline)", _columns())
+    t.columns.insert(1, Column("deal", "Deal"))
+    labels: dict[str, str] = {}
+    amounts: dict[tuple[str, str, str], Decimal] = {}
+    for deal in deals:
+        for row in allocations_by(deal, "sector").tables[0].records():
+            if row["row"] != "group":
+                continue
+            key = sector_key(row["sector"])
+            labels.setdefault(key, row["sector"])
+            for stage in ("committed", "candidate"):
+                amounts[(key, stage, deal.id)] = row[f"{stage}_usd_bn"] or ZERO
+    for key in sorted(labels, key=lambda k: labels[k].casefold()):
+        for stage in ("committed", "candidate"):
+            if not any(amounts.get((key, stage, d.id)) for d in deals):
+                continue
+            for d in deals:
+                value = amounts.get((key, stage, d.id), ZERO)
+                t.add(labels[key], d.id, stage, value, share(value, d.headline.usd_bn))
+    return Report("Compare: " + " vs ".join(d.id for d in deals), [t], chart=True)

@@ -1,0 +1,164 @@
+"""Charts, pictures (SVG, HTML) and the SQLite, JSON and CSV exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+
+from dealcli.totals import totals
+
+from .conftest import FIXTURES, invoke
+
+
+def test_chart_is_drawn_in_plain_characters_into_a_pipe_within_80_columns() -> None:
+    r = invoke("chart", "japan")
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert max(len(line) for line in lines[2:]) <= 80
+    head = next(line for line in lines if line.startswith("headline · scale"))
+    bars = [line.count("#") for line in lines]
+    assert head.count("#") == max(bars) > 20  # 100% of the headline: the longest bar
+    assert head.split()[3:5] == ["550", "100.0%"]
+    uncommitted = next(line for line in lines if line.startswith("uncommitted · total"))
+    assert "441.3" in uncommitted and "80.2%" in uncommitted
+    assert "█" not in r.stdout and "\x1b" not in r.stdout
+
+
+def test_chart_data_in_csv(japan) -> None:  # type: ignore[no-untyped-def]
+    r = invoke("chart", "japan", "--by", "status", "-f", "csv")
+    rows = list(csv.DictReader(r.stdout.splitlines()))
+    by = {(x["label"], x["measure"]): Decimal(x["usd_bn"]) for x in rows}
+    assert by[("committed", "total")] == totals(japan).committed
+    assert by[("selected", "committed")] == Decimal("108.7")
+
+
+def test_chart_compare_groups_sectors() -> None:
+    r = invoke("chart", "--compare", "japan", "korea")
+    assert r.exit_code == 0
+    assert "Shipbuilding\n" in r.stdout
+    lines = r.stdout.splitlines()
+    ship = lines.index("Shipbuilding")
+    assert lines[ship + 2].split()[:5] == ["south-korea", "·", "candidate", "150", "42.9%"]
+    assert invoke("chart", "japan", "korea").exit_code == 2
+
+
+def test_svg_and_html_pictures_hold_the_numbers_and_escape_text(tmp_path: Path) -> None:
+    svg = tmp_path / "japan.svg"
+    r = invoke("show", "japan", "-s", "totals", "--svg", str(svg))
+    assert r.exit_code == 0 and r.stdout == ""
+    root = ET.parse(svg).getroot()
+    text = "".join(root.itertext()).replace("\xa0", " ")
+    assert "456.45" in text and "108.7" in text
+    hostile = tmp_path / "hostile.html"
+    invoke(
+        "--deals-dir", str(FIXTURES), "show", "hostile", "-s", "overview", "--html", str(hostile)
+    )
+    html = hostile.read_text()
+    assert "<bold>" not in html
+    assert "HYPERLINK(&quot;" in html or "HYPERLINK(&#x27;" in html or 'HYPERLINK("' not in html
+    chart_svg = tmp_path / "chart.svg"
+    invoke("chart", "japan", "--svg", str(chart_svg))
+    chart_text = "".join(ET.parse(chart_svg).getroot().itertext()).replace("\xa0", " ")
+    assert "441.3" in chart_text
+
+
+def test_sqlite_export_is_normalised_and_exact(tmp_path: Path, japan, korea) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "deals.db"
+    r = invoke("export", "-f", "sqlite", "-o", str(db))
+    assert r.exit_code == 0
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA foreign_keys = ON")
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {
+        "deals",
+        "aliases",
+        "tranches",
+        "terms",
+        "allocations",
+        "allocation_companies",
+        "commitments",
+        "events",
+        "sources",
+        "citations",
+    }
+    for deal in (japan, korea):
+        t = totals(deal)
+        committed = (
+            con.execute(
+                "SELECT SUM(usd_thousands) FROM allocations WHERE deal_id = ? AND part_of IS NULL "
+                "AND status IN ('selected', 'funded', 'operating')",
+                (deal.id,),
+            ).fetchone()[0]
+            or 0
+        )
+        assert Decimal(committed) / 1_000_000 == t.committed
+        cand_text = con.execute(
+            "SELECT usd_bn FROM allocations WHERE deal_id = ? AND status = 'candidate' AND part_of IS NULL",
+            (deal.id,),
+        ).fetchall()
+        assert sum((Decimal(v) for (v,) in cand_text if v is not None), Decimal(0)) == t.candidates
+        n_sources = con.execute(
+            "SELECT COUNT(*) FROM sources WHERE deal_id = ?", (deal.id,)
+        ).fetchone()[0]
+        assert n_sources == len(deal.sources)
+    mitra = con.execute(
+        "SELECT usd_bn, usd_thousands FROM allocations WHERE id = 'mitra-chem-lfp'"
+    ).fetchone()
+    assert mitra == ("0.35", 350000)
+    before = db.read_bytes()
+    bad = invoke("export", "-f", "sqlite", "-o", str(tmp_path / "missing" / "x.db"))
+    assert bad.exit_code == 2
+    assert db.read_bytes() == before
+
+
+def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
+    db = tmp_path / "deals.db"
+    invoke("export", "-o", str(db))
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA foreign_keys = ON")
+    try:
+        con.execute("INSERT INTO citations VALUES ('japan', 'term', 'x', 'no-such-source')")
+    except sqlite3.IntegrityError:
+        return
+    raise AssertionError("a citation of an unknown source was accepted")
+
+
+def test_json_export_validates_against_deal_schema(tmp_path: Path, japan) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "deals.json"
+    assert invoke("export", "-f", "json", "-o", str(out)).exit_code == 0
+    docs = json.loads(out.read_text(), parse_float=Decimal)
+    schema = json.loads(invoke("schema").stdout)
+    assert [d["id"] for d in docs] == ["japan", "south-korea"]
+    for doc in docs:
+        jsonschema.validate(json.loads(json.dumps(doc, default=float)), schema)
+    first = docs[0]
+    assert first["headline"]["usd_bn"] == 550
+    assert first["period"]["from"] == "2025-09-04"
+    mitra = next(a for a in first["allocations"] if a["id"] == "mitra-chem-lfp")
+    assert mitra["usd_bn"] == Decimal("0.35")
+
+
+def test_csv_export_writes_one_file_per_table(tmp_path: Path, korea) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "csv"
+    assert invoke("export", "korea", "-f", "csv", "-o", str(folder)).exit_code == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert "allocations.csv" in names and "citations.csv" in names and len(names) == 10
+    with (folder / "tranches.csv").open() as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["id"], r["usd_bn"]) for r in rows] == [
+        ("strategic-investments", "200"),
+        ("shipbuilding", "150"),
+    ]
+
+
+def test_unknown_export_format() -> None:
+    r = invoke("export", "-f", "xlsx", "-o", "x")
+    assert r.exit_code == 2
+    assert "unknown export format 'xlsx'" in r.stderr
