@@ -34,5 +34,8 @@ bench: install
 fuzz: install
 	$(BIN)/python bench/fuzz.py
 
+docs: install
+	$(BIN)/python docs/make_docs.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -20,7 +20,7 @@ from typing import Any
 
 from .errors import UsageError
 from .model import Deal
-from .output import write_atomic
+from .output import file_mode, write_atomic
 from .render.jsonfmt import dumps
 from .table import number
 
@@ -299,6 +299,7 @@ def to_sqlite(deals: list[Deal], path: Path) -> None:
                 marks = ", ".join("?" * len(columns))
                 con.executemany(f"INSERT INTO {name} VALUES ({marks})", data[name])
         con.close()
+        os.chmod(tmp, file_mode(path))
         os.replace(tmp, path)
     except (OSError, sqlite3.Error) as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,72 @@
+"""`make docs`: regenerate the pictures the README shows.
+
+SVGs of `deal show japan`, `deal compare japan korea` and `deal chart japan`, as
+Rich draws them in a terminal. If Chromium is installed, the HTML export of
+`deal show japan` is also rendered to PNG headlessly and checked not to be blank.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent
+DEAL = str(Path(sys.executable).parent / "deal")
+
+PICTURES = {
+    "show-japan.svg": ["show", "japan", "-s", "overview", "-s", "totals", "-s", "sectors"],
+    "compare-japan-korea.svg": ["compare", "japan", "korea", "--only", "totals"],
+    "chart-japan.svg": ["chart", "japan"],
+}
+
+
+def main() -> None:
+    for name, args in PICTURES.items():
+        subprocess.run([DEAL, *args, "--svg", str(DOCS / name)], check=True)
+        print(f"wrote docs/{name}")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print("Chromium not installed: skipping the HTML-to-PNG check (apt-get install chromium)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        html = Path(tmp) / "japan.html"
+        png = DOCS / "show-japan-html.png"
+        subprocess.run([DEAL, "show", "japan", "-s", "totals", "--html", str(html)], check=True)
+        subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run",
+             f"--user-data-dir={tmp}/profile", f"--screenshot={png}", "--window-size=1100,500",
+             html.as_uri()],
+            check=True, capture_output=True, timeout=120,
+        )
+    data = png.read_bytes()
+    if not blank_check(data):
+        raise SystemExit("the rendered HTML export looks blank")
+    print(f"wrote docs/{png.name} (rendered by Chromium, not blank)")
+
+
+def blank_check(png: bytes) -> bool:
+    """True when the PNG has more than one colour (decoded with the standard library)."""
+    import struct
+    import zlib
+
+    pos, chunks, width, height = 8, b"", 0, 0
+    while pos < len(png):
+        length, kind = struct.unpack(">I4s", png[pos : pos + 8])
+        body = png[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            width, height = struct.unpack(">II", body[:8])
+        elif kind == b"IDAT":
+            chunks += body
+        pos += 12 + length
+    raw = zlib.decompress(chunks)
+    stride = len(raw) // height
+    rows = {raw[r * stride + 1 : (r + 1) * stride] for r in range(0, height, 7)}
+    return len(rows) > 1 and width > 0
+
+
+if __name__ == "__main__":
+    main()
