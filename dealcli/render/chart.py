@@ -39,6 +39,15 @@ def _rows(table: Table) -> list[tuple[str, str, str, Decimal, str]]:
     return out
 
 
+def _style(label: str) -> str:
+    stage = label.rsplit("· ", 1)[-1]
+    if stage == "candidate" or label.startswith("candidates"):
+        return "cyan"
+    if stage == "committed" or label.startswith("committed"):
+        return "green"
+    return "white"
+
+
 def _bar(pct: Decimal, cells: int, full: str) -> str:
     n = int(min(pct, Decimal(100)) * cells / 100 + Decimal("0.5"))
     more = "+" if pct > 100 else ""
@@ -98,9 +107,7 @@ def draw_chart(console: Console, report: Report, width: int) -> None:
             if new_group != group:
                 group = new_group
                 grid.add_row(Text(group, style="bold"), Text(""), Text(""), Text(""))
-            style = (
-                "cyan" if "candidate" in label else ("green" if "committed" in label else "white")
-            )
+            style = _style(label)
             grid.add_row(
                 Text(label), Text(amount), Text(pct), Text(_bar(value, cells, "█"), style=style)
             )
