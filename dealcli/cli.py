@@ -300,7 +300,7 @@ def show(
             "--section",
             "-s",
             metavar="NAME",
-            help="Only this section (repeatable): overview, totals, structure, sectors, companies, "
+            help="Only this section [repeatable]: overview, totals, structure, sectors, companies, "
             "allocations, terms, commitments, timeline, sources. csv/tsv/plain of several sections "
             "come in long form, with a first 'section' column.",
         ),

@@ -219,3 +219,13 @@ def test_lapsed_terms_are_shown_as_lapsed(mini) -> None:  # type: ignore[no-unty
     assert rows(table, "term", "state") == [("tariff-rate", "lapsed"), ("annual-cap", "")]
     table = show.terms(mini, today=date(2026, 1, 1))
     assert rows(table, "term", "state")[0] == ("tariff-rate", "in force")
+
+
+def test_grouped_rows_carry_the_sources_behind_them(mini) -> None:  # type: ignore[no-untyped-def]
+    table = analysis.allocations_by(mini, "sector").tables[0]
+    chips = next(r for r in table.records() if r["sector"] == "Chips")
+    assert chips["sources"] == (2,)  # a3 and a4 both cite src-b, source number 2
+    energy = next(r for r in table.records() if r["sector"] == "Energy")
+    assert energy["sources"] == (1,)
+    found = analysis.search([mini], "yard").tables[0].records()
+    assert [(r["id"], r["sources"]) for r in found] == [("p1", (1,)), ("p2", (2,))]

@@ -52,11 +52,10 @@ def _split(a: Allocation, by: str) -> list[tuple[str, Decimal | None]]:
 @dataclass
 class _Group:
     label: str
-    amounts: dict[str, Decimal] = field(
-        default_factory=dict
-    )  # per column: candidate/committed/<status>
+    amounts: dict[str, Decimal] = field(default_factory=dict)  # per measure column
     count: int = 0
     unsized: int = 0
+    sources: set[str] = field(default_factory=set)
 
 
 def allocations_by(
@@ -70,10 +69,10 @@ def allocations_by(
     if by not in GROUPINGS:
         raise UsageError(f"cannot group by '{by}'; choose one of {', '.join(GROUPINGS)}")
     head = deal.headline.usd_bn
+    numbers = deal.source_numbers()
     measures = [status] if status else ["candidate", "committed"]
     stages = {"candidate": ["candidate"], "committed": sorted(COMMITTED_STATUSES)}
     groups: dict[str, _Group] = {}
-    seen: set[int] = set()
     for m in measures:
         for a in _by_status(deal, stages.get(m, [m])):
             if sector and sector_key(a.sector) != sector_key(sector):
@@ -82,10 +81,9 @@ def allocations_by(
                 norm = sector_key(key)
                 g = groups.setdefault(norm, _Group(key))
                 g.amounts[m] = g.amounts.get(m, ZERO) + (amount or ZERO)
-                if id(a) not in seen or by in ("company", "country"):
-                    g.count += 1
-                    g.unsized += a.usd_bn is None
-            seen.add(id(a))
+                g.count += 1  # statuses are disjoint: each allocation is met once per group
+                g.unsized += a.usd_bn is None
+                g.sources.update(a.sources)
     # Largest first: by each measure in turn (committed before candidates), never by their sum.
     ranked = list(reversed(measures))
     ordered = sorted(
@@ -102,6 +100,7 @@ def allocations_by(
                 other.amounts[m] = other.amounts.get(m, ZERO) + v
             other.count += folded.count
             other.unsized += folded.unsized
+            other.sources |= folded.sources
         ordered = [*ordered[:top], other]
     columns = [Column("row", "Row"), Column(by, by.capitalize())]
     for m in measures:
@@ -110,7 +109,11 @@ def allocations_by(
             Column(f"{m}_share_pct", "% of headline", "pct"),
             Column(f"{m}_of_total_pct", "% of total", "pct"),
         ]
-    columns += [Column("allocations", "Allocations", "int"), Column("unsized", "Unsized", "int")]
+    columns += [
+        Column("allocations", "Allocations", "int"),
+        Column("unsized", "Unsized", "int"),
+        SOURCES,
+    ]
     what = f"{status} allocations" if status else "Allocations"
     title = f"{what} by {by}" + (f" (sector {sector})" if sector else "")
     t = Table("allocations", title, columns)
@@ -122,12 +125,12 @@ def allocations_by(
         for m in measures:
             v = g.amounts.get(m, ZERO)
             cells += [v, share(v, head), share(v, column_totals[m])]
-        t.add(*cells, g.count, g.unsized)
+        t.add(*cells, g.count, g.unsized, sources_cell(tuple(g.sources), numbers))
     for label, m, value in _remainders(head, column_totals):
         cells = ["remainder", label]
         for measure in measures:
             cells += [value, share(value, head), None] if measure == m else [None, None, None]
-        t.add(*cells, None, None)
+        t.add(*cells, None, None, ())
     if by in ("company", "country"):
         t.notes.append("amounts of projects with several leads are split evenly among them")
     if not status:
@@ -206,8 +209,11 @@ def companies(deals: list[Deal], country: str | None = None, role: str | None = 
             Column("project_titles", "Project titles", extra=True),
             Column("candidate_usd_bn", "Candidates led USD bn", "amount"),
             Column("committed_usd_bn", "Committed led USD bn", "amount"),
+            SOURCES,
         ],
     )
+    # source numbers are each deal's own: shown when one deal is asked for
+    numbers = deals[0].source_numbers() if len(deals) == 1 else {}
     for r in company_rows(deals):
         if country and r.country != country.upper():
             continue
@@ -223,6 +229,7 @@ def companies(deals: list[Deal], country: str | None = None, role: str | None = 
             "; ".join(r.projects),
             r.candidate if lead else None,
             r.committed if lead else None,
+            sources_cell(r.sources, numbers),
         )
     t.notes.append("amounts led: projects a company leads, split evenly among several leads")
     t.notes.append(
@@ -353,31 +360,30 @@ def search(deals: Iterable[Deal], text: str) -> Report:
             Column("kind", "Kind"),
             Column("id", "Id"),
             Column("text", "Text"),
+            SOURCES,
         ],
     )
     for deal in deals:
-        for kind, ident, value in _searchable(deal):
+        numbers = deal.source_numbers()
+        for kind, ident, value, ids in _searchable(deal):
             if needle in value.casefold():
-                t.add(deal.id, kind, ident, value)
+                t.add(deal.id, kind, ident, value, sources_cell(ids, numbers))
     return Report(f"Search: {text}", [t])
 
 
-def _searchable(deal: Deal) -> Iterable[tuple[str, str, str]]:
-    yield "deal", deal.id, deal.title
+def _searchable(deal: Deal) -> Iterable[tuple[str, str, str, tuple[str, ...]]]:
+    yield "deal", deal.id, deal.title, deal.headline.sources
     for a in deal.allocations:
-        yield "allocation", a.id, a.title
+        yield "allocation", a.id, a.title, a.sources
         for c in a.companies:
-            yield "company", a.id, f"{c.name} ({c.country}, {c.role})"
+            yield "company", a.id, f"{c.name} ({c.country}, {c.role})", a.sources
     for term in deal.terms:
-        yield "term", term.id, f"{term.label}: {term.value}"
+        yield "term", term.id, f"{term.label}: {term.value}", term.sources
     for pledge in deal.commitments:
-        yield (
-            "commitment",
-            pledge.id,
-            pledge.title + (f" ({pledge.detail})" if pledge.detail else ""),
-        )
+        detail = f" ({pledge.detail})" if pledge.detail else ""
+        yield "commitment", pledge.id, pledge.title + detail, pledge.sources
     for e in deal.timeline:
-        yield "event", e.date.isoformat(), e.title
+        yield "event", e.date.isoformat(), e.title, e.sources
 
 
 def listing(entries: Iterable[tuple[Summary, str]]) -> Report:
