@@ -22,7 +22,7 @@ from typer._click.exceptions import ClickException
 from . import __version__
 from .errors import DealError, DealFileError, Exit, PipeClosed, UsageError
 from .output import Request, emit
-from .registry import Entry, Registry
+from .registry import Entry, Registry, load
 from .table import Report
 
 
@@ -59,19 +59,16 @@ app = typer.Typer(
 class State:
     deals_dirs: list[Path] = field(default_factory=list)
     strict: bool = False
-    debug: bool = False
     _registry: Registry | None = None
 
     def registry(self) -> Registry:
         if self._registry is None:
-            from .registry import load
-
             self._registry = load(self.deals_dirs)
             for note in self._registry.notices:
                 _warn(note)
             for problem in self._registry.problems:
                 _warn(str(problem))
-            if self.strict and (self._registry.problems or self._registry.notices):
+            if self.strict and self._registry.problems:
                 raise DealError("--strict: stopping at the problems above")
         return self._registry
 
@@ -119,8 +116,8 @@ def main(
     """Explore and compare state-backed investment deals."""
     STATE.deals_dirs = list(deals_dir or [])
     STATE.strict = strict
-    STATE.debug = debug
     STATE._registry = None
+    # --debug is read by run() from the raw arguments, so it covers errors while parsing too
 
 
 # -- shared options ----------------------------------------------------------
@@ -128,8 +125,6 @@ def main(
 
 def _complete_deal(incomplete: str) -> list[str]:
     try:
-        from .registry import load
-
         names = load(STATE.deals_dirs).completions()
     except Exception:  # completion must never crash the shell
         return []
@@ -588,38 +583,13 @@ def validate(
         deal validate deals/
         deal validate my-deal.yaml
     """
-    from .registry import SUFFIXES, load_file
+    from .check import check
 
-    files: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            files += sorted(f for f in p.rglob("*") if f.suffix in SUFFIXES and f.is_file())
-        elif p.exists():
-            files.append(p)
-        else:
-            raise UsageError(f"no such file or folder: {p}")
-    invalid = warnings = 0
-    seen: dict[str, Path] = {}
-    for f in files:
-        deal, problems = load_file(f)
-        for problem in problems:
-            print(problem)
-        warnings += sum(p.warning for p in problems)
-        if deal is None:
-            invalid += 1
-            continue
-        if deal.id in seen:
-            warnings += 1
-            print(
-                f"{f}: warning: id '{deal.id}' is also used by {seen[deal.id]}; the later one wins"
-            )
-        seen[deal.id] = f
-    valid = len(files) - invalid
-    summary = f"{len(files)} file(s): {valid} valid, {invalid} invalid, {warnings} warning(s)"
-    print(summary, file=sys.stderr)
-    if not files:
-        raise UsageError("no deal files (*.yaml, *.yml) found")
-    if invalid:
+    outcome = check(paths)
+    for line in outcome.lines:
+        print(line)
+    print(outcome.summary(), file=sys.stderr)
+    if outcome.invalid:
         raise typer.Exit(Exit.DATA)
 
 

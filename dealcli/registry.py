@@ -39,36 +39,61 @@ def bundled_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "deals"  # running from a source tree
 
 
+class Folder:
+    """One folder's cache: the index (checked on every run) and the `deal list` rows
+    (read only when a command lists deals)."""
+
+    def __init__(self, path: Path, cache_dir: str | None) -> None:
+        self.path = str(path)
+        self.cache_dir = cache_dir
+        self.rows: dict[str, tuple[Any, ...]] | None = None
+
+    def cached(self, name: str) -> str | None:
+        return os.path.join(self.cache_dir, name) if self.cache_dir else None
+
+    def row(self, name: str) -> tuple[Any, ...] | None:
+        if self.rows is None:
+            rows = _read_pickle(_maybe(self.cached("rows.pickle")))
+            self.rows = rows if isinstance(rows, dict) else {}
+        return self.rows.get(name)
+
+
 class Entry:
-    """One deal found in a folder; its summary and the full deal are built on first use."""
+    """One deal found in a folder; its summary and the full deal are read on first use."""
 
-    __slots__ = ("_deal", "_summary", "cache", "id", "names", "origin", "path", "row")
+    __slots__ = ("_deal", "_summary", "bundled", "folder", "id", "name", "names")
 
-    def __init__(
-        self, row: tuple[Any, ...], path: str, origin: str, deal: Deal | None, cache: str | None
-    ) -> None:
-        self.row = row  # the summary as plain values: quick to unpickle by the thousand
-        self.id: str = row[0]
-        self.names: tuple[str, ...] = row[1]
-        self.path = path
-        self.origin = origin  # "bundled", or the file's path
-        self._deal = deal
+    def __init__(self, folder: Folder, name: str, names: tuple[str, ...], bundled: bool) -> None:
+        self.folder = folder
+        self.name = name
+        self.id = names[0]
+        self.names = names
+        self.bundled = bundled
+        self._deal: Deal | None = None
         self._summary: Summary | None = None
-        self.cache = cache
 
     @property
-    def summary(self) -> Summary:
-        if self._summary is None:
-            self._summary = Summary.from_row(self.row)
-        return self._summary
+    def path(self) -> str:
+        return os.path.join(self.folder.path, self.name)
+
+    @property
+    def origin(self) -> str:
+        """Where the deal came from: "bundled", or the file's path."""
+        return BUNDLED if self.bundled else self.path
 
     @property
     def deal(self) -> Deal:
         if self._deal is None:
-            self._deal = _read_pickle(Path(self.cache)) if self.cache else None
-            if not isinstance(self._deal, Deal):  # no cache, or a damaged one
-                self._deal = load_one(Path(self.path))
+            deal = _read_pickle(_maybe(self.folder.cached(self.name + ".pickle")))
+            self._deal = deal if isinstance(deal, Deal) else load_one(Path(self.path))
         return self._deal
+
+    @property
+    def summary(self) -> Summary:
+        if self._summary is None:
+            row = self.folder.row(self.name)
+            self._summary = Summary.from_row(row) if row else summarize(self.deal)
+        return self._summary
 
 
 @dataclass
@@ -152,32 +177,50 @@ def deal_files(folder: Path) -> list[tuple[str, os.stat_result]]:
 
 def load_folder(folder: Path, is_bundled: bool = False) -> list[tuple[Entry | None, list[Problem]]]:
     """Every deal file of one folder, from the cache where the file is unchanged."""
-    cache_dir = _cache_dir(folder)
-    index_file = os.path.join(cache_dir, "index.pickle") if cache_dir else None
-    cached = _read_pickle(Path(index_file)) if index_file else None
-    cached = cached if isinstance(cached, dict) else {}
-    fresh: dict[str, Any] = {}
+    cache = Folder(folder, _cache_dir(folder))
+    index = _read_pickle(_maybe(cache.cached("index.pickle")))
+    index = index if isinstance(index, dict) else {}
+    rows: dict[str, Any] = {}  # the rows of files read afresh
+    changed = False
     out: list[tuple[Entry | None, list[Problem]]] = []
-    base = str(folder)
-    for name, st in deal_files(folder):
-        path = os.path.join(base, name)  # strings, not Paths: this loop runs per file
+    seen = set()
+    for name, st in deal_files(folder):  # this loop runs per file: kept lean
+        seen.add(name)
         stamp = (st.st_size, st.st_mtime_ns)
-        pickled = os.path.join(cache_dir, name + ".pickle") if cache_dir else None
-        hit = cached.get(name)
-        deal: Deal | None = None
+        hit = index.get(name)
         if hit is not None and hit[0] == stamp:
-            row, problems = hit[1], hit[2]
+            names, problems = hit[1], hit[2]
+            entry = Entry(cache, name, names, is_bundled) if names else None
         else:
-            deal, problems = load_file(Path(path))
-            row = summarize(deal).row() if deal is not None else None
-            if deal is not None and pickled is not None:
-                _write_pickle(Path(pickled), deal)
-        fresh[name] = (stamp, row, problems)
-        origin = BUNDLED if is_bundled else path
-        out.append((Entry(row, path, origin, deal, pickled) if row else None, problems))
-    if index_file is not None and fresh != cached:
-        _write_pickle(Path(index_file), fresh)
+            changed = True
+            deal, problems = load_file(folder / name)
+            entry = None
+            names = ()
+            if deal is not None:
+                names = deal.names
+                entry = Entry(cache, name, names, is_bundled)
+                entry._deal = deal
+                rows[name] = summarize(deal).row()
+                if cache.cache_dir:
+                    _write_pickle(Path(cache.cache_dir, name + ".pickle"), deal)
+            index[name] = (stamp, names, problems)
+        out.append((entry, problems))
+    if len(seen) != len(index):  # files removed since the index was written
+        changed = True
+        index = {k: v for k, v in index.items() if k in seen}
+    if changed and cache.cache_dir:
+        known = cache.row  # rows of unchanged files come from the old rows file
+        rows = {k: rows.get(k) or known(k) for k, v in index.items() if v[1]}
+        _write_pickle(Path(cache.cache_dir, "rows.pickle"), rows)
+        _write_pickle(Path(cache.cache_dir, "index.pickle"), index)
+        cache.rows = rows
+    elif rows:
+        cache.rows = rows
     return out
+
+
+def _maybe(path: str | None) -> Path | None:
+    return Path(path) if path else None
 
 
 def load_file(path: Path) -> tuple[Deal | None, list[Problem]]:
