@@ -27,7 +27,7 @@ def files_of(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files += [p / name for name, _ in deal_files(p)]
+            files += [p / name for name in sorted(deal_files(p))]
         elif p.exists():
             files.append(p)
         else:

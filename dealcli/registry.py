@@ -165,57 +165,59 @@ def load(deals_dirs: Iterable[Path] = (), *, bundled: bool = True) -> Registry:
     return registry
 
 
-def deal_files(folder: Path) -> list[tuple[str, os.stat_result]]:
-    """The deal files of a folder with their stat, in name order (one directory scan)."""
-    out = []
+def deal_files(folder: Path) -> dict[str, tuple[int, int]]:
+    """The deal files of a folder, each with its size and mtime (one scan, one stat each)."""
     with os.scandir(folder) as it:
-        for item in it:
-            if item.name.endswith(SUFFIXES) and item.is_file():
-                out.append((item.name, item.stat()))
-    return sorted(out, key=lambda pair: pair[0])
+        return {
+            e.name: (st.st_size, st.st_mtime_ns)
+            for e in it
+            if e.name.endswith(SUFFIXES) and e.is_file()
+            for st in (e.stat(),)
+        }
 
 
 def load_folder(folder: Path, is_bundled: bool = False) -> list[tuple[Entry | None, list[Problem]]]:
-    """Every deal file of one folder, from the cache where the file is unchanged."""
+    """Every deal file of one folder, in name order, from the cache where it is unchanged.
+
+    The index holds each file's stamp (size, mtime), the names of its deal and its
+    problems; when every stamp matches (the usual case) no file is opened.
+    """
     cache = Folder(folder, _cache_dir(folder))
-    index = _read_pickle(_maybe(cache.cached("index.pickle")))
-    index = index if isinstance(index, dict) else {}
-    rows: dict[str, Any] = {}  # the rows of files read afresh
-    changed = False
-    out: list[tuple[Entry | None, list[Problem]]] = []
-    seen = set()
-    for name, st in deal_files(folder):  # this loop runs per file: kept lean
-        seen.add(name)
-        stamp = (st.st_size, st.st_mtime_ns)
-        hit = index.get(name)
-        if hit is not None and hit[0] == stamp:
-            names, problems = hit[1], hit[2]
-            entry = Entry(cache, name, names, is_bundled) if names else None
-        else:
-            changed = True
-            deal, problems = load_file(folder / name)
-            entry = None
-            names = ()
+    stored = _read_pickle(_maybe(cache.cached("index.pickle")))
+    stamps, names, problems = (
+        stored if isinstance(stored, tuple) and len(stored) == 3 else ({}, {}, {})
+    )
+    current = deal_files(folder)
+    fresh: dict[str, Deal] = {}
+    if current != stamps:  # something was added, removed or changed: read what changed
+        rows: dict[str, Any] = {}
+        for name, stamp in current.items():
+            if stamps.get(name) == stamp:
+                continue
+            names.pop(name, None)
+            problems.pop(name, None)
+            deal, found = load_file(folder / name)
+            if found:
+                problems[name] = found
             if deal is not None:
-                names = deal.names
-                entry = Entry(cache, name, names, is_bundled)
-                entry._deal = deal
+                fresh[name] = deal
+                names[name] = deal.names
                 rows[name] = summarize(deal).row()
                 if cache.cache_dir:
                     _write_pickle(Path(cache.cache_dir, name + ".pickle"), deal)
-            index[name] = (stamp, names, problems)
-        out.append((entry, problems))
-    if len(seen) != len(index):  # files removed since the index was written
-        changed = True
-        index = {k: v for k, v in index.items() if k in seen}
-    if changed and cache.cache_dir:
+        names = {k: v for k, v in names.items() if k in current}
+        problems = {k: v for k, v in problems.items() if k in current}
         known = cache.row  # rows of unchanged files come from the old rows file
-        rows = {k: rows.get(k) or known(k) for k, v in index.items() if v[1]}
-        _write_pickle(Path(cache.cache_dir, "rows.pickle"), rows)
-        _write_pickle(Path(cache.cache_dir, "index.pickle"), index)
-        cache.rows = rows
-    elif rows:
-        cache.rows = rows
+        cache.rows = {k: row for k in names if (row := rows.get(k) or known(k)) is not None}
+        if cache.cache_dir:
+            _write_pickle(Path(cache.cache_dir, "rows.pickle"), cache.rows)
+            _write_pickle(Path(cache.cache_dir, "index.pickle"), (current, names, problems))
+    out: list[tuple[Entry | None, list[Problem]]] = []
+    for name in sorted(current):
+        entry = Entry(cache, name, names[name], is_bundled) if name in names else None
+        if entry is not None and name in fresh:
+            entry._deal = fresh[name]  # read in this run: no need to unpickle it again
+        out.append((entry, problems.get(name, [])))
     return out
 
 
