@@ -122,13 +122,18 @@ def test_validate_warns_of_the_same_id_in_two_files(deals_dir: Path) -> None:
     shutil.copy(deals_dir / "mini.yaml", deals_dir / "zz-copy.yaml")
     r = invoke("validate", str(deals_dir))
     assert r.exit_code == 0
-    assert f"{deals_dir / 'zz-copy.yaml'}: warning: id 'mini' is also used by {deals_dir / 'mini.yaml'}" in r.stdout
+    assert (
+        f"{deals_dir / 'zz-copy.yaml'}: warning: id 'mini' is also used by {deals_dir / 'mini.yaml'}"
+        in r.stdout
+    )
     assert "2 file(s): 2 valid, 0 invalid, 1 warning(s)" in r.stderr
 
 
 def test_validate_lists_every_problem_of_every_file(tmp_path: Path) -> None:
     text = (FIXTURES / "mini.yaml").read_text()
-    (tmp_path / "a.yaml").write_text(text.replace('code: "US"', "code: NO").replace("usd_bn: 30\n", "usd_bn: -1\n"))
+    (tmp_path / "a.yaml").write_text(
+        text.replace('code: "US"', "code: NO").replace("usd_bn: 30\n", "usd_bn: -1\n")
+    )
     (tmp_path / "b.yml").write_text(BROKEN)
     (tmp_path / "notes.txt").write_text("not a deal")
     r = invoke("validate", str(tmp_path))
@@ -140,8 +145,12 @@ def test_validate_lists_every_problem_of_every_file(tmp_path: Path) -> None:
 
 def test_strict_does_not_stop_at_an_intended_replacement(tmp_path: Path) -> None:
     text = (FIXTURES / "mini.yaml").read_text()
-    (tmp_path / "japan.yaml").write_text(text.replace("id: mini", "id: japan").replace("[mn]", "[]"))
-    r = invoke("--strict", "--deals-dir", str(tmp_path), "show", "japan", "-s", "overview", "-f", "csv")
+    (tmp_path / "japan.yaml").write_text(
+        text.replace("id: mini", "id: japan").replace("[mn]", "[]")
+    )
+    r = invoke(
+        "--strict", "--deals-dir", str(tmp_path), "show", "japan", "-s", "overview", "-f", "csv"
+    )
     assert r.exit_code == 0
     assert "Mini test deal" in r.stdout
     assert "replaces the one in" in r.stderr
