@@ -212,10 +212,14 @@ def write_results(startup: dict, scale: dict, rejections: dict, cold: tuple[floa
     targets = [
         ("`show japan -f csv` ≤ 1.2× floor", f"{csv_ratio:.2f}×", csv_ratio <= 1.2),
         ("`show japan -f table` ≤ 1.3× floor", f"{table_ratio:.2f}×", table_ratio <= 1.3),
-        ("`list` over 1,000 deals < 1 s", f"{per_1k * 1000:.0f} ms", per_1k * 1000 < 1000),
         (
-            "time per deal, 10,000 vs 1,000 ≤ 1.2×",
-            f"{per_10k / per_1k:.2f}×",
+            "`list` over 1,000 deals < 1 s",
+            f"{scale['deal list (1,000 deals)']['median_ms']:.0f} ms",
+            scale["deal list (1,000 deals)"]["median_ms"] < 1000,
+        ),
+        (
+            "cost per deal (start-up taken out), 10,000 vs 1,000 deals ≤ 1.2×",
+            f"{per_10k * 1000:.0f} vs {per_1k * 1000:.0f} µs: {per_10k / per_1k:.2f}×",
             per_10k / per_1k <= 1.2,
         ),
         (
