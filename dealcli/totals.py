@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
@@ -59,6 +59,66 @@ def totals(deal: Deal) -> Totals:
     by_status["cancelled"] = status_total(deal, "cancelled")
     committed = sum((by_status[s] for s in COMMITTED_STATUSES), ZERO)
     return Totals(deal.headline.usd_bn, committed, by_status["candidate"], by_status)
+
+
+STAGES: dict[str, tuple[str, ...]] = {
+    "candidate": ("candidate",),
+    "committed": tuple(sorted(COMMITTED_STATUSES)),
+}
+UNATTRIBUTED = "(no lead named)"
+
+
+def group_key(label: str) -> str:
+    """Labels that differ only in case or spacing name the same group (sector, company)."""
+    return " ".join(label.split()).casefold()
+
+
+def split(a: Allocation, by: str) -> list[tuple[str, Decimal | None]]:
+    """The group labels an allocation falls in, its amount shared evenly among them."""
+    if by in ("company", "country"):
+        leads = a.leads
+        if not leads:
+            return [(UNATTRIBUTED, a.usd_bn)]
+        each = None if a.usd_bn is None else a.usd_bn / len(leads)
+        return [(c.name if by == "company" else c.country, each) for c in leads]
+    value = {
+        "sector": a.sector,
+        "subsector": a.subsector or "(none)",
+        "status": a.status,
+        "basis": a.basis or "(unsized)",
+        "tranche": a.tranche or "(none)",
+        "instrument": a.instrument or "(none)",
+    }[by]
+    return [(value, a.usd_bn)]
+
+
+@dataclass
+class Group:
+    label: str
+    amounts: dict[str, Decimal] = field(default_factory=dict)  # per measure
+    count: int = 0
+    unsized: int = 0
+    sources: set[str] = field(default_factory=set)
+
+    def amount(self, measure: str) -> Decimal:
+        return self.amounts.get(measure, ZERO)
+
+
+def group(deal: Deal, by: str, measures: list[str], sector: str | None = None) -> dict[str, Group]:
+    """Counted allocations by group, each measure (a stage or a status) summed on its own."""
+    groups: dict[str, Group] = {}
+    for m in measures:
+        for status in STAGES.get(m, (m,)):
+            for a in counted(deal, status):
+                if sector and group_key(a.sector) != group_key(sector):
+                    continue
+                for label, amount in split(a, by):
+                    g = groups.setdefault(group_key(label), Group(label))
+                    g.amounts[m] = g.amount(m) + (amount or ZERO)
+                    g.count += 1  # statuses are disjoint: each allocation is met once per group
+                    g.unsized += a.usd_bn is None
+                    g.sources.update(a.sources)
+    return groups
 
 
 def years(deal: Deal) -> Decimal | None:

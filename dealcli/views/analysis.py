@@ -8,10 +8,21 @@ from datetime import date
 from decimal import Decimal
 
 from ..errors import UsageError
-from ..model import COMMITTED_STATUSES, Allocation, Deal
+from ..model import COMMITTED_STATUSES, Deal
 from ..table import SOURCES, Column, Report, Table, sources_cell
-from ..totals import ZERO, Summary, counted, share, totals
-from .show import sector_key
+from ..totals import (
+    STAGES,
+    UNATTRIBUTED,
+    ZERO,
+    Group,
+    Summary,
+    counted,
+    group,
+    group_key,
+    share,
+    split,
+    totals,
+)
 
 GROUPINGS = (
     "sector",
@@ -23,39 +34,6 @@ GROUPINGS = (
     "tranche",
     "instrument",
 )
-UNATTRIBUTED = "(no lead named)"
-
-
-def _by_status(deal: Deal, statuses: Iterable[str]) -> list[Allocation]:
-    return [a for s in statuses for a in counted(deal, s)]
-
-
-def _split(a: Allocation, by: str) -> list[tuple[str, Decimal | None]]:
-    """The group keys an allocation falls in, with its amount shared evenly among them."""
-    if by in ("company", "country"):
-        leads = a.leads
-        if not leads:
-            return [(UNATTRIBUTED, a.usd_bn)]
-        each = None if a.usd_bn is None else a.usd_bn / len(leads)
-        return [(c.name if by == "company" else c.country, each) for c in leads]
-    value = {
-        "sector": a.sector,
-        "subsector": a.subsector or "(none)",
-        "status": a.status,
-        "basis": a.basis or "(unsized)",
-        "tranche": a.tranche or "(none)",
-        "instrument": a.instrument or "(none)",
-    }[by]
-    return [(value, a.usd_bn)]
-
-
-@dataclass
-class _Group:
-    label: str
-    amounts: dict[str, Decimal] = field(default_factory=dict)  # per measure column
-    count: int = 0
-    unsized: int = 0
-    sources: set[str] = field(default_factory=set)
 
 
 def allocations_by(
@@ -71,33 +49,21 @@ def allocations_by(
     head = deal.headline.usd_bn
     numbers = deal.source_numbers()
     measures = [status] if status else ["candidate", "committed"]
-    stages = {"candidate": ["candidate"], "committed": sorted(COMMITTED_STATUSES)}
-    groups: dict[str, _Group] = {}
-    for m in measures:
-        for a in _by_status(deal, stages.get(m, [m])):
-            if sector and sector_key(a.sector) != sector_key(sector):
-                continue
-            for key, amount in _split(a, by):
-                norm = sector_key(key)
-                g = groups.setdefault(norm, _Group(key))
-                g.amounts[m] = g.amounts.get(m, ZERO) + (amount or ZERO)
-                g.count += 1  # statuses are disjoint: each allocation is met once per group
-                g.unsized += a.usd_bn is None
-                g.sources.update(a.sources)
+    groups = group(deal, by, measures, sector)
     # Largest first: by each measure in turn (committed before candidates), never by their sum.
     ranked = list(reversed(measures))
     ordered = sorted(
         groups.values(),
         key=(lambda g: (g.label.casefold(),))
         if sort == "name"
-        else (lambda g: (*(-g.amounts.get(m, ZERO) for m in ranked), g.label.casefold())),
+        else (lambda g: (*(-g.amount(m) for m in ranked), g.label.casefold())),
     )
     if top is not None and len(ordered) > top:
         rest = ordered[top:]
-        other = _Group(f"(other: {len(rest)} groups)")
+        other = Group(f"(other: {len(rest)} groups)")
         for folded in rest:
             for m, v in folded.amounts.items():
-                other.amounts[m] = other.amounts.get(m, ZERO) + v
+                other.amounts[m] = other.amount(m) + v
             other.count += folded.count
             other.unsized += folded.unsized
             other.sources |= folded.sources
@@ -117,13 +83,11 @@ def allocations_by(
     what = f"{status} allocations" if status else "Allocations"
     title = f"{what} by {by}" + (f" (sector {sector})" if sector else "")
     t = Table("allocations", title, columns)
-    column_totals = {
-        m: sum((g.amounts.get(m, ZERO) for g in groups.values()), ZERO) for m in measures
-    }
+    column_totals = {m: sum((g.amount(m) for g in groups.values()), ZERO) for m in measures}
     for g in ordered:
         cells: list[object] = ["group", g.label]
         for m in measures:
-            v = g.amounts.get(m, ZERO)
+            v = g.amount(m)
             cells += [v, share(v, head), share(v, column_totals[m])]
         t.add(*cells, g.count, g.unsized, sources_cell(tuple(g.sources), numbers))
     for label, m, value in _remainders(head, column_totals):
@@ -255,23 +219,15 @@ def origin_group(country: str, deal: Deal) -> str:
 def flows(deal: Deal) -> Report:
     """Allocated money attributed to the home countries of the lead companies."""
     head = deal.headline.usd_bn
-    stages = {"candidate": ["candidate"], "committed": sorted(COMMITTED_STATUSES)}
-    by_country: dict[tuple[str, str], dict[str, Decimal]] = {}
-    by_sector: dict[tuple[str, str], dict[str, Decimal]] = {}
-    labels: dict[str, str] = {}
-    count: dict[tuple[str, str], int] = {}
-    for stage, statuses in stages.items():
-        for a in _by_status(deal, statuses):
-            for country, amount in _split(a, "country"):
-                group = origin_group(country, deal)
-                key = (group, country)
-                by_country.setdefault(key, {})
-                by_country[key][stage] = by_country[key].get(stage, ZERO) + (amount or ZERO)
-                count[key] = count.get(key, 0) + 1
-                skey = (sector_key(a.sector), group)
-                labels.setdefault(skey[0], a.sector)
-                by_sector.setdefault(skey, {})
-                by_sector[skey][stage] = by_sector[skey].get(stage, ZERO) + (amount or ZERO)
+    countries = group(deal, "country", list(STAGES))
+    by_sector: dict[tuple[str, str], Group] = {}  # (sector, origin) -> amounts per stage
+    for stage, statuses in STAGES.items():
+        for status in statuses:
+            for a in counted(deal, status):
+                for country, amount in split(a, "country"):
+                    place = (group_key(a.sector), origin_group(country, deal))
+                    cell = by_sector.setdefault(place, Group(a.sector))
+                    cell.amounts[stage] = cell.amount(stage) + (amount or ZERO)
     order = ("investor-led", "host-led", "third country", "unattributed")
     t = Table(
         "flows",
@@ -286,10 +242,11 @@ def flows(deal: Deal) -> Report:
             Column("allocations", "Allocations", "int"),
         ],
     )
-    for key in sorted(by_country, key=lambda k: (order.index(k[0]), k[1])):
-        v = by_country[key]
-        cand, comm = v.get("candidate", ZERO), v.get("committed", ZERO)
-        t.add(key[0], key[1], cand, share(cand, head), comm, share(comm, head), count[key])
+    origin = {key: origin_group(g.label, deal) for key, g in countries.items()}
+    for key in sorted(countries, key=lambda k: (order.index(origin[k]), countries[k].label)):
+        g = countries[key]
+        cand, comm = g.amount("candidate"), g.amount("committed")
+        t.add(origin[key], g.label, cand, share(cand, head), comm, share(comm, head), g.count)
     groups = Table(
         "origins",
         "Totals by origin",
@@ -302,10 +259,11 @@ def flows(deal: Deal) -> Report:
         ],
     )
     tot = totals(deal)
-    for group in order:
-        cand = sum((v.get("candidate", ZERO) for k, v in by_country.items() if k[0] == group), ZERO)
-        comm = sum((v.get("committed", ZERO) for k, v in by_country.items() if k[0] == group), ZERO)
-        groups.add(group, cand, share(cand, tot.candidates), comm, share(comm, tot.committed))
+    for name in order:
+        members = [g for key, g in countries.items() if origin[key] == name]
+        cand = sum((g.amount("candidate") for g in members), ZERO)
+        comm = sum((g.amount("committed") for g in members), ZERO)
+        groups.add(name, cand, share(cand, tot.candidates), comm, share(comm, tot.committed))
     sectors = Table(
         "sectors",
         "By sector and origin",
@@ -316,9 +274,9 @@ def flows(deal: Deal) -> Report:
             Column("committed_usd_bn", "Committed USD bn", "amount"),
         ],
     )
-    for skey in sorted(by_sector, key=lambda k: (labels[k[0]].casefold(), order.index(k[1]))):
-        v = by_sector[skey]
-        sectors.add(labels[skey[0]], skey[1], v.get("candidate", ZERO), v.get("committed", ZERO))
+    for place in sorted(by_sector, key=lambda k: (k[0], order.index(k[1]))):
+        cell = by_sector[place]
+        sectors.add(cell.label, place[1], cell.amount("candidate"), cell.amount("committed"))
     t.notes.append("a project with several leads is split evenly among their home countries")
     t.notes.append("unattributed: allocations that name no lead company")
     return Report(f"{deal.title}: flows", [groups, t, sectors], _caption(deal))

@@ -7,9 +7,8 @@ from decimal import Decimal
 from ..errors import UsageError
 from ..model import Deal
 from ..table import Column, Report, Table
-from ..totals import ZERO, share, totals
+from ..totals import STAGES, ZERO, group, share, totals
 from .analysis import allocations_by
-from .show import sector_key
 
 CHART_BY = ("sector", "company", "country", "status")
 
@@ -56,13 +55,10 @@ def chart_compare(deals: list[Deal]) -> Report:
     labels: dict[str, str] = {}
     amounts: dict[tuple[str, str, str], Decimal] = {}
     for deal in deals:
-        for row in allocations_by(deal, "sector").tables[0].records():
-            if row["row"] != "group":
-                continue
-            key = sector_key(row["sector"])
-            labels.setdefault(key, row["sector"])
-            for stage in ("committed", "candidate"):
-                amounts[(key, stage, deal.id)] = row[f"{stage}_usd_bn"] or ZERO
+        for key, g in group(deal, "sector", list(STAGES)).items():
+            labels.setdefault(key, g.label)
+            for stage in STAGES:
+                amounts[(key, stage, deal.id)] = g.amount(stage)
     for key in sorted(labels, key=lambda k: labels[k].casefold()):
         for stage in ("committed", "candidate"):
             if not any(amounts.get((key, stage, d.id)) for d in deals):

@@ -9,8 +9,7 @@ from typing import Any
 from ..errors import UsageError
 from ..model import Deal, Term
 from ..table import Column, Report, Table
-from ..totals import CENT, ZERO, counted, share, totals, years
-from .show import sector_key
+from ..totals import CENT, STAGES, ZERO, group, share, totals, years
 
 PARTS = ("totals", "terms", "sectors", "commitments")
 
@@ -126,16 +125,10 @@ def sectors_part(deals: list[Deal]) -> Table:
     labels: dict[str, str] = {}
     amounts: dict[tuple[str, str, str], Decimal] = {}
     for d in deals:
-        for stage, statuses in (
-            ("candidate", ["candidate"]),
-            ("committed", ["selected", "funded", "operating"]),
-        ):
-            for s in statuses:
-                for a in counted(d, s):
-                    key = sector_key(a.sector)
-                    labels.setdefault(key, a.sector)
-                    k = (key, stage, d.id)
-                    amounts[k] = amounts.get(k, ZERO) + (a.usd_bn or ZERO)
+        for key, g in group(d, "sector", list(STAGES)).items():
+            labels.setdefault(key, g.label)
+            for stage in STAGES:
+                amounts[(key, stage, d.id)] = g.amount(stage)
     for key in sorted(labels, key=lambda k: labels[k].casefold()):
         for stage in ("candidate", "committed"):
             if not any(amounts.get((key, stage, d.id)) for d in deals):

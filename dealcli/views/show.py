@@ -9,7 +9,7 @@ from decimal import Decimal
 from ..errors import UsageError
 from ..model import COMMITTED_STATUSES, Allocation, Deal, Party
 from ..table import SOURCES, Column, Report, Table, number, sources_cell
-from ..totals import ZERO, counted, share, totals
+from ..totals import STAGES, ZERO, counted, group, share, totals
 
 
 def overview(deal: Deal) -> Table:
@@ -124,10 +124,6 @@ def structure(deal: Deal) -> Table:
     return t
 
 
-def sector_key(label: str) -> str:
-    return " ".join(label.split()).casefold()
-
-
 def sectors(deal: Deal) -> Table:
     """Per sector: candidate and committed money in separate columns, never added together."""
     head = deal.headline.usd_bn
@@ -144,28 +140,16 @@ def sectors(deal: Deal) -> Table:
             Column("unsized", "Unsized", "int"),
         ],
     )
-    labels: dict[str, str] = {}
-    cand: dict[str, Decimal] = {}
-    comm: dict[str, Decimal] = {}
-    count: dict[str, int] = {}
-    unsized: dict[str, int] = {}
-    for a in deal.allocations:
-        key = sector_key(a.sector)
-        labels.setdefault(key, a.sector)
-        count[key] = count.get(key, 0) + 1
-        unsized[key] = unsized.get(key, 0) + (a.usd_bn is None)
-    for a in counted(deal, "candidate"):
-        key = sector_key(a.sector)
-        cand[key] = cand.get(key, ZERO) + (a.usd_bn or ZERO)
-    for s in COMMITTED_STATUSES:
-        for a in counted(deal, s):
-            key = sector_key(a.sector)
-            comm[key] = comm.get(key, ZERO) + (a.usd_bn or ZERO)
+    groups = group(deal, "sector", list(STAGES)).values()
     # committed money first, then candidates: the two are ranked in turn, never added
-    order = sorted(labels, key=lambda k: (-comm.get(k, ZERO), -cand.get(k, ZERO), labels[k]))
-    for key in order:
-        c, m = cand.get(key, ZERO), comm.get(key, ZERO)
-        t.add(labels[key], c, share(c, head), m, share(m, head), count[key], unsized[key])
+    for g in sorted(
+        groups, key=lambda g: (-g.amount("committed"), -g.amount("candidate"), g.label)
+    ):
+        c, m = g.amount("candidate"), g.amount("committed")
+        t.add(g.label, c, share(c, head), m, share(m, head), g.count, g.unsized)
+    t.notes.append(
+        "allocations: those in the totals (not cancelled ones, nor projects in a counted envelope)"
+    )
     return t
 
 
