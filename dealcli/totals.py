@@ -121,6 +121,25 @@ def group(deal: Deal, by: str, measures: list[str], sector: str | None = None) -
     return groups
 
 
+def sector_matrix(deals: list[Deal]) -> list[tuple[str, str, list[Decimal]]]:
+    """(sector, stage, amount per deal) for each sector and stage that any deal has money in,
+    sectors in name order: the rows of a side-by-side comparison."""
+    labels: dict[str, str] = {}
+    amounts: dict[tuple[str, str, int], Decimal] = {}
+    for i, deal in enumerate(deals):
+        for key, g in group(deal, "sector", list(STAGES)).items():
+            labels.setdefault(key, g.label)
+            for stage in STAGES:
+                amounts[(key, stage, i)] = g.amount(stage)
+    rows = []
+    for key in sorted(labels, key=lambda k: labels[k].casefold()):
+        for stage in STAGES:
+            values = [amounts.get((key, stage, i), ZERO) for i in range(len(deals))]
+            if any(values):
+                rows.append((labels[key], stage, values))
+    return rows
+
+
 def years(deal: Deal) -> Decimal | None:
     """Length of the deployment period in years (days / 365.25), two decimals."""
     if deal.period is None:

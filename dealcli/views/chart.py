@@ -7,7 +7,7 @@ from decimal import Decimal
 from ..errors import UsageError
 from ..model import Deal
 from ..table import Column, Report, Table
-from ..totals import STAGES, ZERO, group, share, totals
+from ..totals import sector_matrix, share, totals
 from .analysis import allocations_by
 
 CHART_BY = ("sector", "company", "country", "status")
@@ -52,18 +52,7 @@ def chart_compare(deals: list[Deal]) -> Report:
         raise UsageError("chart --compare needs two or more deals")
     t = Table("chart", "Sectors side by side (share of each deal's headline)", _columns())
     t.columns.insert(1, Column("deal", "Deal"))
-    labels: dict[str, str] = {}
-    amounts: dict[tuple[str, str, str], Decimal] = {}
-    for deal in deals:
-        for key, g in group(deal, "sector", list(STAGES)).items():
-            labels.setdefault(key, g.label)
-            for stage in STAGES:
-                amounts[(key, stage, deal.id)] = g.amount(stage)
-    for key in sorted(labels, key=lambda k: labels[k].casefold()):
-        for stage in ("committed", "candidate"):
-            if not any(amounts.get((key, stage, d.id)) for d in deals):
-                continue
-            for d in deals:
-                value = amounts.get((key, stage, d.id), ZERO)
-                t.add(labels[key], d.id, stage, value, share(value, d.headline.usd_bn))
+    for sector, stage, values in sector_matrix(deals):
+        for d, value in zip(deals, values, strict=True):
+            t.add(sector, d.id, stage, value, share(value, d.headline.usd_bn))
     return Report("Compare: " + " vs ".join(d.id for d in deals), [t], chart=True)

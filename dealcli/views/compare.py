@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import UsageError
 from ..model import Deal, Term
 from ..table import Column, Report, Table
-from ..totals import CENT, STAGES, ZERO, group, share, totals, years
+from ..totals import CENT, ZERO, sector_matrix, share, totals, years
 
 PARTS = ("totals", "terms", "sectors", "commitments")
 
@@ -122,25 +122,11 @@ def terms_part(deals: list[Deal]) -> Table:
 
 def sectors_part(deals: list[Deal]) -> Table:
     t = _table("sectors", "Sectors: candidates and committed, apart", deals)
-    labels: dict[str, str] = {}
-    amounts: dict[tuple[str, str, str], Decimal] = {}
-    for d in deals:
-        for key, g in group(d, "sector", list(STAGES)).items():
-            labels.setdefault(key, g.label)
-            for stage in STAGES:
-                amounts[(key, stage, d.id)] = g.amount(stage)
-    for key in sorted(labels, key=lambda k: labels[k].casefold()):
-        for stage in ("candidate", "committed"):
-            if not any(amounts.get((key, stage, d.id)) for d in deals):
-                continue
-            label = f"{labels[key]}: {stage}"
-            values = [amounts.get((key, stage, d.id), ZERO) for d in deals]
-            t.add(label, "USD bn", *values)
-            t.add(
-                label,
-                "% of headline",
-                *(share(v, d.headline.usd_bn) for v, d in zip(values, deals, strict=True)),
-            )
+    for sector, stage, values in sector_matrix(deals):
+        label = f"{sector}: {stage}"
+        t.add(label, "USD bn", *values)
+        heads = [d.headline.usd_bn for d in deals]
+        t.add(label, "% of headline", *(share(v, h) for v, h in zip(values, heads, strict=True)))
     return t
 
 
