@@ -13,17 +13,9 @@ import random
 import sys
 from pathlib import Path
 
-SECTORS = [
-    "Energy",
-    "AI infrastructure",
-    "Electronics",
-    "Critical minerals",
-    "Semiconductors",
-    "Shipbuilding",
-    "Pharmaceuticals",
-    "Manufacturing",
-    "Other",
-]
+from dealcli import model
+
+SECTORS = list(model.SECTORS)
 STATUSES = ["candidate"] * 6 + ["selected", "funded", "operating", "cancelled"]
 COUNTRIES = ["JP", "KR", "US", "DE", "GB", "FR", "CA", "AU", "IN", "SG"]
 

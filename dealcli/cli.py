@@ -146,6 +146,12 @@ DealArg = Annotated[
     ),
 ]
 
+
+def deals_arg(help: str) -> Any:
+    """An optional list of deal names, all deals when left out."""
+    return typer.Argument(help=help, autocompletion=_complete_deal, metavar="DEAL")
+
+
 OUTPUT_PARAMS = [
     inspect.Parameter(
         "format_",
@@ -362,9 +368,7 @@ def allocations(
 def companies(
     deals: Annotated[
         list[str] | None,
-        typer.Argument(
-            help="Deals to include (default: all).", autocompletion=_complete_deal, metavar="DEAL"
-        ),
+        deals_arg("Deals to include (default: all)."),
     ] = None,
     country: Annotated[
         str | None,
@@ -435,9 +439,7 @@ def _day(value: str | None, option: str) -> date | None:
 def timeline(
     deals: Annotated[
         list[str] | None,
-        typer.Argument(
-            help="Deals to merge (default: all).", autocompletion=_complete_deal, metavar="DEAL"
-        ),
+        deals_arg("Deals to merge (default: all)."),
     ] = None,
     since: Annotated[
         str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")
@@ -498,9 +500,7 @@ def chart(
 def export(
     deals: Annotated[
         list[str] | None,
-        typer.Argument(
-            help="Deals to export (default: all).", autocompletion=_complete_deal, metavar="DEAL"
-        ),
+        deals_arg("Deals to export (default: all)."),
     ] = None,
     format_: Annotated[
         str, typer.Option("--format", "-f", help="sqlite, json or csv.", metavar="FORMAT")
@@ -588,6 +588,7 @@ def validate(
     outcome = check(paths)
     for line in outcome.lines:
         print(line)
+    sys.stdout.flush()  # the problems first, then the summary, also when both go to one place
     print(outcome.summary(), file=sys.stderr)
     if outcome.invalid:
         raise typer.Exit(Exit.DATA)
