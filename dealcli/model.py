@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-SLUG_RE = re.compile(SLUG_PATTERN)
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
 
 
@@ -121,7 +120,6 @@ Area = Literal[
 Role = Literal["lead", "partner"]
 SourceKind = Literal["official", "news", "analysis"]
 
-BASES: tuple[str, ...] = get_args(Basis)
 ALLOCATION_STATUSES: tuple[str, ...] = get_args(AllocationStatus)
 COMMITTED_STATUSES = frozenset({"selected", "funded", "operating"})
 SECTORS = (
@@ -284,7 +282,3 @@ class Deal:
     def source_numbers(self) -> dict[str, int]:
         """Source id -> its 1-based number, as `deal sources` lists them."""
         return {s.id: n for n, s in enumerate(self.sources, 1)}
-
-    def top_level(self) -> tuple[Allocation, ...]:
-        """Allocations that count in totals: envelopes and free-standing projects."""
-        return tuple(a for a in self.allocations if a.part_of is None)

@@ -138,16 +138,14 @@ class Registry:
         return sorted(self.names)
 
 
-def user_dirs(deals_dirs: Iterable[Path], env: dict[str, str] | None = None) -> list[Path]:
-    env = dict(os.environ) if env is None else env
-    dirs = [Path(p) for p in env.get("DEAL_PATH", "").split(":") if p.strip()]
+def user_dirs(deals_dirs: Iterable[Path]) -> list[Path]:
+    dirs = [Path(p) for p in os.environ.get("DEAL_PATH", "").split(":") if p.strip()]
     return dirs + list(deals_dirs)
 
 
-def load(deals_dirs: Iterable[Path] = (), *, bundled: bool = True) -> Registry:
+def load(deals_dirs: Iterable[Path] = ()) -> Registry:
     registry = Registry()
-    folders = [(bundled_dir(), True)] if bundled else []
-    folders += [(d, False) for d in user_dirs(deals_dirs)]
+    folders = [(bundled_dir(), True)] + [(d, False) for d in user_dirs(deals_dirs)]
     for folder, is_bundled in folders:
         if not folder.is_dir():
             registry.problems.append(

@@ -33,10 +33,6 @@ class Table:
             raise ValueError(f"{self.name}: {len(cells)} cells for {len(self.columns)} columns")
         self.rows.append(list(cells))
 
-    def column(self, key: str) -> list[Any]:
-        i = [c.key for c in self.columns].index(key)
-        return [row[i] for row in self.rows]
-
     def records(self) -> list[dict[str, Any]]:
         keys = [c.key for c in self.columns]
         return [dict(zip(keys, row, strict=True)) for row in self.rows]

@@ -18,7 +18,8 @@ from pydantic import TypeAdapter, ValidationError
 from . import model
 from .errors import Problem
 from .loader import Parsed, Path_, Pos
-from .model import Allocation, Deal
+from .model import Deal
+from .totals import status_total
 
 
 @cache
@@ -307,9 +308,7 @@ def _warnings(path: str, deal: Deal, positions: dict[Path_, Pos]) -> Iterator[Pr
                 "cite it where it is used, or remove it",
                 warning=True,
             )
-    candidates = sum(
-        (a.usd_bn for a in _counted(deal, "candidate") if a.usd_bn is not None), Decimal(0)
-    )
+    candidates = status_total(deal, "candidate")
     if candidates > head:
         yield _problem(
             path,
@@ -319,12 +318,6 @@ def _warnings(path: str, deal: Deal, positions: dict[Path_, Pos]) -> Iterator[Pr
             "normal for lists of ceilings; say so in notes",
             warning=True,
         )
-
-
-def _counted(deal: Deal, status: str) -> list[Allocation]:
-    from .totals import counted
-
-    return counted(deal, status)
 
 
 def _source_lists_of(deal: Deal) -> Iterator[tuple[str, tuple[str, ...]]]:
