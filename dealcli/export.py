@@ -11,16 +11,14 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import os
 import sqlite3
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
 from .model import Deal
-from .output import file_mode, write_atomic
+from .output import write_atomic
 from .render.jsonfmt import dumps
 from .table import number
 
@@ -54,7 +52,7 @@ SCHEMA: dict[str, tuple[list[str], str, list[str]]] = {
     "aliases": (
         ["deal_id TEXT NOT NULL", "alias TEXT NOT NULL"],
         "deal_id, alias",
-        ["deal_id REFERENCES deals(id)"],
+        ["(deal_id) REFERENCES deals(id)"],
     ),
     "tranches": (
         [
@@ -67,7 +65,7 @@ SCHEMA: dict[str, tuple[list[str], str, list[str]]] = {
             "instrument TEXT",
         ],
         "deal_id, id",
-        ["deal_id REFERENCES deals(id)"],
+        ["(deal_id) REFERENCES deals(id)"],
     ),
     "terms": (
         [
@@ -83,7 +81,7 @@ SCHEMA: dict[str, tuple[list[str], str, list[str]]] = {
             "to_date TEXT",
         ],
         "deal_id, id",
-        ["deal_id REFERENCES deals(id)"],
+        ["(deal_id) REFERENCES deals(id)"],
     ),
     "allocations": (
         [
@@ -103,7 +101,7 @@ SCHEMA: dict[str, tuple[list[str], str, list[str]]] = {
         ],
         "deal_id, id",
         [
-            "deal_id REFERENCES deals(id)",
+            "(deal_id) REFERENCES deals(id)",
             "(deal_id, tranche_id) REFERENCES tranches(deal_id, id)",
             "(deal_id, part_of) REFERENCES allocations(deal_id, id)",
         ],
@@ -132,12 +130,12 @@ SCHEMA: dict[str, tuple[list[str], str, list[str]]] = {
             "basis TEXT",
         ],
         "deal_id, id",
-        ["deal_id REFERENCES deals(id)"],
+        ["(deal_id) REFERENCES deals(id)"],
     ),
     "events": (
         ["deal_id TEXT NOT NULL", "seq INTEGER NOT NULL", "date TEXT", "title TEXT"],
         "deal_id, seq",
-        ["deal_id REFERENCES deals(id)"],
+        ["(deal_id) REFERENCES deals(id)"],
     ),
     "sources": (
         [
@@ -151,7 +149,7 @@ SCHEMA: dict[str, tuple[list[str], str, list[str]]] = {
             "kind TEXT",
         ],
         "deal_id, id",
-        ["deal_id REFERENCES deals(id)"],
+        ["(deal_id) REFERENCES deals(id)"],
     ),
     "citations": (
         [
@@ -274,36 +272,19 @@ def _names(columns: list[str]) -> list[str]:
 
 
 def to_sqlite(deals: list[Deal], path: Path) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    os.close(fd)
-    try:
-        con = sqlite3.connect(tmp)
-        con.execute("PRAGMA foreign_keys = ON")
-        data = rows(deals)
-        with con:
-            for name, (columns, key, foreign) in SCHEMA.items():
-                body = ", ".join(
-                    [*columns, f"PRIMARY KEY ({key})"]
-                    + [
-                        f"FOREIGN KEY {f}"
-                        if f.startswith("(")
-                        else f"FOREIGN KEY ({f.split()[0]}) {' '.join(f.split()[1:])}"
-                        for f in foreign
-                    ]
-                )
-                con.execute(f"CREATE TABLE {name} ({body})")
-                marks = ", ".join("?" * len(columns))
-                con.executemany(f"INSERT INTO {name} VALUES ({marks})", data[name])
-        con.close()
-        os.chmod(tmp, file_mode(path))
-        os.replace(tmp, path)
-    except (OSError, sqlite3.Error) as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {exc}") from None
+    """Build the database in memory, then write it like any other output (atomically)."""
+    con = sqlite3.connect(":memory:")
+    con.execute("PRAGMA foreign_keys = ON")
+    data = rows(deals)
+    with con:
+        for name, (columns, key, foreign) in SCHEMA.items():
+            keys = [f"PRIMARY KEY ({key})", *(f"FOREIGN KEY {f}" for f in foreign)]
+            con.execute(f"CREATE TABLE {name} ({', '.join([*columns, *keys])})")
+            marks = ", ".join("?" * len(columns))
+            con.executemany(f"INSERT INTO {name} VALUES ({marks})", data[name])
+    image = con.serialize()
+    con.close()
+    write_atomic(path, image)
 
 
 def to_csv(deals: list[Deal], folder: Path) -> None:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 Kind = Literal["text", "amount", "pct", "int", "date", "number", "sources"]
+NUMERIC: tuple[Kind, ...] = ("amount", "pct", "int", "number")  # right-aligned for people
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from ..table import Report, Table
     from . import Options
 
-_BAR = 30  # bar cells at 100% of the headline
-
 
 def _rows(table: Table) -> list[tuple[str, str, str, Decimal, str]]:
     """(label, amount, share, share value, group): a chart with a `deal` column is

@@ -10,12 +10,12 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
+from ..table import NUMERIC
 from .cells import clean, human
 
 if TYPE_CHECKING:
     from ..table import Report, Table
 
-_NUMERIC = ("amount", "pct", "int", "number")
 _GAP = "   "
 
 
@@ -41,7 +41,7 @@ def _table(table: Table, titled: bool) -> list[str]:
     for row in body:
         for i, cell in enumerate(row):
             sizes[i] = max(sizes[i], *(width(line) for line in cell))
-    right = [c.kind in _NUMERIC for c in table.columns]
+    right = [c.kind in NUMERIC for c in table.columns]
     out = [clean(table.title)] if titled else []
 
     def emit(cells: list[list[str]]) -> None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
+from ..table import NUMERIC
 from .cells import clean, human
 
 if TYPE_CHECKING:
@@ -26,10 +27,7 @@ def render_markdown(report: Report) -> str:
             for r in table.rows
         ]
         headers = [_md(c.label) for c in table.columns]
-        align = [
-            "right" if c.kind in ("amount", "pct", "int", "number") else "left"
-            for c in table.columns
-        ]
+        align = ["right" if c.kind in NUMERIC else "left" for c in table.columns]
         grid = tabulate(rows, headers, tablefmt="github", disable_numparse=True, colalign=align)
         parts.append(f"## {_md(table.title)}\n\n{grid}\n")
         parts.extend(f"- {_md(n)}" for n in table.notes)

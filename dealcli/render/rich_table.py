@@ -11,13 +11,12 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from ..table import NUMERIC
 from .cells import clean, human
 
 if TYPE_CHECKING:
     from ..table import Report, Table
     from . import Options
-
-_NUMERIC = ("amount", "pct", "int", "number")
 
 
 def _rich(table: Table, wrap: bool, titled: bool) -> RichTable:
@@ -35,13 +34,13 @@ def _rich(table: Table, wrap: bool, titled: bool) -> RichTable:
         longest = max((len(row[i]) for row in cells), default=0)
         # Short values, dates and numbers never wrap, so long text gets the room;
         # their headers wrap at spaces instead of widening the column.
-        keep = c.kind in _NUMERIC or c.kind == "date" or longest <= 12
+        keep = c.kind in NUMERIC or c.kind == "date" or longest <= 12
         label = clean(c.label)
         if keep and wrap:
             label = textwrap.fill(label, max(longest, 6), break_long_words=False)
         out.add_column(
             Text(label),
-            justify="right" if c.kind in _NUMERIC else "left",
+            justify="right" if c.kind in NUMERIC else "left",
             no_wrap=keep or not wrap,
             overflow="fold" if wrap else "ignore",
         )
