@@ -16,7 +16,6 @@ import difflib
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -26,6 +25,7 @@ from typing import Any
 from . import __version__
 from .errors import DealFileError, Problem, UsageError
 from .model import Deal
+from .output import write_atomic
 from .totals import Summary, summarize
 
 BUNDLED = "bundled"
@@ -43,17 +43,17 @@ class Folder:
     """One folder's cache: the index (checked on every run) and the `deal list` rows
     (read only when a command lists deals)."""
 
-    def __init__(self, path: Path, cache_dir: str | None) -> None:
+    def __init__(self, path: Path, cache_dir: Path | None) -> None:
         self.path = str(path)
         self.cache_dir = cache_dir
         self.rows: dict[str, tuple[Any, ...]] | None = None
 
-    def cached(self, name: str) -> str | None:
-        return os.path.join(self.cache_dir, name) if self.cache_dir else None
+    def cached(self, name: str) -> Path | None:
+        return self.cache_dir / name if self.cache_dir else None
 
     def row(self, name: str) -> tuple[Any, ...] | None:
         if self.rows is None:
-            rows = _read_pickle(_maybe(self.cached("rows.pickle")))
+            rows = _read_pickle(self.cached("rows.pickle"))
             self.rows = rows if isinstance(rows, dict) else {}
         return self.rows.get(name)
 
@@ -84,7 +84,7 @@ class Entry:
     @property
     def deal(self) -> Deal:
         if self._deal is None:
-            deal = _read_pickle(_maybe(self.folder.cached(self.name + ".pickle")))
+            deal = _read_pickle(self.folder.cached(self.name + ".pickle"))
             self._deal = deal if isinstance(deal, Deal) else load_one(Path(self.path))
         return self._deal
 
@@ -181,7 +181,7 @@ def load_folder(folder: Path, is_bundled: bool = False) -> list[tuple[Entry | No
     problems; when every stamp matches (the usual case) no file is opened.
     """
     cache = Folder(folder, _cache_dir(folder))
-    stored = _read_pickle(_maybe(cache.cached("index.pickle")))
+    stored = _read_pickle(cache.cached("index.pickle"))
     stamps, names, problems = (
         stored if isinstance(stored, tuple) and len(stored) == 3 else ({}, {}, {})
     )
@@ -201,15 +201,13 @@ def load_folder(folder: Path, is_bundled: bool = False) -> list[tuple[Entry | No
                 fresh[name] = deal
                 names[name] = deal.names
                 rows[name] = summarize(deal).row()
-                if cache.cache_dir:
-                    _write_pickle(Path(cache.cache_dir, name + ".pickle"), deal)
+                _write_pickle(cache.cached(name + ".pickle"), deal)
         names = {k: v for k, v in names.items() if k in current}
         problems = {k: v for k, v in problems.items() if k in current}
         known = cache.row  # rows of unchanged files come from the old rows file
         cache.rows = {k: row for k in names if (row := rows.get(k) or known(k)) is not None}
-        if cache.cache_dir:
-            _write_pickle(Path(cache.cache_dir, "rows.pickle"), cache.rows)
-            _write_pickle(Path(cache.cache_dir, "index.pickle"), (current, names, problems))
+        _write_pickle(cache.cached("rows.pickle"), cache.rows)
+        _write_pickle(cache.cached("index.pickle"), (current, names, problems))
     out: list[tuple[Entry | None, list[Problem]]] = []
     for name in sorted(current):
         entry = Entry(cache, name, names[name], is_bundled) if name in names else None
@@ -217,10 +215,6 @@ def load_folder(folder: Path, is_bundled: bool = False) -> list[tuple[Entry | No
             entry._deal = fresh[name]  # read in this run: no need to unpickle it again
         out.append((entry, problems.get(name, [])))
     return out
-
-
-def _maybe(path: str | None) -> Path | None:
-    return Path(path) if path else None
 
 
 def load_file(path: Path) -> tuple[Deal | None, list[Problem]]:
@@ -249,14 +243,14 @@ def load_one(path: Path) -> Deal:
 # -- cache -----------------------------------------------------------------
 
 
-def _cache_dir(folder: Path) -> str | None:
+def _cache_dir(folder: Path) -> Path | None:
     if os.environ.get("DEAL_NO_CACHE"):
         return None
     explicit = os.environ.get("DEAL_CACHE_DIR")
     base = os.environ.get("XDG_CACHE_HOME")
     root = Path(explicit) if explicit else (Path(base) if base else Path.home() / ".cache") / "deal"
     key = hashlib.sha256(f"{folder.resolve()}|{_code_stamp()}".encode()).hexdigest()[:24]
-    return str(root / key)
+    return root / key
 
 
 def _code_stamp() -> str:
@@ -287,12 +281,11 @@ def _read_pickle(path: Path | None) -> Any:
         return None
 
 
-def _write_pickle(path: Path, data: Any) -> None:
+def _write_pickle(path: Path | None, data: Any) -> None:
+    if path is None:
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
+        write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, UsageError):
         pass  # a read-only home or cache: work without a cache
