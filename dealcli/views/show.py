@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..errors import UsageError
-from ..model import COMMITTED_STATUSES, Allocation, Deal, Party
+from ..model import Allocation, Deal, Party
 from ..table import SOURCES, Column, Report, Table, number, sources_cell
 from ..totals import STAGES, ZERO, counted, group, share, totals
 
@@ -55,7 +55,7 @@ def totals_table(deal: Deal) -> Table:
             Column("meaning", "Meaning"),
         ],
     )
-    committed = [a for s in sorted(COMMITTED_STATUSES) for a in counted(deal, s)]
+    committed = [a for s in STAGES["committed"] for a in counted(deal, s)]
     candidates = counted(deal, "candidate")
     t.add("headline", head, Decimal(100), None, None, f"basis: {deal.headline.basis}")
     t.add(
