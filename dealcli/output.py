@@ -6,9 +6,9 @@ import os
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .errors import PipeClosed, UsageError
 from .render import FORMATS, Options, render
@@ -26,19 +26,77 @@ SUFFIX_FORMATS = {
 }
 
 
+def _option(*flags: str, help: str, metavar: str | None = None) -> dict[str, Any]:
+    """The command-line option that sets a field of `Request`, kept in the field's metadata."""
+    return {"flags": flags, "help": help, "metavar": metavar}
+
+
 @dataclass(frozen=True)
 class Request:
-    """What the user asked for on the command line, before the terminal is consulted."""
+    """What the user asked for on the command line, before the terminal is consulted.
 
-    format: str | None = None
-    columns: str | None = None
-    no_header: bool = False
-    output: Path | None = None
-    bom: bool = False
-    raw: bool = False
-    sources: bool = False
-    svg: Path | None = None
-    html: Path | None = None
+    Each field is also an option of every data command: the CLI builds them from here.
+    """
+
+    format: str | None = field(
+        default=None,
+        metadata=_option(
+            "--format",
+            "-f",
+            help="Output format. Default: table in a terminal; plain (tab-separated, no colour, "
+            "nothing cut) into a pipe or file, or the format of -o FILE's suffix.",
+            metavar="FORMAT",
+        ),
+    )
+    columns: str | None = field(
+        default=None,
+        metadata=_option(
+            "--columns", help="Columns to show, in order: a,b,c (csv names).", metavar="A,B,C"
+        ),
+    )
+    no_header: bool = field(
+        default=False,
+        metadata=_option("--no-header", help="Leave out the header row (csv, tsv, plain)."),
+    )
+    output: Path | None = field(
+        default=None,
+        metadata=_option(
+            "--output",
+            "-o",
+            help="Write to FILE (atomically) instead of stdout; the format follows its suffix.",
+            metavar="FILE",
+        ),
+    )
+    bom: bool = field(
+        default=False,
+        metadata=_option("--bom", help="Start csv/tsv with a UTF-8 byte-order mark (for Excel)."),
+    )
+    raw: bool = field(
+        default=False,
+        metadata=_option(
+            "--raw", help="Do not defuse text cells that start with = + - @ in csv/tsv."
+        ),
+    )
+    sources: bool = field(
+        default=False,
+        metadata=_option("--sources", help="Add a column with the source numbers behind each row."),
+    )
+    svg: Path | None = field(
+        default=None,
+        metadata=_option(
+            "--svg",
+            help="Save the picture a terminal shows as SVG to FILE (instead of printing).",
+            metavar="FILE",
+        ),
+    )
+    html: Path | None = field(
+        default=None,
+        metadata=_option(
+            "--html",
+            help="Save the picture a terminal shows as HTML to FILE (instead of printing).",
+            metavar="FILE",
+        ),
+    )
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -77,7 +135,7 @@ def options(req: Request, stream: TextIO | None = None, chart: bool = False) -> 
 def emit(report: Report, req: Request) -> None:
     if req.svg or req.html:  # the picture instead of text on stdout
         from .render import select
-        from .render.rich_table import picture
+        from .render.picture import picture
 
         shown = select(report, options(req))
         for path, kind in ((req.svg, "svg"), (req.html, "html")):

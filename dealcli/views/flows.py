@@ -1,0 +1,95 @@
+"""`deal flows`: allocated money by the home country of the lead companies."""
+
+from __future__ import annotations
+
+from ..model import Deal
+from ..table import Column, Report, Table
+from ..totals import (
+    STAGES,
+    UNATTRIBUTED,
+    ZERO,
+    Group,
+    counted,
+    group,
+    group_key,
+    share,
+    split,
+    totals,
+)
+from .common import caption
+
+
+def origin_group(country: str, deal: Deal) -> str:
+    if country == UNATTRIBUTED:
+        return "unattributed"
+    if country == deal.host.code:
+        return "host-led"
+    if country == deal.investor.code:
+        return "investor-led"
+    return "third country"
+
+
+def flows(deal: Deal) -> Report:
+    """Allocated money attributed to the home countries of the lead companies."""
+    head = deal.headline.usd_bn
+    countries = group(deal, "country", list(STAGES))
+    by_sector: dict[tuple[str, str], Group] = {}  # (sector, origin) -> amounts per stage
+    for stage, statuses in STAGES.items():
+        for status in statuses:
+            for a in counted(deal, status):
+                for country, amount in split(a, "country"):
+                    place = (group_key(a.sector), origin_group(country, deal))
+                    cell = by_sector.setdefault(place, Group(a.sector))
+                    cell.amounts[stage] = cell.amount(stage) + (amount or ZERO)
+    order = ("investor-led", "host-led", "third country", "unattributed")
+    t = Table(
+        "flows",
+        f"Who leads the money: {deal.investor.code} (investor) vs {deal.host.code} (host)",
+        [
+            Column("origin", "Origin"),
+            Column("country", "Lead's home"),
+            Column("candidate_usd_bn", "Candidates USD bn", "amount"),
+            Column("candidate_share_pct", "% of headline", "pct"),
+            Column("committed_usd_bn", "Committed USD bn", "amount"),
+            Column("committed_share_pct", "% of headline", "pct"),
+            Column("allocations", "Allocations", "int"),
+        ],
+    )
+    origin = {key: origin_group(g.label, deal) for key, g in countries.items()}
+    for key in sorted(countries, key=lambda k: (order.index(origin[k]), countries[k].label)):
+        g = countries[key]
+        cand, comm = g.amount("candidate"), g.amount("committed")
+        t.add(origin[key], g.label, cand, share(cand, head), comm, share(comm, head), g.count)
+    groups = Table(
+        "origins",
+        "Totals by origin",
+        [
+            Column("origin", "Origin"),
+            Column("candidate_usd_bn", "Candidates USD bn", "amount"),
+            Column("candidate_share_pct", "% of candidates", "pct"),
+            Column("committed_usd_bn", "Committed USD bn", "amount"),
+            Column("committed_share_pct", "% of committed", "pct"),
+        ],
+    )
+    tot = totals(deal)
+    for name in order:
+        members = [g for key, g in countries.items() if origin[key] == name]
+        cand = sum((g.amount("candidate") for g in members), ZERO)
+        comm = sum((g.amount("committed") for g in members), ZERO)
+        groups.add(name, cand, share(cand, tot.candidates), comm, share(comm, tot.committed))
+    sectors = Table(
+        "sectors",
+        "By sector and origin",
+        [
+            Column("sector", "Sector"),
+            Column("origin", "Origin"),
+            Column("candidate_usd_bn", "Candidates USD bn", "amount"),
+            Column("committed_usd_bn", "Committed USD bn", "amount"),
+        ],
+    )
+    for place in sorted(by_sector, key=lambda k: (k[0], order.index(k[1]))):
+        cell = by_sector[place]
+        sectors.add(cell.label, place[1], cell.amount("candidate"), cell.amount("committed"))
+    t.notes.append("a project with several leads is split evenly among their home countries")
+    t.notes.append("unattributed: allocations that name no lead company")
+    return Report(f"{deal.title}: flows", [groups, t, sectors], caption(deal))
