@@ -23,6 +23,7 @@ from dealcli.views import companies as companies_view
 from dealcli.views import flows as flows_view
 from dealcli.views import listing as listing_view
 from dealcli.views import search as search_view
+from dealcli.views import sources as sources_view
 from dealcli.views import timeline as timeline_view
 
 from .conftest import BUNDLED, FIXTURES, invoke
@@ -49,7 +50,7 @@ COMMANDS: list[tuple[list[str], Callable[[], Report]]] = [
     (["compare", "japan", "korea"], lambda: compare.compare([JAPAN, KOREA])),
     (["flows", "japan"], lambda: flows_view.flows(JAPAN)),
     (["timeline"], lambda: timeline_view.timeline(ALL)),
-    (["sources", "korea"], lambda: show.show(KOREA, ["sources"])),
+    (["sources", "korea"], lambda: sources_view.sources(KOREA)),
     (["search", "hitachi"], lambda: search_view.search(ALL, "hitachi")),
     (["chart", "japan"], lambda: chart.chart(JAPAN)),
     (["chart", "--compare", "japan", "kr"], lambda: chart.chart_compare([JAPAN, KOREA])),
