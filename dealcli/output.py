@@ -191,10 +191,16 @@ def _parents(ctx: Any) -> list[Any]:
     return out
 
 
+_WHERE = ("out_format", "out_output")  # where the result went, not what it holds
+
+
 def _params(ctx: Any) -> list[str]:
-    """A context's arguments and the options that differ from their defaults, as words."""
+    """A context's arguments and the options that differ from their defaults, as words
+    (less -f and -o: the same data gives the same workbook, by -o or by `>`)."""
     words: list[str] = []
     for p in ctx.command.params:
+        if p.name in _WHERE:
+            continue
         v = ctx.params.get(p.name)
         if v is None or v is False or v == () or v == [] or v == p.default:
             continue
