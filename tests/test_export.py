@@ -124,9 +124,7 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     con = sqlite3.connect(db)
     con.execute("PRAGMA foreign_keys = ON")
     try:
-        con.execute(
-            "INSERT INTO citations VALUES ('japan', 'term', 'x', 'no-such-source', 999999)"
-        )
+        con.execute("INSERT INTO citations VALUES ('japan', 'term', 'x', 'no-such-source', 999999)")
     except sqlite3.IntegrityError:
         return
     raise AssertionError("a citation of an unknown source was accepted")
