@@ -29,15 +29,14 @@ from .conftest import BUNDLED, FIXTURES, invoke
 
 JAPAN = load_one(BUNDLED / "japan.yaml")
 KOREA = load_one(BUNDLED / "south-korea.yaml")
+ALL = sorted((load_one(p) for p in BUNDLED.glob("*.yaml")), key=lambda d: d.id)
 HOSTILE = load_one(FIXTURES / "hostile.yaml")
 
 # (command line, the report the command must print), for every data command
 COMMANDS: list[tuple[list[str], Callable[[], Report]]] = [
     (
         ["list"],
-        lambda: listing_view.listing(
-            [(summarize(JAPAN), "bundled"), (summarize(KOREA), "bundled")]
-        ),
+        lambda: listing_view.listing([(summarize(d), "bundled") for d in ALL]),
     ),
     (["show", "japan"], lambda: show.show(JAPAN)),
     (["show", "korea", "-s", "terms"], lambda: show.show(KOREA, ["terms"])),
@@ -46,12 +45,12 @@ COMMANDS: list[tuple[list[str], Callable[[], Report]]] = [
         ["allocations", "jp", "--by", "company"],
         lambda: allocations_view.allocations_by(JAPAN, "company", remainders=False),
     ),
-    (["companies"], lambda: companies_view.companies([JAPAN, KOREA])),
+    (["companies"], lambda: companies_view.companies(ALL)),
     (["compare", "japan", "korea"], lambda: compare.compare([JAPAN, KOREA])),
     (["flows", "japan"], lambda: flows_view.flows(JAPAN)),
-    (["timeline"], lambda: timeline_view.timeline([JAPAN, KOREA])),
+    (["timeline"], lambda: timeline_view.timeline(ALL)),
     (["sources", "korea"], lambda: show.show(KOREA, ["sources"])),
-    (["search", "hitachi"], lambda: search_view.search([JAPAN, KOREA], "hitachi")),
+    (["search", "hitachi"], lambda: search_view.search(ALL, "hitachi")),
     (["chart", "japan"], lambda: chart.chart(JAPAN)),
     (["chart", "--compare", "japan", "kr"], lambda: chart.chart_compare([JAPAN, KOREA])),
 ]
@@ -290,7 +289,7 @@ def test_markdown_keeps_numbers_and_escapes_pipes(mini) -> None:  # type: ignore
 
 def test_columns_select_and_order() -> None:
     r = invoke("list", "-f", "csv", "--columns", "headline_usd_bn,id")
-    assert r.stdout.splitlines() == ["headline_usd_bn,id", "550,japan", "350,south-korea"]
+    assert r.stdout.splitlines()[:3] == ["headline_usd_bn,id", "600,eu", "550,japan"]
     bad = invoke("list", "-f", "csv", "--columns", "nope")
     assert bad.exit_code == 2
     assert "no column named 'nope'" in bad.stderr
@@ -298,7 +297,7 @@ def test_columns_select_and_order() -> None:
 
 def test_no_header_and_bom() -> None:
     r = invoke("list", "-f", "csv", "--no-header", "--columns", "id")
-    assert r.stdout == "japan\nsouth-korea\n"
+    assert r.stdout == "eu\njapan\nqatar\nsaudi-arabia\nsouth-korea\nswitzerland\ntaiwan\nuae\n"
     b = invoke("list", "-f", "csv", "--bom", "--columns", "id")
     assert b.stdout.startswith("\ufeffid\n")
 
