@@ -101,7 +101,7 @@ def test_sqlite_export_is_normalised_and_exact(tmp_path: Path, japan, korea) -> 
         )
         assert Decimal(committed) / 1_000_000 == t.committed
         cand_text = con.execute(
-            "SELECT usd_bn FROM allocations WHERE deal_id = ? AND status = 'candidate' AND part_of IS NULL",
+            "SELECT usd_bn_text FROM allocations WHERE deal_id = ? AND status = 'candidate' AND part_of IS NULL",
             (deal.id,),
         ).fetchall()
         assert sum((Decimal(v) for (v,) in cand_text if v is not None), Decimal(0)) == t.candidates
@@ -110,7 +110,7 @@ def test_sqlite_export_is_normalised_and_exact(tmp_path: Path, japan, korea) -> 
         ).fetchone()[0]
         assert n_sources == len(deal.sources)
     mitra = con.execute(
-        "SELECT usd_bn, usd_thousands FROM allocations WHERE id = 'mitra-chem-lfp'"
+        "SELECT usd_bn_text, usd_thousands FROM allocations WHERE id = 'mitra-chem-lfp'"
     ).fetchone()
     assert mitra == ("0.35", 350000)
     before = db.read_bytes()
@@ -125,7 +125,7 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     con = sqlite3.connect(db)
     con.execute("PRAGMA foreign_keys = ON")
     try:
-        con.execute("INSERT INTO citations VALUES ('japan', 'term', 'x', 'no-such-source')")
+        con.execute("INSERT INTO citations VALUES ('japan', 'term', 'x', 'no-such-source', 999999)")
     except sqlite3.IntegrityError:
         return
     raise AssertionError("a citation of an unknown source was accepted")
