@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -38,8 +38,6 @@ NOT_WRITTEN = {
     ".htm": "use --html FILE for the picture, or -f markdown",
     ".svg": "use --svg FILE for the picture",
 }
-# commands that print several tables: json keyed by section, jsonl with `section`, always
-SECTIONED_COMMANDS = ("show", "compare", "flows")
 
 
 def _option(*flags: str, help: str, metavar: str | None = None) -> dict[str, Any]:
@@ -149,74 +147,12 @@ def file_format(path: Path, fmt: str | None) -> str:
     return fmt
 
 
-def invocation(about: bool) -> tuple[str, About]:
-    """The running command's name and, when `about` is asked for (a workbook's first sheet),
-    the deals it read, the command line and the sources. Empty outside a command."""
-    from typer import main  # the click context typer runs the command in
-
-    ctx = main.get_current_context(silent=True)  # type: ignore[attr-defined]
-    if ctx is None or ctx.command is None:
-        return "", About()
-    name = ctx.command.name or ""
-    if not about:
-        return name, About()
-    words = ["deal"]
-    for c in reversed([*_parents(ctx)]):
-        if c.parent is not None:
-            words.append(c.info_name or "")
-        words += _params(c)
-    as_of = ctx.params.get("as_of")
-    session = ctx.find_root().obj
-    deals: list[Any] = []
-    if session is not None and hasattr(session, "deals"):
-        single = ctx.params.get("deal")
-        deals = [session.resolve(single).deal] if single else session.deals(ctx.params.get("deals"))
-    return name, About(
-        command=shlex.join(words),
-        as_of="" if as_of is None else str(as_of),
-        deals=tuple((d.id, d.title, d.updated.isoformat()) for d in deals),
-        sources=tuple(
-            (d.id, n, s.title, s.publisher, s.date.isoformat(), s.url)
-            for d in deals
-            for n, s in enumerate(d.sources, 1)
-        ),
-    )
-
-
-def _parents(ctx: Any) -> list[Any]:
-    out = []
-    while ctx is not None:
-        out.append(ctx)
-        ctx = ctx.parent
-    return out
-
-
-_WHERE = ("out_format", "out_output")  # where the result went, not what it holds
-
-
-def _params(ctx: Any) -> list[str]:
-    """A context's arguments and the options that differ from their defaults, as words
-    (less -f and -o: the same data gives the same workbook, by -o or by `>`)."""
-    words: list[str] = []
-    for p in ctx.command.params:
-        if p.name in _WHERE:
-            continue
-        v = ctx.params.get(p.name)
-        if v is None or v is False or v == () or v == [] or v == p.default:
-            continue
-        values = v if isinstance(v, list | tuple) else [v]
-        texts = [str(getattr(x, "value", x)) for x in values]
-        if p.param_type_name == "argument":
-            words += texts
-        elif v is True:
-            words.append(p.opts[0])
-        else:
-            for t in texts:
-                words += [p.opts[0], t]
-    return words
-
-
-def options(req: Request, stream: TextIO | None = None, chart: bool = False) -> Options:
+def options(
+    req: Request,
+    stream: TextIO | None = None,
+    chart: bool = False,
+    about: Callable[[], About] | None = None,
+) -> Options:
     """The render options; a chart is drawn (in plain characters) even into a pipe."""
     stream = stream or sys.stdout
     path = target(req)
@@ -231,7 +167,6 @@ def options(req: Request, stream: TextIO | None = None, chart: bool = False) -> 
     color = fmt == "table" and not env.get("NO_COLOR") and (tty or bool(env.get("FORCE_COLOR")))
     width = shutil.get_terminal_size().columns if tty else None
     columns = tuple(c.strip() for c in (req.columns or "").split(",") if c.strip())
-    name, about = invocation(fmt in BINARY)
     return Options(
         format=fmt,
         columns=columns,
@@ -241,12 +176,12 @@ def options(req: Request, stream: TextIO | None = None, chart: bool = False) -> 
         sources=req.sources,
         color=color,
         width=width,
-        sectioned=True if name in SECTIONED_COMMANDS else None,
-        about=about,
+        about=about() if about is not None and fmt in BINARY else About(),
     )
 
 
-def emit(report: Report, req: Request) -> None:
+def emit(report: Report, req: Request, about: Callable[[], About] | None = None) -> None:
+    """Render and write; `about` gives what a workbook's first sheet says of the run."""
     if req.svg or req.html:  # the picture instead of text on stdout
         from .render import select
         from .render.picture import picture
@@ -256,7 +191,7 @@ def emit(report: Report, req: Request) -> None:
             if path is not None:
                 write_atomic(path, picture(shown, kind))
         return
-    text = render(report, options(req, chart=report.chart))
+    text = render(report, options(req, chart=report.chart, about=about))
     path = target(req)
     if path is None:
         write_stdout(text)

@@ -45,6 +45,9 @@ class Report:
     tables: list[Table]
     caption: str = ""  # shown under the title in a terminal, e.g. "data checked to 2026-03-20"
     chart: bool = False  # `--format table` draws bars of the share_pct column
+    # a command of several sections (show, compare, flows): json keyed by section and jsonl
+    # with `section`, whatever sections are asked for, so its shape never changes
+    sectioned: bool = False
 
     def table(self, name: str) -> Table:
         for t in self.tables:

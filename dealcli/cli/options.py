@@ -19,6 +19,7 @@ from ..errors import UsageError
 from ..output import Request, emit
 from ..render import FORMATS
 from ..table import Report
+from .about import about
 from .app import Session, app, session
 from .help import DealCommand
 
@@ -114,7 +115,7 @@ def data_command(name: str) -> Callable[[Callable[..., Report]], Callable[..., N
         def command(ctx: typer.Context, **kwargs: Any) -> None:
             picked = {p.name[4:]: value(kwargs.pop(p.name)) for p in OUTPUT_PARAMS}
             report = func(session(ctx), **{k: value(v) for k, v in kwargs.items()})
-            emit(report, Request(**picked))
+            emit(report, Request(**picked), about=lambda: about(ctx))
 
         params = [_CTX, *own, *OUTPUT_PARAMS]
         command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]

@@ -39,14 +39,7 @@ class Options:
     sources: bool = False
     color: bool = False
     width: int | None = None  # a terminal's width; None: never wrap or cut
-    # a multi-table command: json keyed by section and jsonl with `section` even when one
-    # table is shown; None: decided by the number of tables
-    sectioned: bool | None = None
     about: About = field(default_factory=About)
-
-
-def sectioned(report: Report, opts: Options) -> bool:
-    return len(report.tables) > 1 if opts.sectioned is None else opts.sectioned
 
 
 def render(report: Report, opts: Options) -> str | bytes:
@@ -76,7 +69,7 @@ def render(report: Report, opts: Options) -> str | bytes:
     elif fmt in ("json", "jsonl"):
         from .jsonfmt import render_json, render_jsonl
 
-        keyed = sectioned(report, opts)
+        keyed = report.sectioned
         text = render_json(report, keyed) if fmt == "json" else render_jsonl(report, keyed)
     else:  # csv, tsv, plain: `output.options` lets no other format through
         from .delimited import render_delimited
@@ -98,7 +91,7 @@ def select(report: Report, opts: Options) -> Report:
                 f"the columns are: {', '.join(sorted(known))}"
             )
     tables = [_select(t, opts) for t in report.tables]
-    return Report(report.title, [t for t in tables if t.columns], report.caption, report.chart)
+    return replace(report, tables=[t for t in tables if t.columns])
 
 
 def _select(table: Table, opts: Options) -> Table:

@@ -164,5 +164,8 @@ def compare(deals: list[Deal], only: list[str] | None = None) -> Report:
     title = " vs ".join(d.id for d in deals)
     checked = ", ".join(f"{d.id} {d.updated}" for d in deals)
     return Report(
-        f"Compare: {title}", [BUILDERS[p](deals) for p in parts], f"data checked to: {checked}"
+        f"Compare: {title}",
+        [BUILDERS[p](deals) for p in parts],
+        f"data checked to: {checked}",
+        sectioned=True,
     )

@@ -107,7 +107,7 @@ def flows(deal: Deal, with_totals: bool = False) -> Report:
         _add_totals(deal, groups, t, sectors)
     t.notes.append("a project with several leads is split evenly among their home countries")
     t.notes.append("unattributed: allocations that name no lead company")
-    return Report(f"{deal.title}: flows", [groups, t, sectors], caption(deal))
+    return Report(f"{deal.title}: flows", [groups, t, sectors], caption(deal), sectioned=True)
 
 
 def _add_totals(deal: Deal, groups: Table, countries: Table, sectors: Table) -> None:

@@ -362,4 +362,4 @@ def show(deal: Deal, sections: Iterable[str] = ()) -> Report:
             f"choose from {', '.join(SECTIONS)}"
         )
     tables = [SECTIONS[s](deal) for s in wanted]
-    return Report(deal.title, tables, caption(deal))
+    return Report(deal.title, tables, caption(deal), sectioned=True)
