@@ -105,18 +105,16 @@ def changes(old: Deal, new: Deal) -> list[tuple[str, str, str, str | None, Any, 
         before = {_ident(section, i): i for i in getattr(old, section)}
         after = {_ident(section, i): i for i in getattr(new, section)}
         pairs = _pair_events(before, after) if section == "timeline" else {}
-        paired = set(pairs.values())
+        was = {new_key: old_key for old_key, new_key in pairs.items()}
         for key, item in after.items():
-            if key in before:
-                for name, a, b in _fields(before[key], item):
-                    rows.append((section, key, "changed", name, a, b))
-            elif key not in paired:
+            old_key = key if key in before else was.get(key)
+            if old_key is None:
                 rows.append((section, key, "added", None, None, _label(item)))
+                continue
+            for name, a, b in _fields(before[old_key], item):
+                rows.append((section, key, "changed", name, a, b))
         for key, item in before.items():
-            if key in pairs:
-                for name, a, b in _fields(item, after[pairs[key]]):
-                    rows.append((section, pairs[key], "changed", name, a, b))
-            elif key not in after:
+            if key not in after and key not in pairs:
                 rows.append((section, key, "removed", None, _label(item), None))
     return rows
 
