@@ -135,8 +135,18 @@ def read(session: Session, text: str) -> Deal:
             data = path.read_bytes()
         except OSError as exc:
             raise UsageError(f"cannot read {text}: {exc.strerror}") from None
-        return _build(text, data)
+        return _known(session, path) or _build(text, data)
     return session.resolve(text).deal
+
+
+def _known(session: Session, path: Path) -> Deal | None:
+    """The deal of a file the registry holds, unchanged since it was cached: no need to
+    validate it again."""
+    target = path.resolve()
+    for entry in session.registry().entries.values():
+        if entry.name == target.name and Path(entry.path).resolve() == target:
+            return entry.deal
+    return None
 
 
 def _from_git(text: str) -> Deal:
