@@ -22,12 +22,13 @@ def run(*args: str) -> Any:
 
 
 def totals_on(day: str) -> dict[str, D]:
-    rows = run("show", "japan", "--as-of", day, "-s", "totals")
+    rows = run("show", "japan", "--as-of", day, "-s", "totals")["totals"]
     return {r["measure"]: D(r["usd_bn"]) for r in rows}
 
 
 def allocation_on(day: str, ident: str) -> tuple[str, D] | None:
-    rows = {r["id"]: r for r in run("show", "japan", "--as-of", day, "-s", "allocations")}
+    shown = run("show", "japan", "--as-of", day, "-s", "allocations")["allocations"]
+    rows = {r["id"]: r for r in shown}
     row = rows.get(ident)
     return None if row is None else (row["status"], D(row["usd_bn"]))
 

@@ -28,6 +28,16 @@ else:
     Part = choice("Part", PARTS)
     ChartBy = choice("ChartBy", CHART_BY)
 
+Totals = Annotated[
+    bool,
+    typer.Option(
+        "--totals",
+        help="Add a row column, and rows marked total (the column totals) and remainder "
+        "(what is left of the headline) after the groups. Without it every row is a group, "
+        "so a column sums to the deal's total.",
+    ),
+]
+
 
 @data_command("allocations")
 def allocations(
@@ -50,6 +60,7 @@ def allocations(
     sort: Annotated[
         Sort, typer.Option("--sort", help="Order of the groups.", case_sensitive=False)
     ] = "amount",
+    totals: Totals = False,
     as_of: AsOf = None,
 ) -> Report:
     """Where the money goes, grouped: amount, share of the headline and of the total.
@@ -67,7 +78,8 @@ def allocations(
 
     when = day(as_of, "--as-of")
     deal_ = at(session.resolve(deal).deal, when)
-    return stamp(allocations_by(deal_, by, status, sector, top, sort), when)
+    report = allocations_by(deal_, by, status, sector, top, sort, remainders=totals, total=totals)
+    return stamp(report, when)
 
 
 @data_command("companies")
@@ -125,7 +137,7 @@ def compare(
 
 
 @data_command("flows")
-def flows(session: Session, deal: DealArg, as_of: AsOf = None) -> Report:
+def flows(session: Session, deal: DealArg, totals: Totals = False, as_of: AsOf = None) -> Report:
     """Who leads the money: amounts by the home country of the lead companies.
 
     \b
@@ -137,7 +149,7 @@ def flows(session: Session, deal: DealArg, as_of: AsOf = None) -> Report:
     from ..views.flows import flows as view
 
     when = day(as_of, "--as-of")
-    return stamp(view(at(session.resolve(deal).deal, when)), when)
+    return stamp(view(at(session.resolve(deal).deal, when), totals), when)
 
 
 @data_command("chart")
