@@ -11,7 +11,7 @@ from ..table import Report
 from ..views.allocations import GROUPINGS, SORTS
 from ..views.chart import CHART_BY
 from ..views.compare import PARTS
-from .options import DealArg, Session, choice, data_command, deals_arg
+from .options import AsOf, DealArg, Session, choice, data_command, day, deals_arg
 
 if TYPE_CHECKING:  # choices are Enums at run time, their text to the type checker
     Grouping = str
@@ -61,6 +61,7 @@ def allocations(
         Sort, typer.Option("--sort", help="Order of the groups.", case_sensitive=False)
     ] = "amount",
     totals: Totals = False,
+    as_of: AsOf = None,
 ) -> Report:
     """Where the money goes, grouped: amount, share of the headline and of the total.
 
@@ -70,11 +71,15 @@ def allocations(
     Example:
         deal allocations japan --by sector
         deal allocations japan --by company --top 5 -f csv > japan.csv
+        deal allocations japan --as-of 2026-02-28
     """
+    from ..asof import at, stamp
     from ..views.allocations import allocations_by
 
-    deal_ = session.resolve(deal).deal
-    return allocations_by(deal_, by, status, sector, top, sort, remainders=totals, total=totals)
+    when = day(as_of, "--as-of")
+    deal_ = at(session.resolve(deal).deal, when)
+    report = allocations_by(deal_, by, status, sector, top, sort, remainders=totals, total=totals)
+    return stamp(report, when)
 
 
 @data_command("companies")
@@ -90,6 +95,7 @@ def companies(
     role: Annotated[
         RoleChoice | None, typer.Option("--role", help="Only this role.", case_sensitive=False)
     ] = None,
+    as_of: AsOf = None,
 ) -> Report:
     """Companies behind the projects: home country, role, deals, amount led.
 
@@ -98,9 +104,11 @@ def companies(
         deal companies japan --country JP
         deal companies --role lead -f csv
     """
+    from ..asof import at, stamp
     from ..views.companies import companies as view
 
-    return view(session.deals(deals), country, role)
+    when = day(as_of, "--as-of")
+    return stamp(view([at(d, when) for d in session.deals(deals)], country, role), when)
 
 
 @data_command("compare")
@@ -111,6 +119,7 @@ def compare(
         list[Part] | None,
         typer.Option("--only", help="Only these parts (repeatable).", case_sensitive=False),
     ] = None,
+    as_of: AsOf = None,
 ) -> Report:
     """Compare deals side by side: totals, GDP share, terms, sectors, commitments.
 
@@ -118,23 +127,29 @@ def compare(
     Example:
         deal compare japan korea
         deal compare japan korea --only terms -f csv
+        deal compare japan korea --as-of 2026-01-31
     """
+    from ..asof import at, stamp
     from ..views.compare import compare as view
 
-    return view(session.deals(deals), only)
+    when = day(as_of, "--as-of")
+    return stamp(view([at(d, when) for d in session.deals(deals)], only), when)
 
 
 @data_command("flows")
-def flows(session: Session, deal: DealArg, totals: Totals = False) -> Report:
+def flows(session: Session, deal: DealArg, totals: Totals = False, as_of: AsOf = None) -> Report:
     """Who leads the money: amounts by the home country of the lead companies.
 
     \b
     Example:
         deal flows japan
+        deal flows japan --as-of 2026-02-28
     """
+    from ..asof import at, stamp
     from ..views.flows import flows as view
 
-    return view(session.resolve(deal).deal, totals)
+    when = day(as_of, "--as-of")
+    return stamp(view(at(session.resolve(deal).deal, when), totals), when)
 
 
 @data_command("chart")
@@ -147,6 +162,7 @@ def chart(
     compare: Annotated[
         bool, typer.Option("--compare", help="Sectors of two or more deals side by side.")
     ] = False,
+    as_of: AsOf = None,
 ) -> Report:
     """Bar chart of where the money goes, with the headline and uncommitted for scale.
 
@@ -160,12 +176,14 @@ def chart(
         deal chart --compare japan korea
         deal chart japan --svg japan.svg
     """
+    from ..asof import at, stamp
     from ..errors import UsageError
     from ..views.chart import chart as view
     from ..views.chart import chart_compare
 
+    when = day(as_of, "--as-of")
     if compare:
-        return chart_compare(session.deals(deals))
+        return stamp(chart_compare([at(d, when) for d in session.deals(deals)]), when)
     if len(deals) != 1:
         raise UsageError("chart takes one deal; use --compare for two or more")
-    return view(session.resolve(deals[0]).deal, by)
+    return stamp(view(at(session.resolve(deals[0]).deal, when), by), when)

@@ -8,7 +8,7 @@ import typer
 
 from ..table import Report
 from ..views.show import SECTIONS
-from .options import DealArg, Session, choice, data_command, day, deals_arg
+from .options import AsOf, DealArg, Session, choice, data_command, day, deals_arg
 
 if TYPE_CHECKING:  # choices are Enums at run time, their text to the type checker
     Section = str
@@ -17,18 +17,25 @@ else:
 
 
 @data_command("list")
-def list_deals(session: Session) -> Report:
+def list_deals(session: Session, as_of: AsOf = None) -> Report:
     """List every deal: bundled, then DEAL_PATH folders, then --deals-dir.
 
     \b
     Example:
         deal list
         deal list -f json | python -m json.tool
+        deal list --as-of 2026-01-31
     """
+    from ..asof import as_of as stood
+    from ..asof import stamp
+    from ..totals import summarize
     from ..views.listing import listing
 
     entries = session.registry().entries.values()
-    return listing((e.summary, e.origin) for e in entries)
+    when = day(as_of, "--as-of")
+    if when is None:
+        return listing((e.summary, e.origin) for e in entries)
+    return stamp(listing((summarize(stood(e.deal, when)), e.origin) for e in entries), when)
 
 
 @data_command("show")
@@ -46,6 +53,7 @@ def show(
             "of several sections come in long form, with a first 'section' column.",
         ),
     ] = None,
+    as_of: AsOf = None,
 ) -> Report:
     """Show a whole deal: totals, sectors, companies, terms, commitments, timeline, sources.
 
@@ -54,10 +62,13 @@ def show(
         deal show japan
         deal show korea --section terms --section commitments
         deal show japan -f csv > japan.csv
+        deal show japan --as-of 2026-02-28 -s totals
     """
+    from ..asof import at, stamp
     from ..views.show import show as view
 
-    return view(session.resolve(deal).deal, section or [])
+    when = day(as_of, "--as-of")
+    return stamp(view(at(session.resolve(deal).deal, when), section or []), when)
 
 
 @data_command("sources")

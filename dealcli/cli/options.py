@@ -127,3 +127,16 @@ def data_command(name: str) -> Callable[[Callable[..., Report]], Callable[..., N
 
 
 __all__ = ["DealArg", "Session", "choice", "data_command", "day", "deals_arg", "value"]
+
+
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="The deal as it stood at the end of this day: allocations in the status they had "
+        "then (or left out if not yet announced), terms in force, events up to then.",
+        metavar="YYYY-MM-DD",
+        show_default=False,
+    ),
+]
+__all__ += ["AsOf"]
