@@ -18,7 +18,6 @@ import typer
 from ..errors import UsageError
 from ..output import Request, emit
 from ..render import FORMATS
-from ..table import Report
 from .about import about
 from .app import Session, app, session
 from .help import DealCommand
@@ -101,21 +100,33 @@ OUTPUT_PARAMS = _output_params()
 _CTX = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
 
 
-def data_command(name: str) -> Callable[[Callable[..., Report]], Callable[..., None]]:
-    """Register `func(session, ...) -> Report` as a command with every output option."""
+def data_command(
+    name: str, request: bool = False
+) -> Callable[[Callable[..., Any]], Callable[..., None]]:
+    """Register `func(session, ...) -> Report` as a command with every output option.
 
-    def decorate(func: Callable[..., Report]) -> Callable[..., None]:
+    With `request`, the function also gets the output request after the session (a view that
+    draws a picture in a terminal and gives tables elsewhere), and may return
+    `(report, exit_code)` (a command whose exit code says something, as diff's does).
+    """
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., None]:
         hints = typing.get_type_hints(func, include_extras=True)
-        own = [  # less the session; annotations resolved, as the module that declared them reads
+        skip = 2 if request else 1  # the session, and the request
+        own = [  # annotations resolved, as the module that declared them reads
             p.replace(annotation=hints[p.name])
-            for p in list(inspect.signature(func).parameters.values())[1:]
+            for p in list(inspect.signature(func).parameters.values())[skip:]
         ]
 
         @functools.wraps(func)
         def command(ctx: typer.Context, **kwargs: Any) -> None:
-            picked = {p.name[4:]: value(kwargs.pop(p.name)) for p in OUTPUT_PARAMS}
-            report = func(session(ctx), **{k: value(v) for k, v in kwargs.items()})
-            emit(report, Request(**picked), about=lambda: about(ctx))
+            req = Request(**{p.name[4:]: value(kwargs.pop(p.name)) for p in OUTPUT_PARAMS})
+            head = (session(ctx), req) if request else (session(ctx),)
+            result = func(*head, **{k: value(v) for k, v in kwargs.items()})
+            report, code = result if isinstance(result, tuple) else (result, 0)
+            emit(report, req, about=lambda: about(ctx))
+            if code:
+                raise typer.Exit(code)
 
         params = [_CTX, *own, *OUTPUT_PARAMS]
         command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]

@@ -2,55 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
-import subprocess
-import typing
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from ..errors import DealFileError, Problem, UsageError
-from ..model import Deal
-from ..output import Request, emit
+from ..output import Request
 from ..output import options as render_options
 from ..table import Report
-from .app import app, session
-from .help import DealCommand
-from .options import OUTPUT_PARAMS, AsOf, DealArg, Session, day, value
-
-_CONTEXT = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD)
-
-
-def _command(name: str) -> Callable[[Callable[..., tuple[Report, int]]], Callable[..., None]]:
-    """As `data_command`, but the command sees the output request (to draw a picture in a
-    terminal, tables elsewhere) and gives its own exit code."""
-
-    def decorate(func: Callable[..., tuple[Report, int]]) -> Callable[..., None]:
-        hints = typing.get_type_hints(func, include_extras=True)
-        own = [
-            p.replace(annotation=hints[p.name])
-            for p in list(inspect.signature(func).parameters.values())[2:]
-        ]
-
-        @functools.wraps(func)
-        def command(ctx: typer.Context, **kwargs: Any) -> None:
-            req = Request(**{p.name[4:]: value(kwargs.pop(p.name)) for p in OUTPUT_PARAMS})
-            report, code = func(session(ctx), req, **{k: value(v) for k, v in kwargs.items()})
-            emit(report, req)
-            if code:
-                raise typer.Exit(code)
-
-        params = [_CONTEXT.replace(annotation=typer.Context), *own, *OUTPUT_PARAMS]
-        command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
-        command.__annotations__ = {p.name: p.annotation for p in params}
-        app.command(name, cls=DealCommand)(command)
-        return command
-
-    return decorate
+from ..versions import read_version
+from .options import AsOf, DealArg, Session, data_command, day
 
 
 def _drawn(req: Request) -> bool:
@@ -58,7 +19,7 @@ def _drawn(req: Request) -> bool:
     return bool(req.svg or req.html) or render_options(req).format == "table"
 
 
-@_command("pace")
+@data_command("pace", request=True)
 def pace(session: Session, req: Request, deal: DealArg, as_of: AsOf = None) -> tuple[Report, int]:
     """Committed money over time, and the pace the deadline asks for.
 
@@ -86,7 +47,7 @@ def pace(session: Session, req: Request, deal: DealArg, as_of: AsOf = None) -> t
     return stamp(report, when), 0
 
 
-@_command("diff")
+@data_command("diff", request=True)
 def diff(
     session: Session,
     req: Request,
@@ -121,60 +82,6 @@ def diff(
     from ..views.diff import diff as view
     from ..views.diff import same
 
-    report = view(read(session, old), read(session, new), old, new)
+    registry = session.registry()
+    report = view(read_version(registry, old), read_version(registry, new), old, new)
     return report, 0 if same(report) else 1
-
-
-def read(session: Session, text: str) -> Deal:
-    """A deal from a name, a file or git:REV:PATH; any failure is a usage error (exit 2)."""
-    if text.startswith("git:"):
-        return _from_git(text)
-    path = Path(text)
-    if text.endswith((".yaml", ".yml")) or "/" in text or path.is_file():
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise UsageError(f"cannot read {text}: {exc.strerror}") from None
-        return _known(session, path) or _build(text, data)
-    return session.resolve(text).deal
-
-
-def _known(session: Session, path: Path) -> Deal | None:
-    """The deal of a file the registry holds, unchanged since it was cached: no need to
-    validate it again."""
-    target = path.resolve()
-    for entry in session.registry().entries.values():
-        if entry.name == target.name and Path(entry.path).resolve() == target:
-            return entry.deal
-    return None
-
-
-def _from_git(text: str) -> Deal:
-    rev, _, path = text[len("git:") :].partition(":")
-    if not rev or not path:
-        raise UsageError(f"'{text}': write git:REV:PATH, e.g. git:HEAD~1:deals/japan.yaml")
-    try:
-        out = subprocess.run(["git", "show", f"{rev}:{path}"], capture_output=True, check=False)
-    except OSError:
-        raise UsageError(f"'{text}' needs git, which cannot be run here") from None
-    if out.returncode != 0:
-        said = out.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"git show {rev}:{path} failed: {said[0] if said else 'no output'}")
-    return _build(text, out.stdout)
-
-
-def _build(name: str, data: bytes) -> Deal:
-    """Read and validate a deal file's bytes, as the registry does."""
-    from ..loader import read_bytes
-    from ..validate import build
-
-    deal, problems = build(name, read_bytes(name, data, positions=False))
-    if deal is None:
-        deal, problems = build(name, read_bytes(name, data))
-    if deal is None:
-        raise UsageError(f"{name} is not a valid deal file\n" + _problems(problems))
-    return deal
-
-
-def _problems(problems: list[Problem]) -> str:
-    return str(DealFileError("", [p for p in problems if not p.warning]))

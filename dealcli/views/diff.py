@@ -160,7 +160,7 @@ def diff(old: Deal, new: Deal, old_name: str, new_name: str) -> Report:
         ("candidates", a.candidates, b.candidates),
     ):
         tot.add(measure, x, y, y - x)
-    return Report(f"{old_name} -> {new_name}", [t, tot])
+    return Report(f"{old_name} -> {new_name}", [t, tot], sectioned=True)
 
 
 def same(report: Report) -> bool:

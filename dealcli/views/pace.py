@@ -239,7 +239,7 @@ def pace(deal: Deal, day: date) -> Report:
     p = measure(deal, day)
     rows = steps(deal, day)
     tables = [_steps_table(deal, p, rows), _pace_table(p)]
-    return Report(f"{deal.title}: pace", tables, caption(deal))
+    return Report(f"{deal.title}: pace", tables, caption(deal), sectioned=True)
 
 
 def pace_chart(deal: Deal, day: date) -> Report:
