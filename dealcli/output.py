@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import PipeClosed, UsageError
+from .pager import page
 from .render import FORMATS, Options, render
 from .table import Report
 
@@ -89,6 +90,14 @@ class Request:
             metavar="FILE",
         ),
     )
+    no_pager: bool = field(
+        default=False,
+        metadata=_option("--no-pager", help="Print at once, never through $PAGER (less)."),
+    )
+    wide: bool = field(
+        default=False,
+        metadata=_option("--wide", help="Every column, nothing wrapped: lines as long as needed."),
+    )
     html: Path | None = field(
         default=None,
         metadata=_option(
@@ -118,7 +127,7 @@ def options(req: Request, stream: TextIO | None = None, chart: bool = False) -> 
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
     env = os.environ
     color = fmt == "table" and not env.get("NO_COLOR") and (tty or bool(env.get("FORCE_COLOR")))
-    width = shutil.get_terminal_size().columns if tty else None
+    width = shutil.get_terminal_size().columns if tty and not req.wide else None
     columns = tuple(c.strip() for c in (req.columns or "").split(",") if c.strip())
     return Options(
         format=fmt,
@@ -143,6 +152,8 @@ def emit(report: Report, req: Request) -> None:
                 write_atomic(path, picture(shown, kind))
         return
     text = render(report, options(req, chart=report.chart))
+    if req.output is None and page(text, off=req.no_pager):
+        return
     if req.output is None:
         try:
             # in pieces, so a reader that stops early (`| head`) is noticed at once
