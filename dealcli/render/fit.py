@@ -97,6 +97,13 @@ class _Col:
     cells: list[str]
     natural: int = 0
     least: int = 0
+    main: bool = False
+
+    def rank(self, at: int) -> tuple[int, bool, bool, int]:
+        """The order columns go in: highest priority number, then a column that says the
+        same on every row, then text before numbers, then the rightmost."""
+        same = len(set(self.cells)) <= 1 < len(self.cells)
+        return (self.column.priority, same, not self.fixed, at)
 
     @property
     def fixed(self) -> bool:  # numbers, dates and short values never wrap
@@ -122,11 +129,11 @@ def _columns(table: Table, compact: bool) -> list[_Col]:
             cells = _align_points(cells)
         if table.rows and not any(cells) and not c.main:
             continue  # an empty column is not shown
-        col = _Col(c, clean(c.label), cells)
+        col = _Col(c, clean(c.label), cells, main=c.main)
         lines = [line for x in cells for line in x.split("\n")]
         head = _longest_word([col.header]) if col.fixed and not compact else width(col.header)
         col.natural = max([head, *(width(x) for x in lines)])  # a number's header wraps
-        if c.main and not compact:
+        if col.main and not compact:
             col.least = min(col.natural, max(_longest_word(lines), MAIN_LEAST))
         elif col.fixed or compact:
             least = COMPACT_LEAST if c.main else COMPACT_LEAST - 10
@@ -137,6 +144,13 @@ def _columns(table: Table, compact: bool) -> list[_Col]:
             words = _longest_word(lines)
             col.least = max(min(words, MAX_WORD), _longest_word([col.header]), 1)
         cols.append(col)
+    if cols and not any(c.main for c in cols):  # no hint: the text column that tells rows
+        text = [c for c in cols if c.column.kind == "text"] or cols  # apart best names them
+        max(text, key=lambda c: (len(set(c.cells)), -cols.index(c))).main = True
+        for c in cols:
+            c.least = (
+                max(c.least, min(c.natural, MAIN_LEAST)) if c.main and not compact else c.least
+            )
     return cols
 
 
@@ -149,10 +163,10 @@ def _fit(cols: list[_Col], total: int) -> tuple[list[_Col], list[int], list[str]
         return sum(c.least for c in cs) + GAP * (len(cs) - 1)
 
     while need(cols) > total:
-        candidates = [c for c in cols if not c.column.main and c.column.priority > 0]
+        candidates = [c for c in cols if not c.main and c.column.priority > 0]
         if not candidates:
             break
-        worst = max(candidates, key=lambda c: (c.column.priority, cols.index(c)))
+        worst = max(candidates, key=lambda c: c.rank(cols.index(c)))
         cols.remove(worst)
         dropped.append(worst.header)
     sizes = [c.least for c in cols]
@@ -181,7 +195,7 @@ def _details(cols: list[_Col], sizes: list[int]) -> list[_Col]:
     cut_short = [c for c, s in zip(cols, sizes, strict=True) if s < c.natural]
     if not cut_short:
         return []
-    return [c for c in cols if c.column.priority >= DETAIL and not c.column.main]
+    return [c for c in cols if c.column.priority >= DETAIL and not c.main]
 
 
 def lay_table(table: Table, size: int | None, titled: bool, legend: bool = False) -> list[Line]:
