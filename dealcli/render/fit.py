@@ -147,10 +147,9 @@ def _columns(table: Table, compact: bool) -> list[_Col]:
     if cols and not any(c.main for c in cols):  # no hint: the text column that tells rows
         text = [c for c in cols if c.column.kind == "text"] or cols  # apart best names them
         max(text, key=lambda c: (len(set(c.cells)), -cols.index(c))).main = True
-        for c in cols:
-            c.least = (
-                max(c.least, min(c.natural, MAIN_LEAST)) if c.main and not compact else c.least
-            )
+        for one in cols:
+            if one.main and not compact:
+                one.least = max(one.least, min(one.natural, MAIN_LEAST))
     return cols
 
 
