@@ -21,6 +21,7 @@ from .format2 import format2_problems
 from .loader import Parsed, Path_, Pos
 from .model import Deal
 from .problems import problem as _problem
+from .provenance import cited_ids
 from .totals import status_total
 
 
@@ -287,7 +288,7 @@ def _warnings(path: str, deal: Deal, positions: dict[Path_, Pos]) -> Iterator[Pr
                 "check the tranche amounts, or say in notes why they differ",
                 warning=True,
             )
-    used = {sid for _, ids in _source_lists_of(deal) for sid in ids}
+    used = cited_ids(deal)
     for i, src in enumerate(deal.sources):
         if src.id not in used:
             yield _problem(
@@ -308,29 +309,3 @@ def _warnings(path: str, deal: Deal, positions: dict[Path_, Pos]) -> Iterator[Pr
             "normal for lists of ceilings; say so in notes",
             warning=True,
         )
-
-
-def _source_lists_of(deal: Deal) -> Iterator[tuple[str, tuple[str, ...]]]:
-    yield "investor", deal.investor.sources
-    yield "host", deal.host.sources
-    yield "headline", deal.headline.sources
-    if deal.period:
-        yield "period", deal.period.sources
-    for group in (deal.structure, deal.terms, deal.allocations, deal.commitments, deal.timeline):
-        for item in group:
-            yield "item", item.sources
-    locals_ = [deal.headline.local, *(t.local for t in deal.structure)]
-    locals_ += [a.local for a in deal.allocations]
-    for local in locals_:
-        if local is not None:
-            yield "local", local.sources
-    alternatives = [
-        *deal.headline.alternatives,
-        *(x for a in deal.allocations for x in a.alternatives),
-    ]
-    for alt in alternatives:
-        yield "alternative", alt.sources
-    steps: list[model.HeadlineStep | model.Step] = [*deal.headline.history]
-    steps += [s for a in deal.allocations for s in a.history]
-    for step in steps:
-        yield "history", step.sources

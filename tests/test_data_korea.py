@@ -93,7 +93,8 @@ def test_won_headline(korea: Deal) -> None:
 
 def test_headline_scope_and_binding(korea: Deal) -> None:
     assert korea.headline.scope == "investment"
-    assert korea.headline.binding is False  # Seoul: a non-binding MOU, no ratification
+    # a signed MOU with duties and a tariff sanction: binding in the format's sense, as Japan's
+    assert korea.headline.binding is True
 
 
 def test_vehicle_text_carries_no_figures(korea: Deal) -> None:

@@ -33,10 +33,8 @@ def test_installed_command_finds_bundled_deals_from_any_folder(tmp_path: Path) -
     r = run("list", "-f", "csv", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert [(x["id"], x["origin"]) for x in rows] == [
-        ("japan", "bundled"),
-        ("south-korea", "bundled"),
-    ]
+    ids = ["eu", "japan", "qatar", "saudi-arabia", "south-korea", "switzerland", "taiwan", "uae"]
+    assert [(x["id"], x["origin"]) for x in rows] == [(i, "bundled") for i in ids]
     assert (
         "site-packages"
         in subprocess.run(
@@ -118,7 +116,10 @@ def test_broken_files_never_give_a_traceback(tmp_path: Path) -> None:
     assert not (tmp_path / "pwned").exists()
     ok = run("--deals-dir", str(folder), "list", "-f", "csv", "--columns", "id", cwd=tmp_path)
     assert ok.returncode == 0
-    assert ok.stdout.split() == ["id", "japan", "south-korea"]
+    assert ok.stdout.split() == [
+        "id",
+        *["eu", "japan", "qatar", "saudi-arabia", "south-korea", "switzerland", "taiwan", "uae"],
+    ]
 
 
 def test_usage_error_exit_codes(tmp_path: Path) -> None:
@@ -135,7 +136,8 @@ def test_json_output_parses_with_json_tool(tmp_path: Path) -> None:
         [sys.executable, "-m", "json.tool"], input=r.stdout, capture_output=True, text=True
     )
     assert parsed.returncode == 0
-    assert json.loads(r.stdout)[0]["headline_usd_bn"] == 550
+    by_id = {row["id"]: row for row in json.loads(r.stdout)}
+    assert by_id["japan"]["headline_usd_bn"] == 550
 
 
 # -- the error contract inside the process --------------------------------------

@@ -86,7 +86,7 @@ def test_companies_amount_led_split_among_leads(mini) -> None:  # type: ignore[n
     assert ("Acme Power", "lead", D(40), D(0)) in got
     assert ("Nippon Co", "lead", D(25), D(25)) in got  # a2 half (10) + p1 (15); a3 25
     assert ("Third Ltd", "lead", D(0), D(5)) in got
-    assert ("Partner KK", "partner", None, None) in got
+    assert ("Partner KK", "partner", D(0), D(0)) in got  # a partner leads nothing: 0, not null
 
 
 def test_companies_filters(mini, japan) -> None:  # type: ignore[no-untyped-def]

@@ -28,6 +28,16 @@ else:
     Part = choice("Part", PARTS)
     ChartBy = choice("ChartBy", CHART_BY)
 
+Totals = Annotated[
+    bool,
+    typer.Option(
+        "--totals",
+        help="Add a row column, and rows marked total (the column totals) and remainder "
+        "(what is left of the headline) after the groups. Without it every row is a group, "
+        "so a column sums to the deal's total.",
+    ),
+]
+
 
 @data_command("allocations")
 def allocations(
@@ -50,6 +60,7 @@ def allocations(
     sort: Annotated[
         Sort, typer.Option("--sort", help="Order of the groups.", case_sensitive=False)
     ] = "amount",
+    totals: Totals = False,
 ) -> Report:
     """Where the money goes, grouped: amount, share of the headline and of the total.
 
@@ -63,7 +74,7 @@ def allocations(
     from ..views.allocations import allocations_by
 
     deal_ = session.resolve(deal).deal
-    return allocations_by(deal_, by, status, sector, top, sort)
+    return allocations_by(deal_, by, status, sector, top, sort, remainders=totals, total=totals)
 
 
 @data_command("companies")
@@ -114,7 +125,7 @@ def compare(
 
 
 @data_command("flows")
-def flows(session: Session, deal: DealArg) -> Report:
+def flows(session: Session, deal: DealArg, totals: Totals = False) -> Report:
     """Who leads the money: amounts by the home country of the lead companies.
 
     \b
@@ -123,7 +134,7 @@ def flows(session: Session, deal: DealArg) -> Report:
     """
     from ..views.flows import flows as view
 
-    return view(session.resolve(deal).deal)
+    return view(session.resolve(deal).deal, totals)
 
 
 @data_command("chart")

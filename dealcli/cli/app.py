@@ -104,7 +104,7 @@ def session(ctx: typer.Context) -> Session:
     root = ctx.find_root()
     if isinstance(root.obj, Session):
         return root.obj
-    return Session(deals_dirs=list(root.params.get("deals_dir") or []))
+    return Session(deals_dirs=[Path(p) for p in root.params.get("deals_dir") or ()])
 
 
 def warn(text: str) -> None:
@@ -182,9 +182,6 @@ def _click_error(exc: Any) -> int:
 
 
 _NOT_ONE_OF = re.compile(r"'([^']*)' is not one of (.+?)\.?$")
-_NO_OPTION = re.compile(
-    r"No such option: (\S+?)\.?(?:\s+\((?:Possible options: )?(.+)\)|\s+Did you mean (.+)\?)?$"
-)
 
 
 def _usage_message(message: str, param: Any) -> str:
@@ -195,10 +192,9 @@ def _usage_message(message: str, param: Any) -> str:
         given, choices = choice.group(1), re.findall(r"'([^']*)'", choice.group(2))
         names = " / ".join(getattr(param, "opts", ()) or ["the value"])
         return f"{names} takes {', '.join(choices)}, not '{given}'" + did_you_mean(given, choices)
-    option = _NO_OPTION.search(message)
-    if option:
-        close = option.group(2) or option.group(3)
-        return f"no such option {option.group(1)}" + (f"; did you mean {close}?" if close else "")
+    if message.lower().startswith("no such option"):
+        given, *close = re.findall(r"(?<![\w-])-{1,2}[\w-]+", message)
+        return f"no such option {given}" + (f"; did you mean {', '.join(close)}?" if close else "")
     return message
 
 

@@ -61,16 +61,36 @@ def show(
 
 
 @data_command("sources")
-def sources(session: Session, deal: DealArg) -> Report:
-    """The numbered sources of a deal (the numbers --sources shows).
+def sources(
+    session: Session,
+    deals: Annotated[
+        list[str] | None, deals_arg("A deal; with --check, deals (default: all).")
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="List what an editor would query: items that rest only on aggregators, "
+            "sources no item cites.",
+        ),
+    ] = False,
+) -> Report:
+    """The numbered sources of a deal (the numbers --sources shows), with the kind of each,
+    where a copy was read, and how many items each backs.
 
     \b
     Example:
         deal sources japan -f csv
+        deal sources --check
     """
-    from ..views.show import show as view
+    from ..errors import UsageError
+    from ..views import sources as view
 
-    return view(session.resolve(deal).deal, ["sources"])
+    if check:
+        return view.check(session.deals(deals))
+    if not deals or len(deals) != 1:
+        raise UsageError("sources takes one deal (or --check and any number)")
+    return view.sources(session.resolve(deals[0]).deal)
 
 
 @data_command("search")

@@ -4,8 +4,6 @@ Choices are built from the views' own constants, so help, validation and
 completion come from one list; matching is case-insensitive.
 """
 
-from __future__ import annotations
-
 import dataclasses
 import functools
 import inspect

@@ -22,6 +22,7 @@ class CompanyRow:
     projects: list[str] = field(default_factory=list)
     candidate: Decimal = ZERO
     committed: Decimal = ZERO
+    unsized: int = 0  # allocations it leads that have no amount yet
     sources: tuple[str, ...] = ()
 
 
@@ -36,7 +37,10 @@ def company_rows(deals: Iterable[Deal]) -> list[CompanyRow]:
                     row.deals.append(deal.id)
                 row.projects.append(a.title)
                 row.sources = tuple(dict.fromkeys((*row.sources, *a.sources)))
-                if c.role != "lead" or a.usd_bn is None:
+                if c.role != "lead":
+                    continue
+                if a.usd_bn is None:
+                    row.unsized += 1
                     continue
                 each = a.usd_bn / len(a.leads)
                 if a.status == "candidate":
@@ -61,6 +65,7 @@ def companies(deals: list[Deal], country: str | None = None, role: str | None = 
             Column("project_titles", "Project titles", extra=True),
             Column("candidate_usd_bn", "Candidates led USD bn", "amount"),
             Column("committed_usd_bn", "Committed led USD bn", "amount"),
+            Column("unsized", "Unsized led", "int"),
             SOURCES,
         ],
     )
@@ -71,7 +76,6 @@ def companies(deals: list[Deal], country: str | None = None, role: str | None = 
             continue
         if role and r.role != role:
             continue
-        lead = r.role == "lead"
         t.add(
             r.name,
             r.country,
@@ -79,11 +83,16 @@ def companies(deals: list[Deal], country: str | None = None, role: str | None = 
             ", ".join(r.deals),
             len(r.projects),
             "; ".join(r.projects),
-            r.candidate if lead else None,
-            r.committed if lead else None,
+            r.candidate,
+            r.committed,
+            r.unsized,
             sources_cell(r.sources, numbers),
         )
-    t.notes.append("amounts led: projects a company leads, split evenly among several leads")
+    t.notes.append(
+        "amounts led: projects a company leads, split evenly among several leads; "
+        "0 for a partner, which leads none"
+    )
+    t.notes.append("unsized led: projects it leads whose amount is not known, not in the amounts")
     t.notes.append(
         "a project inside an envelope counts with its own amount here, not in deal totals"
     )
