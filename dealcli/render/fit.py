@@ -146,7 +146,10 @@ def _columns(table: Table, compact: bool) -> list[_Col]:
         cols.append(col)
     if cols and not any(c.main for c in cols):  # no hint: the text column that tells rows
         text = [c for c in cols if c.column.kind == "text"] or cols  # apart best names them
-        max(text, key=lambda c: (len(set(c.cells)), -cols.index(c))).main = True
+        # ties: words (a title) before ids and addresses, then the widest
+        max(
+            text, key=lambda c: (len(set(c.cells)), any(" " in x for x in c.cells), c.natural)
+        ).main = True
         for one in cols:
             if one.main and not compact:
                 one.least = max(one.least, min(one.natural, MAIN_LEAST))
