@@ -11,12 +11,16 @@ bench/results.md. Timings are never asserted in tests; this is where they live.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import platform
+import pty
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from pathlib import Path
 
@@ -31,8 +35,13 @@ PY = sys.executable
 DATA = HERE / "data"
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (kB) of one run of argv."""
+TERMINAL = "in a terminal: "  # cases whose stdout is a pseudo-terminal (80x24, no pager)
+
+
+def run_once(argv: list[str], env: dict[str, str], tty: bool = False) -> tuple[float, int]:
+    """Wall seconds and peak RSS (kB) of one run of argv (stdout a pseudo-terminal if tty)."""
+    if tty:
+        return run_in_terminal(argv, env)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -43,16 +52,39 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
+def run_in_terminal(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """As a user at an 80x24 terminal runs it: stdout a pty whose output is read as it comes."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    tty_env = {**env, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24", "DEAL_PAGER": ""}
+    tty_env.pop("NO_COLOR", None)
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=tty_env, stdin=slave, stdout=slave, stderr=subprocess.DEVNULL)
+    os.close(slave)
+    while True:
+        try:
+            if not os.read(master, 65536):
+                break
+        except OSError:  # EIO: the program closed the terminal
+            break
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    os.close(master)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed in a terminal: {' '.join(argv)}")
+    return elapsed, usage.ru_maxrss
+
+
 def measure(
     cases: dict[str, list[str]], env: dict[str, str], runs: int = RUNS
 ) -> dict[str, dict[str, float]]:
     times: dict[str, list[float]] = {name: [] for name in cases}
     peak: dict[str, int] = dict.fromkeys(cases, 0)
-    for argv in cases.values():  # warm-up: caches filled, files in the page cache
-        run_once(argv, env)
+    for name, argv in cases.items():  # warm-up: caches filled, files in the page cache
+        run_once(argv, env, tty=name.startswith(TERMINAL))
     for _ in range(runs):
         for name, argv in cases.items():
-            seconds, rss = run_once(argv, env)
+            seconds, rss = run_once(argv, env, tty=name.startswith(TERMINAL))
             times[name].append(seconds)
             peak[name] = max(peak[name], rss)
     return {
@@ -106,6 +138,7 @@ def main() -> None:
         },
         env,
     )
+    terminal = measure_terminal(env)
     print("scaling ...", flush=True)
     scale = measure(
         {
@@ -136,7 +169,7 @@ def main() -> None:
     )
     print("rejecting hostile files ...", flush=True)
     rejections = measure(rejection_cases(), env, runs=max(3, RUNS // 3))
-    write_results(startup, scale, rejections, cold)
+    write_results(startup, scale, rejections, cold, terminal)
 
 
 PACE = "deal pace gen-04242 -f csv (10,000 deals)"
@@ -186,7 +219,48 @@ def rejection_cases() -> dict[str, list[str]]:
     return cases
 
 
-def write_results(startup: dict, scale: dict, rejections: dict, cold: tuple[float, int]) -> None:
+def measure_terminal(env: dict[str, str]) -> dict[str, dict[str, float]]:
+    print("in a terminal ...", flush=True)
+    return measure(
+        {
+            TERMINAL + "Typer floor (bench/floor.py)": [PY, str(HERE / "floor.py")],
+            TERMINAL + "deal show japan": [DEAL, "show", "japan"],
+            TERMINAL + "deal show japan -s totals": [DEAL, "show", "japan", "-s", "totals"],
+        },
+        env,
+    )
+
+
+def terminal_section(terminal: dict) -> list[str]:
+    """The terminal timings: stdout a pseudo-terminal (80x24), no pager, colour on."""
+    floor = terminal[TERMINAL + "Typer floor (bench/floor.py)"]["median_ms"]
+    lines = [
+        "",
+        "## In a terminal",
+        "",
+        "Stdout a pseudo-terminal of 80x24 (TERM=xterm-256color, colour on, `DEAL_PAGER=` so "
+        "nothing waits for a key), read as it comes. `deal show` shows every section by default.",
+        "",
+        "| command | median ms | min ms | × floor in a terminal | peak MB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, r in terminal.items():
+        lines.append(
+            f"| `{name[len(TERMINAL) :]}` | {r['median_ms']:.0f} | {r['min_ms']:.0f} "
+            f"| {r['median_ms'] / floor:.2f} | {r['peak_mb']:.0f} |"
+        )
+    ratio = terminal[TERMINAL + "deal show japan"]["median_ms"] / floor
+    lines += [
+        "",
+        f"Target: `deal show japan` (every section) ≤ 1.3× the floor: {ratio:.2f}×, "
+        f"{'met' if ratio <= 1.3 else 'NOT met'}.",
+    ]
+    return lines
+
+
+def write_results(
+    startup: dict, scale: dict, rejections: dict, cold: tuple[float, int], terminal: dict
+) -> None:
     floor = startup["Typer floor (bench/floor.py)"]["median_ms"]
     lines = [
         "# Benchmark results",
@@ -261,6 +335,7 @@ def write_results(startup: dict, scale: dict, rejections: dict, cold: tuple[floa
         )
     lines += ["", "## Targets", "", "| target | measured | met |", "|---|---:|---|"]
     lines += [f"| {t} | {m} | {'yes' if ok else 'no'} |" for t, m, ok in targets]
+    lines += terminal_section(terminal)
     lines += [
         "",
         "## Rejecting hostile files (limit: 2 s each)",
@@ -276,4 +351,8 @@ def write_results(startup: dict, scale: dict, rejections: dict, cold: tuple[floa
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["terminal"]:  # only the terminal timings: python bench/run.py terminal
+        env = {k: v for k, v in os.environ.items() if k not in ("DEAL_PATH", "FORCE_COLOR")}
+        print("\n".join(terminal_section(measure_terminal(env))))
+    else:
+        main()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import PipeClosed, UsageError
+from .pager import page
 from .render import BINARY, FORMATS, About, Options, render
 from .table import Report
 
@@ -103,6 +104,14 @@ class Request:
             metavar="FILE",
         ),
     )
+    no_pager: bool = field(
+        default=False,
+        metadata=_option("--no-pager", help="Print at once, never through $PAGER (less)."),
+    )
+    wide: bool = field(
+        default=False,
+        metadata=_option("--wide", help="Every column, nothing wrapped: lines as long as needed."),
+    )
     html: Path | None = field(
         default=None,
         metadata=_option(
@@ -165,7 +174,7 @@ def options(
         raise UsageError(f"{fmt} is a binary file: give -o FILE.{fmt}, or redirect stdout")
     env = os.environ
     color = fmt == "table" and not env.get("NO_COLOR") and (tty or bool(env.get("FORCE_COLOR")))
-    width = shutil.get_terminal_size().columns if tty else None
+    width = shutil.get_terminal_size().columns if tty and not req.wide else None
     columns = tuple(c.strip() for c in (req.columns or "").split(",") if c.strip())
     return Options(
         format=fmt,
@@ -193,6 +202,8 @@ def emit(report: Report, req: Request, about: Callable[[], About] | None = None)
         return
     text = render(report, options(req, chart=report.chart, about=about))
     path = target(req)
+    if path is None and isinstance(text, str) and page(text, off=req.no_pager):
+        return
     if path is None:
         write_stdout(text)
     else:

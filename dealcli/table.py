@@ -6,19 +6,42 @@ A view knows nothing of formats; a renderer knows nothing of deals.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, Literal
 
 Kind = Literal["text", "amount", "pct", "int", "date", "number", "sources"]
 NUMERIC: tuple[Kind, ...] = ("amount", "pct", "int", "number")  # right-aligned for people
 
 
+# Row and column styles a view may ask for; each renderer decides how they look
+# (colours in a terminal, nothing in a pipe). Never the only carrier of meaning.
+Style = Literal["", "headline", "committed", "candidate", "uncommitted", "dim"]
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
+    """A column and the hints renderers read (they know nothing of deals).
+
+    main: the column that names the row (sector, company, title): never dropped,
+        and what a chart writes beside each bar (several main columns are joined).
+    priority: when a terminal is too narrow, the columns with the highest number
+        go first (0: never); hidden columns are named in a footnote.
+    style: how the whole column looks (e.g. committed money).
+    link: the cells are web addresses (never split; clickable where supported).
+    bar: a chart draws its bars from this column (percentages).
+    group: a chart puts its rows under a heading per value of this column.
+    """
+
     key: str  # stable snake_case name that carries its unit: usd_bn, share_pct
     label: str  # header for people
     kind: Kind = "text"
     extra: bool = False  # shown only when asked for (the `sources` column)
+    main: bool = False
+    priority: int = 1
+    style: Style = ""
+    link: bool = False
+    bar: bool = False
+    group: bool = False
 
 
 @dataclass
@@ -28,11 +51,19 @@ class Table:
     columns: list[Column]
     rows: list[list[Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    styles: list[Style] = field(default_factory=list)  # one per row
+    compact: bool = False  # in a terminal: one line a row, no title line (a summary)
+    legend: dict[str, str] = field(default_factory=dict)  # style -> what it stands for
+    mark: str = ""  # text to highlight wherever it occurs (search matches)
 
-    def add(self, *cells: Any) -> None:
+    def add(self, *cells: Any, style: Style = "") -> None:
         if len(cells) != len(self.columns):
             raise ValueError(f"{self.name}: {len(cells)} cells for {len(self.columns)} columns")
         self.rows.append(list(cells))
+        self.styles.append(style)
+
+    def style(self, i: int) -> Style:
+        return self.styles[i] if i < len(self.styles) else ""
 
     def records(self) -> list[dict[str, Any]]:
         keys = [c.key for c in self.columns]
@@ -64,10 +95,33 @@ def sources_cell(ids: tuple[str, ...], numbers: dict[str, int]) -> tuple[int, ..
 SOURCES = Column("sources", "Sources", "sources", extra=True)
 
 
+class Share(Decimal):
+    """An exact percentage (300/550*100 = 54.5454...), kept exact until shown.
+
+    Rounded once, half-even, from the exact value: to one decimal for people
+    (54.5%), to two in machine formats (54.55), by `number` and `rounded`.
+    """
+
+    __slots__ = ()
+
+
+MACHINE_PLACES = 2  # decimals of a share in csv, tsv, plain, json and jsonl
+
+
+def rounded(value: Decimal, places: int) -> Decimal:
+    """`value` rounded once, half-even, to `places` decimals."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+
+
 def number(value: Decimal | int) -> str:
-    """An exact number as plain digits: 550, 0.35, 66.67 (never 5.5E+2)."""
+    """An exact number as plain digits: 550, 0.35, 66.67 (never 5.5E+2).
+
+    A `Share` comes out rounded to two decimals (trailing zeros dropped).
+    """
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, Share):
+        value = rounded(value, MACHINE_PLACES)
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")

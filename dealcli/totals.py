@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 from typing import Any
 
 from .model import COMMITTED_STATUSES, Allocation, Deal
+from .table import Share
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
 
 
-def share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
-    """Percentage, two decimals, exact input; None when there is nothing to divide by."""
+def share(part: Decimal | None, whole: Decimal | None) -> Share | None:
+    """Percentage of `whole`, exact (to 28 digits): rounded once, where it is shown
+    (one decimal for people, two in csv/json); None when there is nothing to divide by."""
     if part is None or not whole:
         return None
-    return (part * 100 / whole).quantize(CENT, rounding=ROUND_HALF_EVEN)
+    return Share(part * 100 / whole)
 
 
 def counted(deal: Deal, status: str) -> list[Allocation]:

@@ -1,12 +1,14 @@
 """`make docs`: regenerate the pictures the README shows.
 
-SVGs of `deal show japan`, `deal compare japan korea` and `deal chart japan`, as
-Rich draws them in a terminal. If Chromium is installed, the HTML export of
+The first screen of `deal show japan` (24 lines) at 80 and 120 columns, as a
+terminal shows it; SVGs of `deal show japan` (totals and sectors), `deal compare
+japan korea` and `deal chart japan`. If Chromium is installed, the HTML export of
 `deal show japan` is also rendered to PNG headlessly and checked not to be blank.
 """
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -23,7 +25,30 @@ PICTURES = {
 }
 
 
+SCREENS = {"show-japan-80.svg": 80, "show-japan-120.svg": 120}  # the first screen, 24 lines
+
+
+def first_screen(width: int) -> str:
+    """`deal show japan` as the first 24 lines of a terminal `width` columns wide, as SVG."""
+    from rich.console import Console
+
+    from dealcli.registry import load
+    from dealcli.render.fit import lay_report
+    from dealcli.render.rich_table import draw_lines
+    from dealcli.views.show import show
+
+    report = show(load().resolve("japan").deal)
+    console = Console(
+        file=io.StringIO(), width=width, record=True, force_terminal=True, color_system="standard"
+    )
+    draw_lines(console, lay_report(report, width)[:24])
+    return console.export_svg(title=f"deal show japan ({width}x24)")
+
+
 def main() -> None:
+    for name, width in SCREENS.items():
+        (DOCS / name).write_text(first_screen(width))
+        print(f"wrote docs/{name}")
     for name, args in PICTURES.items():
         subprocess.run([DEAL, *args, "--svg", str(DOCS / name)], check=True)
         print(f"wrote docs/{name}")

@@ -74,9 +74,9 @@ def test_choices_match_case_insensitively(args: list[str], deals_dir: Path) -> N
     [
         (
             ["show", "japan", "-s", "total"],
-            "deal: error: --section / -s takes overview, totals, structure, sectors, companies, "
-            "allocations, terms, commitments, timeline, sources, not 'total'; "
-            "did you mean 'totals'?",
+            "deal: error: --section / -s takes totals, top-sectors, top-companies, key-terms, "
+            "sectors, companies, terms, structure, allocations, commitments, timeline, "
+            "sources, overview, notes, not 'total'; did you mean 'totals'?",
         ),
         (
             ["allocations", "japan", "--by", "sectr"],
@@ -166,7 +166,7 @@ def test_import_graph_has_no_cycles() -> None:
     # A package's __init__ importing its own modules is how a package is built, not a cycle.
     for m, deps in graph.items():
         deps -= {d for d in deps if d.startswith(m + ".")}
-    assert "dealcli.render.console" in graph["dealcli.render.chart"]  # the graph is read
+    assert "dealcli.render.fit" in graph["dealcli.render.chart"]  # the graph is read
     assert _find_cycle(graph) is None
 
 

@@ -7,11 +7,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..table import number
+from ..table import MACHINE_PLACES, Share, number, rounded
 
 # C0 controls except tab and newline, DEL, and the C1 block: a deal file must
 # not move the cursor, retitle the window or hide text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ITEM = re.compile(r"([-*\u2022]|\d+[.)])\s")  # a list item starts a new line
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -46,15 +47,44 @@ def defuse(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA) else text
 
 
+SHOWN_PLACES = 1  # decimals of a share shown to people: 54.5%
+AMOUNT_PLACES = 2  # at most, for amounts shown to people: 456.45, 108.7, 550
+
+
+def machine(value: Decimal) -> Decimal:
+    """A share as machine formats carry it: rounded once, half-even, to two decimals."""
+    return rounded(value, MACHINE_PLACES) if isinstance(value, Share) else value
+
+
 def human(value: Any, kind: str) -> str:
-    """A cell as people read it in a terminal or a document."""
+    """A cell as people read it in a terminal or a document.
+
+    Shares are rounded once from the exact value, half-even, to one decimal
+    (300/550 = 54.5454...% shows 54.5%); amounts to at most two decimals.
+    """
     if value is None:
         return ""
-    if kind == "amount" and isinstance(value, Decimal | int):
-        text = f"{Decimal(value):,.2f}"
-        return text[:-3] if text.endswith(".00") else text.rstrip("0") if "." in text else text
-    if kind == "pct" and isinstance(value, Decimal | int):
-        return f"{Decimal(value):,.1f}%"
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        if kind == "pct" or isinstance(value, Share):
+            text = f"{rounded(Decimal(value), SHOWN_PLACES):,.{SHOWN_PLACES}f}"
+            return text + "%" if kind == "pct" else text
+        if kind == "amount":
+            text = f"{rounded(Decimal(value), AMOUNT_PLACES):,.{AMOUNT_PLACES}f}"
+            return text.rstrip("0").rstrip(".")
     if isinstance(value, tuple | list):
         return ", ".join(human(v, "text") for v in value)
     return raw_text(value)
+
+
+def unwrap(text: str) -> str:
+    """Prose as paragraphs: the line breaks of a YAML block joined, list items and
+    blank lines kept, so a terminal wraps it once, to its own width."""
+    out: list[str] = []
+    for line in text.strip("\n").split("\n"):
+        stripped = line.strip()
+        item = _ITEM.match(stripped) is not None
+        if out and stripped and out[-1] and not item:
+            out[-1] += " " + stripped
+        else:
+            out.append(stripped)
+    return "\n".join(out)

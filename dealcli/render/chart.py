@@ -1,17 +1,21 @@
-"""Horizontal bar charts of a report's `share_pct` column.
+"""Horizontal bar charts, drawn from the hints of a table's columns.
 
-In a terminal Rich draws coloured bars fitted to the width; into a pipe the
-same chart comes out in plain characters (`#`), 80 columns wide.
+The bars come from the `bar` column (a percentage), the words beside them from
+the `main` columns (joined by " · "), the amount from the first amount column;
+rows are grouped under each value of a `group` column, and take the row's
+style. In a terminal the bars are coloured and fitted to its width, with a
+legend; into a pipe the same chart comes out in plain characters (`#`), 80
+columns wide.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .cells import clean, human
-from .console import console_for, heading
+from .fit import Line, cut, lay_heading, width
+from .grid import paint
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -19,32 +23,28 @@ if TYPE_CHECKING:
     from ..table import Report, Table
     from . import Options
 
+PIPE_WIDTH = 80
 
-def _rows(table: Table) -> list[tuple[str, str, str, Decimal, str]]:
-    """(label, amount, share, share value, group): a chart with a `deal` column is
-    grouped by its label (the sector), each row then naming the deal and stage."""
-    grouped = any(c.key == "deal" for c in table.columns)
-    out = []
-    for record in table.records():
-        if grouped:
-            group = clean(str(record["label"]))
-            label = f"  {clean(str(record['deal']))} · {clean(str(record['measure']))}"
-        else:
-            group = ""
-            label = f"{clean(str(record['label']))} · {clean(str(record['measure']))}"
-        amount = human(record["usd_bn"], "amount")
-        pct = record["share_pct"] or Decimal(0)
-        out.append((label, amount, human(pct, "pct"), Decimal(pct), group))
+Row = tuple[str, str, str, Decimal, str, str]  # label, amount, share, value, group, style
+
+
+def _rows(table: Table) -> list[Row]:
+    cols = table.columns
+    mains = [i for i, c in enumerate(cols) if c.main and not c.group]
+    group = next((i for i, c in enumerate(cols) if c.group), None)
+    amount = next((i for i, c in enumerate(cols) if c.kind == "amount"), None)
+    bar = next((i for i, c in enumerate(cols) if c.bar), None)
+    if bar is None:
+        bar = next((i for i, c in enumerate(cols) if c.kind == "pct"), None)
+    out: list[Row] = []
+    for r, row in enumerate(table.rows):
+        label = " · ".join(clean(str(row[i])) for i in mains)
+        head = clean(str(row[group])) if group is not None else ""
+        pct = Decimal(row[bar] or 0) if bar is not None else Decimal(0)
+        money = human(row[amount], "amount") if amount is not None else ""
+        shown = human(pct, "pct") if bar is not None else ""
+        out.append(("  " + label if head else label, money, shown, pct, head, table.style(r)))
     return out
-
-
-def _style(label: str) -> str:
-    stage = label.rsplit("· ", 1)[-1]
-    if stage == "candidate" or label.startswith("candidates"):
-        return "cyan"
-    if stage == "committed" or label.startswith("committed"):
-        return "green"
-    return "white"
 
 
 def _bar(pct: Decimal, cells: int, full: str) -> str:
@@ -53,61 +53,46 @@ def _bar(pct: Decimal, cells: int, full: str) -> str:
     return full * n + more
 
 
-def render_chart(report: Report, opts: Options) -> str:
-    if opts.color or opts.width is not None:
-        return _rich_chart(report, opts)
-    lines = [clean(report.title)]
-    if report.caption:
-        lines.append(clean(report.caption))
+def lay_chart(report: Report, size: int | None, legend: bool) -> list[Line]:
+    total = size or PIPE_WIDTH
+    full = "█" if size else "#"
+    out = lay_heading(report, size)
     for table in report.tables:
         rows = _rows(table)
-        width = max((len(r[0]) for r in rows), default=0)
-        cells = max(80 - width - 21, 10)  # the whole line fits 80 columns
-        lines += ["", clean(table.title)]
+        label_w = max((width(r[0]) for r in rows), default=0)
+        money_w = max((width(r[1]) for r in rows), default=0)
+        pct_w = max((width(r[2]) for r in rows), default=0)
+        if size:  # labels take at most 45% of a terminal; longer ones end in "…"
+            label_w = min(label_w, max(total * 9 // 20, 12))
+        cells = max(total - label_w - money_w - pct_w - 6, 10)
+        out += [[], [(clean(table.title), "header")]]
         group = ""
-        for label, amount, pct, value, new_group in rows:
+        for label, money, pct, value, new_group, style in rows:
             if new_group != group:
                 group = new_group
-                lines.append(group)
-            lines.append(
-                f"{label:<{width}}  {amount:>8}  {pct:>7}  {_bar(value, cells, '#')}".rstrip()
-            )
-        lines += ["  * " + n for n in table.notes]
-    return "\n".join(lines) + "\n"
+                out.append([(group, "group")])
+            text = cut(label, label_w) if size else label
+            line: Line = [
+                (text + " " * (label_w - width(text)), ""),
+                ("  " + money.rjust(money_w) + "  " + pct.rjust(pct_w) + "  ", ""),
+                (_bar(value, cells, full), style),
+            ]
+            out.append(line)
+        out += [[("  * " + clean(n), "dim")] for n in table.notes]
+        if legend and table.legend:
+            key: Line = [("  ", "")]
+            for style, meaning in table.legend.items():
+                key += [(full * 2, style), (" " + meaning + "   ", "dim")]
+            out.append(key)
+    return out
 
 
-def _rich_chart(report: Report, opts: Options) -> str:
-    width = opts.width or 80
-    console = console_for(replace(opts, width=width))
-    draw_chart(console, report, width)
-    return str(console.file.getvalue())  # type: ignore[attr-defined]
+def render_chart(report: Report, opts: Options) -> str:
+    lines = lay_chart(report, opts.width, legend=opts.width is not None or opts.color)
+    return paint(lines, color=opts.color)
 
 
 def draw_chart(console: Console, report: Report, width: int) -> None:
-    from rich.table import Table as RichTable
-    from rich.text import Text
+    from .rich_table import draw_lines
 
-    heading(console, report)
-    for table in report.tables:
-        rows = _rows(table)
-        label_width = min(max((len(r[0]) for r in rows), default=0), max(width * 9 // 20, 12))
-        cells = max(width - label_width - 20, 10)
-        grid = RichTable.grid(padding=(0, 1))
-        grid.add_column(width=label_width, overflow="ellipsis", no_wrap=True)
-        grid.add_column(justify="right", no_wrap=True)
-        grid.add_column(justify="right", no_wrap=True)
-        grid.add_column(no_wrap=True)
-        group = ""
-        for label, amount, pct, value, new_group in rows:
-            if new_group != group:
-                group = new_group
-                grid.add_row(Text(group, style="bold"), Text(""), Text(""), Text(""))
-            style = _style(label)
-            grid.add_row(
-                Text(label), Text(amount), Text(pct), Text(_bar(value, cells, "█"), style=style)
-            )
-        console.print()
-        console.print(Text(clean(table.title), style="bold"))
-        console.print(grid)
-        for note in table.notes:
-            console.print(Text("  * " + note, style="dim"))
+    draw_lines(console, lay_chart(report, width, legend=True))

@@ -1,70 +1,54 @@
-"""A table as plain text, for `--format table` into a pipe or a file.
+"""Laid-out lines (`fit`) as text: plain into a pipe or a file, ANSI colour in a terminal.
 
-The same layout as the Rich renderer without a terminal (no colour, nothing
-wrapped or cut), drawn directly: Rich measures and wraps every cell, which a
-pipe does not need and which costs more than the rest of the command.
+Drawn directly, without Rich: Rich measures and wraps every cell again, which
+the layout has already done, and costs more than the rest of the command.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
-from ..table import NUMERIC
-from .cells import clean, human
+from .fit import lay_report, width
 
 if TYPE_CHECKING:
-    from ..table import Report, Table
+    from ..table import Report
+    from .fit import Line
 
-_GAP = "   "
+__all__ = ["paint", "render_grid", "width"]
+
+# Styles as ANSI SGR codes (the 8 standard colours, bold, dim: they work everywhere).
+SGR = {
+    "title": "1;4",
+    "caption": "2",
+    "header": "1",
+    "dim": "2",
+    "headline": "1",
+    "committed": "32",
+    "candidate": "36",
+    "uncommitted": "33",
+    "match": "1;7",
+    "group": "1",
+}
+_OSC8 = "\x1b]8;;{}\x1b\\"
 
 
-def width(text: str) -> int:
-    """Terminal cells a line takes: wide East Asian characters take two."""
-    if text.isascii():
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, size: int, right: bool) -> str:
-    fill = " " * (size - width(text))
-    return fill + text if right else text + fill
-
-
-def _table(table: Table, titled: bool) -> list[str]:
-    header = [[clean(c.label)] for c in table.columns]
-    body = [
-        [human(v, c.kind).split("\n") for v, c in zip(row, table.columns, strict=True)]
-        for row in table.rows
-    ]
-    sizes = [max(width(line) for line in cell) for cell in header]
-    for row in body:
-        for i, cell in enumerate(row):
-            sizes[i] = max(sizes[i], *(width(line) for line in cell))
-    right = [c.kind in NUMERIC for c in table.columns]
-    out = [clean(table.title)] if titled else []
-
-    def emit(cells: list[list[str]]) -> None:
-        for n in range(max(len(cell) for cell in cells)):
-            parts = [
-                _pad(cell[n] if n < len(cell) else "", sizes[i], right[i])
-                for i, cell in enumerate(cells)
-            ]
-            out.append(_GAP.join(parts).rstrip())
-
-    emit(header)
-    out.append("─" * (sum(sizes) + len(_GAP) * (len(sizes) - 1)))
-    for row in body:
-        emit(row)
-    out.extend("  * " + note for note in table.notes)
-    return out
+def paint(lines: list[Line], color: bool = False, links: bool = False) -> str:
+    """Text of the lines; with colour, styles as ANSI codes and (with links) OSC 8 hyperlinks."""
+    out = []
+    for line in lines:
+        parts = []
+        for text, style in line:
+            if not color or not style or not text:
+                parts.append(text)
+            elif style.startswith("link:"):
+                url = style[5:]
+                parts.append(_OSC8.format(url) + text + _OSC8.format("") if links else text)
+            else:
+                parts.append(f"\x1b[{SGR.get(style, '0')}m{text}\x1b[0m")
+        out.append("".join(parts).rstrip(" "))
+    return "\n".join(out) + "\n"
 
 
 def render_grid(report: Report) -> str:
-    lines = [clean(report.title)]
-    if report.caption:
-        lines.append(clean(report.caption))
-    for table in report.tables:
-        lines.append("")
-        lines.extend(_table(table, titled=table.title != report.title))
-    return "\n".join(lines) + "\n"
+    """`--format table` into a pipe or file: no colour, nothing wrapped, cut or dropped."""
+    return paint(lay_report(report, None))

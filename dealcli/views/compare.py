@@ -11,11 +11,9 @@ from ..model import Deal, Term
 from ..table import Column, Report, Table
 from ..totals import CENT, ZERO, sector_matrix, share, totals, years
 
-PARTS = ("totals", "terms", "sectors", "commitments")
-
 
 def _table(name: str, title: str, deals: list[Deal]) -> Table:
-    cols = [Column("measure", "Measure"), Column("unit", "Unit")]
+    cols = [Column("measure", "Measure", main=True), Column("unit", "Unit")]
     keys: list[str] = []
     for d in deals:  # the same deal twice gets two distinct column names
         keys.append(d.id if d.id not in keys else f"{d.id}-{len(keys) + 1}")
@@ -146,7 +144,8 @@ def commitments_part(deals: list[Deal]) -> Table:
     return t
 
 
-BUILDERS = {
+# The parts of a comparison, in the order they are shown: name -> builder.
+PARTS: dict[str, Callable[[list[Deal]], Table]] = {
     "totals": totals_part,
     "terms": terms_part,
     "sectors": sectors_part,
@@ -158,14 +157,14 @@ def compare(deals: list[Deal], only: list[str] | None = None) -> Report:
     if len(deals) < 2:
         raise UsageError("compare needs two or more deals")
     parts = only or list(PARTS)
-    bad = [p for p in parts if p not in BUILDERS]
+    bad = [p for p in parts if p not in PARTS]
     if bad:
         raise UsageError(f"no part named {', '.join(bad)}; choose from {', '.join(PARTS)}")
     title = " vs ".join(d.id for d in deals)
     checked = ", ".join(f"{d.id} {d.updated}" for d in deals)
     return Report(
         f"Compare: {title}",
-        [BUILDERS[p](deals) for p in parts],
+        [PARTS[p](deals) for p in parts],
         f"data checked to: {checked}",
         sectioned=True,
     )

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..table import Column, Report, Table
-from ..totals import (
-    Summary,
-)
+from ..totals import Summary
+from .common import LEGEND
 
 
 def listing(entries: Iterable[tuple[Summary, str]]) -> Report:
@@ -15,17 +14,18 @@ def listing(entries: Iterable[tuple[Summary, str]]) -> Report:
         "deals",
         "Deals",
         [
-            Column("id", "Id"),
-            Column("title", "Title"),
-            Column("investor", "Investor"),
-            Column("host", "Host"),
+            Column("id", "Id", main=True),
+            Column("title", "Title", priority=3),
+            Column("investor", "Investor", priority=2),
+            Column("host", "Host", priority=2),
             Column("headline_usd_bn", "Headline USD bn", "amount"),
-            Column("committed_usd_bn", "Committed USD bn", "amount"),
-            Column("candidates_usd_bn", "Candidates USD bn", "amount"),
-            Column("status", "Status"),
-            Column("updated", "Updated", "date"),
-            Column("origin", "From"),
+            Column("committed_usd_bn", "Committed USD bn", "amount", style="committed"),
+            Column("candidates_usd_bn", "Candidates USD bn", "amount", style="candidate"),
+            Column("status", "Status", priority=2),
+            Column("updated", "Updated", "date", priority=3),
+            Column("origin", "From", priority=4),
         ],
+        legend={k: v for k, v in LEGEND.items() if k != "uncommitted"},
     )
     for s, origin in entries:
         t.add(

@@ -14,12 +14,13 @@ def search(deals: Iterable[Deal], text: str) -> Report:
         "matches",
         f"Matches for '{text}'",
         [
-            Column("deal", "Deal"),
-            Column("kind", "Kind"),
-            Column("id", "Id"),
-            Column("text", "Text"),
+            Column("deal", "Deal", priority=2),
+            Column("kind", "Kind", priority=3),
+            Column("id", "Id", priority=4),
+            Column("text", "Text", main=True),
             SOURCES,
         ],
+        mark=text,  # the matches, highlighted in a terminal
     )
     for deal in deals:
         numbers = deal.source_numbers()

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from decimal import Decimal
 
 from ..errors import UsageError
 from ..model import Allocation, Deal, Party
-from ..table import SOURCES, Column, Report, Table, number, sources_cell
+from ..table import SOURCES, Column, Report, Share, Table, number, sources_cell
 from ..totals import STAGES, ZERO, counted, group, share, totals
-from .common import caption
+from .common import LEGEND, caption, shown
+from .common import stage as _stage
 from .companies import company_rows
+from .summary import key_terms, notes, top_companies, top_sectors
 
 
 def overview(deal: Deal) -> Table:
     n = deal.source_numbers()
-    t = Table("overview", "Overview", [Column("field", "Field"), Column("value", "Value"), SOURCES])
+    t = Table(
+        "overview",
+        "Overview",
+        [Column("field", "Field", main=True), Column("value", "Value"), SOURCES],
+    )
     head = deal.headline
     t.add("title", deal.title, ())
     t.add("investor", _party(deal.investor), sources_cell(deal.investor.sources, n))
@@ -30,8 +35,6 @@ def overview(deal: Deal) -> Table:
     t.add("updated", deal.updated.isoformat(), ())
     if deal.aliases:
         t.add("aliases", ", ".join(deal.aliases), ())
-    if deal.notes:
-        t.add("notes", deal.notes.strip(), ())
     return t
 
 
@@ -49,17 +52,21 @@ def totals_table(deal: Deal) -> Table:
         "totals",
         "Headline, committed and candidates",
         [
-            Column("measure", "Measure"),
+            Column("measure", "Money", main=True),
             Column("usd_bn", "USD bn", "amount"),
             Column("share_pct", "% of headline", "pct"),
-            Column("allocations", "Allocations", "int"),
-            Column("unsized", "Unsized", "int"),
-            Column("meaning", "Meaning"),
+            Column("allocations", "Allocations", "int", priority=4),
+            Column("unsized", "Unsized", "int", priority=4),
+            Column("meaning", "Meaning", priority=2),
         ],
+        compact=True,
+        legend=LEGEND,
     )
     committed = [a for s in STAGES["committed"] for a in counted(deal, s)]
     candidates = counted(deal, "candidate")
-    t.add("headline", head, Decimal(100), None, None, f"basis: {deal.headline.basis}")
+    t.add(
+        "headline", head, Share(100), None, None, f"basis: {deal.headline.basis}", style="headline"
+    )
     t.add(
         "committed",
         tot.committed,
@@ -67,6 +74,7 @@ def totals_table(deal: Deal) -> Table:
         len(committed),
         sum(a.usd_bn is None for a in committed),
         "selected + funded + operating",
+        style="committed",
     )
     t.add(
         "uncommitted",
@@ -75,6 +83,7 @@ def totals_table(deal: Deal) -> Table:
         None,
         None,
         "headline - committed",
+        style="uncommitted",
     )
     t.add(
         "candidates",
@@ -83,10 +92,11 @@ def totals_table(deal: Deal) -> Table:
         len(candidates),
         sum(a.usd_bn is None for a in candidates),
         "named possible uses; not added to committed",
+        style="candidate",
     )
     if tot.candidates > head:
         t.notes.append(
-            f"candidate amounts add up to {share(tot.candidates, head)}% of the headline: "
+            f"candidate amounts add up to {shown(share(tot.candidates, head))} of the headline: "
             "they are ceilings and expressions of interest, not money allocated"
         )
     if any(a.part_of for a in deal.allocations):
@@ -100,12 +110,12 @@ def structure(deal: Deal) -> Table:
         "structure",
         "Structure (tranches)",
         [
-            Column("tranche", "Tranche"),
-            Column("label", "Label"),
-            Column("instrument", "Instrument"),
+            Column("tranche", "Tranche", priority=4),
+            Column("label", "Label", main=True),
+            Column("instrument", "Instrument", priority=2),
             Column("usd_bn", "USD bn", "amount"),
             Column("share_pct", "% of headline", "pct"),
-            Column("basis", "Basis"),
+            Column("basis", "Basis", priority=3),
             SOURCES,
         ],
     )
@@ -133,14 +143,15 @@ def sectors(deal: Deal) -> Table:
         "sectors",
         "Sectors",
         [
-            Column("sector", "Sector"),
-            Column("candidate_usd_bn", "Candidates USD bn", "amount"),
-            Column("candidate_share_pct", "Cand. % of headline", "pct"),
-            Column("committed_usd_bn", "Committed USD bn", "amount"),
-            Column("committed_share_pct", "Comm. % of headline", "pct"),
-            Column("allocations", "Allocations", "int"),
-            Column("unsized", "Unsized", "int"),
+            Column("sector", "Sector", main=True),
+            Column("candidate_usd_bn", "Candidates USD bn", "amount", style="candidate"),
+            Column("candidate_share_pct", "%", "pct", style="candidate"),
+            Column("committed_usd_bn", "Committed USD bn", "amount", style="committed"),
+            Column("committed_share_pct", "%", "pct", style="committed"),
+            Column("allocations", "Allocations", "int", priority=2),
+            Column("unsized", "Unsized", "int", priority=3),
         ],
+        legend=LEGEND,
     )
     groups = group(deal, "sector", list(STAGES)).values()
     # committed money first, then candidates: the two are ranked in turn, never added
@@ -161,12 +172,12 @@ def companies(deal: Deal) -> Table:
         "companies",
         "Companies",
         [
-            Column("company", "Company"),
-            Column("country", "Home"),
-            Column("role", "Role"),
-            Column("projects", "Projects"),
-            Column("candidate_usd_bn", "Candidates USD bn", "amount"),
-            Column("committed_usd_bn", "Committed USD bn", "amount"),
+            Column("company", "Company", main=True),
+            Column("country", "Home", priority=2),
+            Column("role", "Role", priority=2),
+            Column("projects", "Projects", priority=3),
+            Column("candidate_usd_bn", "Candidates USD bn", "amount", style="candidate"),
+            Column("committed_usd_bn", "Committed USD bn", "amount", style="committed"),
             SOURCES,
         ],
     )
@@ -197,18 +208,19 @@ def allocations(deal: Deal) -> Table:
         "allocations",
         "Allocations",
         [
-            Column("id", "Id"),
-            Column("title", "Title"),
-            Column("sector", "Sector"),
+            Column("id", "Id", priority=5),
+            Column("title", "Title", main=True),
+            Column("sector", "Sector", priority=3),
             Column("status", "Status"),
             Column("usd_bn", "USD bn", "amount"),
-            Column("basis", "Basis"),
-            Column("share_pct", "% of headline", "pct"),
-            Column("date", "Date", "date"),
-            Column("lead", "Lead"),
-            Column("part_of", "Part of"),
+            Column("basis", "Basis", priority=5),
+            Column("share_pct", "% of headline", "pct", priority=2),
+            Column("date", "Date", "date", priority=4),
+            Column("lead", "Lead", priority=4),
+            Column("part_of", "Part of", priority=6),
             SOURCES,
         ],
+        legend=LEGEND,
     )
     for a in _envelope_order(deal):
         leads = ", ".join(f"{c.name} ({c.country})" for c in a.leads)
@@ -225,6 +237,7 @@ def allocations(deal: Deal) -> Table:
             leads,
             a.part_of,
             sources_cell(a.sources, n),
+            style=_stage(a.status),
         )
     return t
 
@@ -250,14 +263,14 @@ def terms(deal: Deal, today: date | None = None) -> Table:
         "terms",
         "Key terms",
         [
-            Column("term", "Term"),
-            Column("label", "Label"),
+            Column("term", "Term", priority=5),
+            Column("label", "Label", main=True),
             Column("value", "Value"),
-            Column("pct", "%", "number"),
-            Column("usd_bn", "USD bn", "amount"),
-            Column("authority", "Authority"),
-            Column("from", "From", "date"),
-            Column("to", "To", "date"),
+            Column("pct", "%", "number", priority=2),
+            Column("usd_bn", "USD bn", "amount", priority=2),
+            Column("authority", "Authority", priority=4),
+            Column("from", "From", "date", priority=3),
+            Column("to", "To", "date", priority=3),
             Column("state", "State"),
             SOURCES,
         ],
@@ -275,6 +288,7 @@ def terms(deal: Deal, today: date | None = None) -> Table:
             term.to,
             state,
             sources_cell(term.sources, n),
+            style="dim" if state == "lapsed" else "",
         )
     return t
 
@@ -285,13 +299,13 @@ def commitments(deal: Deal) -> Table:
         "commitments",
         "Commitments by area",
         [
-            Column("area", "Area"),
-            Column("party", "Promised by"),
-            Column("commitment", "Id"),
-            Column("title", "Commitment"),
-            Column("detail", "Detail"),
+            Column("area", "Area", priority=2),
+            Column("party", "Promised by", priority=3),
+            Column("commitment", "Id", priority=5),
+            Column("title", "Commitment", main=True),
+            Column("detail", "Detail", priority=4),
             Column("usd_bn", "USD bn", "amount"),
-            Column("basis", "Basis"),
+            Column("basis", "Basis", priority=4),
             SOURCES,
         ],
     )
@@ -313,7 +327,9 @@ def commitments(deal: Deal) -> Table:
 def timeline(deal: Deal) -> Table:
     n = deal.source_numbers()
     t = Table(
-        "timeline", "Timeline", [Column("date", "Date", "date"), Column("event", "Event"), SOURCES]
+        "timeline",
+        "Timeline",
+        [Column("date", "Date", "date"), Column("event", "Event", main=True), SOURCES],
     )
     for e in sorted(deal.timeline, key=lambda e: e.date):
         t.add(e.date, e.title, sources_cell(e.sources, n))
@@ -326,12 +342,12 @@ def sources(deal: Deal) -> Table:
         "Sources",
         [
             Column("number", "#", "int"),
-            Column("id", "Id"),
-            Column("title", "Title"),
-            Column("publisher", "Publisher"),
-            Column("date", "Date", "date"),
-            Column("kind", "Kind"),
-            Column("url", "URL"),
+            Column("id", "Id", priority=5),
+            Column("title", "Title", main=True),
+            Column("publisher", "Publisher", priority=3),
+            Column("date", "Date", "date", priority=4),
+            Column("kind", "Kind", priority=4),
+            Column("url", "URL", link=True, priority=2),
         ],
     )
     for i, s in enumerate(deal.sources, 1):
@@ -339,17 +355,24 @@ def sources(deal: Deal) -> Table:
     return t
 
 
+# In the order `deal show` gives them, in every format: first what fits on one
+# screen (totals, top sectors, top companies, key terms), then the details, then
+# the overview and the notes (long prose) last.
 SECTIONS: dict[str, Callable[[Deal], Table]] = {
-    "overview": overview,
     "totals": totals_table,
-    "structure": structure,
+    "top-sectors": top_sectors,
+    "top-companies": top_companies,
+    "key-terms": key_terms,
     "sectors": sectors,
     "companies": companies,
-    "allocations": allocations,
     "terms": terms,
+    "structure": structure,
+    "allocations": allocations,
     "commitments": commitments,
     "timeline": timeline,
     "sources": sources,
+    "overview": overview,
+    "notes": notes,
 }
 
 

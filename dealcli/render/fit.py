@@ -1,0 +1,325 @@
+"""Tables laid out for people: columns fitted to a width, text wrapped at spaces only.
+
+The layout is plain data (lines of styled pieces), drawn by `paint` as text
+with or without ANSI colour, or by the Rich renderer for pictures. Rules:
+
+- no word and no id is ever broken across lines; text that must be cut ends in "…";
+- the main column (what names a row) never goes; when space runs out the
+  columns with the highest `priority` number go first, and a footnote names them;
+- empty columns are not shown;
+- web addresses are never split: shown whole where they fit, else shortened
+  with "…" (in a colour terminal a link carries the full address);
+- amounts align on the decimal point; shares have one decimal.
+
+With no width (into a pipe or a file) nothing is wrapped, cut or dropped.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..table import NUMERIC
+from .cells import clean, human, unwrap
+
+if TYPE_CHECKING:
+    from ..table import Column, Report, Table
+
+Piece = tuple[str, str]  # text, style ("" for none; "link:URL" for a web address)
+Line = list[Piece]
+
+GAP = 2  # spaces between columns
+MAX_WORD = 30  # a longer word than this may be cut (with "…") rather than widen its column
+COMPACT_LEAST = 30  # a text column of a compact table, before lower ones go
+DETAIL = 4  # priority of columns of detail: ids, dates, bases
+MAIN_LEAST = 20  # the main column keeps at least this much room (if it needs it)
+MIN_LINK = 24  # narrowest a web address is shortened to
+ELLIPSIS = "…"
+WIDE_HINT = "--wide, a wider terminal or -f csv"
+
+
+def width(text: str) -> int:
+    """Terminal cells a line takes: wide East Asian characters take two."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+        for ch in text
+    )
+
+
+def cut(text: str, size: int) -> str:
+    """`text` in at most `size` cells, ending in "…" if anything was left out."""
+    if width(text) <= size:
+        return text
+    out, used = "", 0
+    for ch in text:
+        w = width(ch)
+        if used + w > size - 1:
+            break
+        out, used = out + ch, used + w
+    return out.rstrip() + ELLIPSIS
+
+
+def wrap(text: str, size: int) -> list[str]:
+    """Lines of at most `size` cells, broken at spaces only; a longer word is cut with "…"."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split():
+            if width(word) > size:
+                word = cut(word, size)
+            if not line:
+                line = word
+            elif width(line) + 1 + width(word) <= size:
+                line += " " + word
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def pad(text: str, size: int, right: bool) -> str:
+    fill = " " * max(size - width(text), 0)
+    return fill + text if right else text + fill
+
+
+def _longest_word(texts: list[str]) -> int:
+    return max((width(w) for t in texts for w in t.split()), default=0)
+
+
+@dataclass
+class _Col:
+    column: Column
+    header: str
+    cells: list[str]
+    natural: int = 0
+    least: int = 0
+    main: bool = False
+
+    def rank(self, at: int) -> tuple[int, bool, bool, int]:
+        """The order columns go in: highest priority number, then a column that says the
+        same on every row, then text before numbers, then the rightmost."""
+        same = len(set(self.cells)) <= 1 < len(self.cells)
+        return (self.column.priority, same, not self.fixed, at)
+
+    @property
+    def fixed(self) -> bool:  # numbers, dates and short values never wrap
+        return self.column.kind in NUMERIC or self.column.kind == "date"
+
+
+def _align_points(cells: list[str]) -> list[str]:
+    """Amounts padded on the right so that their decimal points line up."""
+    decimals = max((len(c) - c.index(".") for c in cells if "." in c), default=0)
+    return [
+        c if not c else c + " " * (decimals - (len(c) - c.index(".") if "." in c else 0))
+        for c in cells
+    ]
+
+
+def _columns(table: Table, compact: bool) -> list[_Col]:
+    cols = []
+    for i, c in enumerate(table.columns):
+        cells = [human(row[i], c.kind) for row in table.rows]
+        if c.kind == "text":
+            cells = [clean(unwrap(x)) if "\n" in x else clean(x) for x in cells]
+        if c.kind == "amount":
+            cells = _align_points(cells)
+        if table.rows and not any(cells) and not c.main:
+            continue  # an empty column is not shown
+        col = _Col(c, clean(c.label), cells, main=c.main)
+        lines = [line for x in cells for line in x.split("\n")]
+        head = _longest_word([col.header]) if col.fixed and not compact else width(col.header)
+        col.natural = max([head, *(width(x) for x in lines)])  # a number's header wraps
+        if col.main and not compact:
+            col.least = min(col.natural, max(_longest_word(lines), MAIN_LEAST))
+        elif col.fixed or compact:
+            least = COMPACT_LEAST if c.main else COMPACT_LEAST - 10
+            col.least = col.natural if col.fixed else min(col.natural, least)
+        elif c.link:
+            col.least = min(col.natural, MIN_LINK)
+        else:
+            words = _longest_word(lines)
+            col.least = max(min(words, MAX_WORD), _longest_word([col.header]), 1)
+        cols.append(col)
+    if cols and not any(c.main for c in cols):  # no hint: the text column that tells rows
+        text = [c for c in cols if c.column.kind == "text"] or cols  # apart best names them
+        # ties: words (a title) before ids and addresses, then the widest
+        max(
+            text, key=lambda c: (len(set(c.cells)), any(" " in x for x in c.cells), c.natural)
+        ).main = True
+        for one in cols:
+            if one.main and not compact:
+                one.least = max(one.least, min(one.natural, MAIN_LEAST))
+    return cols
+
+
+def _fit(cols: list[_Col], total: int) -> tuple[list[_Col], list[int], list[str]]:
+    """The columns kept, their widths, and the labels of those dropped."""
+    dropped: list[str] = []
+    cols = list(cols)
+
+    def need(cs: list[_Col]) -> int:
+        return sum(c.least for c in cs) + GAP * (len(cs) - 1)
+
+    while need(cols) > total:
+        candidates = [c for c in cols if not c.main and c.column.priority > 0]
+        if not candidates:
+            break
+        worst = max(candidates, key=lambda c: c.rank(cols.index(c)))
+        cols.remove(worst)
+        dropped.append(worst.header)
+    sizes = [c.least for c in cols]
+    room = total - need(cols)
+    if room < 0:  # even the columns that never go are too wide: shrink the text ones
+        for i in sorted(range(len(cols)), key=lambda i: -sizes[i]):
+            if not cols[i].fixed and room < 0:
+                give = min(-room, sizes[i] - 4)
+                sizes[i] -= give
+                room += give
+    # the room left goes to the columns that want it, in proportion to their want
+    want = [max(c.natural - s, 0) for c, s in zip(cols, sizes, strict=True)]
+    while room > 0 and any(want):
+        total_want = sum(want)
+        step = [min(w, max(room * w // total_want, 1 if w else 0)) for w in want]
+        for i, s in enumerate(step):
+            s = min(s, room)
+            sizes[i] += s
+            want[i] -= s
+            room -= s
+    return cols, sizes, dropped
+
+
+def _details(cols: list[_Col], sizes: list[int]) -> list[_Col]:
+    """Columns of detail (priority 4 and up) while a more important one is cut."""
+    cut_short = [c for c, s in zip(cols, sizes, strict=True) if s < c.natural]
+    if not cut_short:
+        return []
+    return [c for c in cols if c.column.priority >= DETAIL and not c.main]
+
+
+def lay_table(table: Table, size: int | None, titled: bool, legend: bool = False) -> list[Line]:
+    """The lines of one table, fitted to `size` columns (None: as wide as it needs)."""
+    compact = table.compact and size is not None
+    cols = _columns(table, compact)
+    dropped: list[str] = []
+    if size is None:
+        kept, sizes = cols, [c.natural for c in cols]
+    else:
+        kept, sizes, dropped = _fit(cols, size)
+        while compact and _details(kept, sizes):  # details go before the text is cut
+            kept.remove(_details(kept, sizes)[-1])
+            kept, sizes, more = _fit(kept, size)
+            dropped += more
+    out: list[Line] = []
+    if titled and not compact:
+        out.append([(clean(table.title), "header")])
+    heads = [
+        [cut(c.header, s)] if compact else wrap(c.header, s)
+        for c, s in zip(kept, sizes, strict=True)
+    ]
+    out += _rows(kept, sizes, heads, ["header"] * len(kept))
+    if not compact:
+        out.append([("─" * (sum(sizes) + GAP * (len(sizes) - 1)), "dim")])
+    for r in range(len(table.rows)):
+        cells = []
+        styles = []
+        for c, s in zip(kept, sizes, strict=True):
+            text = c.cells[r]
+            if c.column.link:
+                shown = [cut(text, s)]
+                styles.append("link:" + text if text else "")
+            elif c.fixed or compact or size is None:
+                shown = [cut(x, s) for x in text.split("\n")] if compact else text.split("\n")
+                shown = shown[:1] if compact else shown
+                styles.append(table.style(r) or c.column.style)
+            else:
+                shown = wrap(text, s)
+                styles.append(table.style(r) or c.column.style)
+            cells.append(shown)
+        lines = _rows(kept, sizes, cells, styles)
+        out += [_mark(line, table.mark) for line in lines] if table.mark else lines
+    if compact:  # a summary: the full section follows, with its footnotes
+        dropped, legend = [], False
+    out += notes(table, size, dropped, legend)
+    return out
+
+
+def _rows(
+    cols: list[_Col], sizes: list[int], cells: list[list[str]], styles: list[str]
+) -> list[Line]:
+    lines = []
+    for n in range(max((len(c) for c in cells), default=0)):
+        line: Line = []
+        for i, (col, size) in enumerate(zip(cols, sizes, strict=True)):
+            text = cells[i][n] if n < len(cells[i]) else ""
+            style = styles[i] if n == 0 or not styles[i].startswith("link:") else ""
+            if i:
+                line.append((" " * GAP, ""))
+            filled = pad(text, size, col.column.kind in NUMERIC)
+            if style and text:
+                lead = len(filled) - len(filled.lstrip(" "))
+                body = filled.strip(" ")
+                tail = len(filled) - lead - len(body)
+                line += [(" " * lead, ""), (body, style), (" " * tail, "")]
+            else:
+                line.append((filled, ""))
+        lines.append(line)
+    return lines
+
+
+def _mark(line: Line, mark: str) -> Line:
+    """The pieces of a line with each occurrence of `mark` (any case) set apart."""
+    out: Line = []
+    needle = mark.casefold()
+    for text, style in line:
+        folded = text.casefold()
+        if style.startswith("link:") or needle not in folded or len(folded) != len(text):
+            out.append((text, style))
+            continue
+        start = 0
+        while (at := folded.find(needle, start)) >= 0:
+            out += [(text[start:at], style), (text[at : at + len(needle)], "match")]
+            start = at + len(needle)
+        out.append((text[start:], style))
+    return out
+
+
+def notes(table: Table, size: int | None, dropped: list[str], legend: bool) -> list[Line]:
+    """Footnotes: the table's notes, the columns left out, what the colours mean."""
+    texts = list(table.notes)
+    if dropped:
+        texts.append(f"not shown at this width: {', '.join(dropped)} (see {WIDE_HINT})")
+    out: list[Line] = []
+    for text in texts:
+        lines = wrap(text, size - 4) if size and size > 24 else [text]
+        out += [[(("  * " if i == 0 else "    ") + line, "dim")] for i, line in enumerate(lines)]
+    if legend and table.legend:
+        line: Line = [("  * colours: ", "dim")]
+        for n, (style, meaning) in enumerate(table.legend.items()):
+            line += [("; " if n else "", "dim"), ("■ " + meaning, style)]
+        out.append(line)
+    return out
+
+
+def lay_heading(report: Report, size: int | None) -> list[Line]:
+    out: list[Line] = []
+    for text, style in ((report.title, "title"), (report.caption, "caption")):
+        if text:
+            out += (
+                [[(line, style)] for line in wrap(clean(text), size)]
+                if size
+                else [[(clean(text), style)]]
+            )
+    return out
+
+
+def lay_report(report: Report, size: int | None, legend: bool = False) -> list[Line]:
+    out = lay_heading(report, size)
+    for n, table in enumerate(report.tables):
+        if n or not (table.compact and size):  # a summary follows its heading directly
+            out.append([])
+        out += lay_table(table, size, titled=table.title != report.title, legend=legend)
+    return out

@@ -1,0 +1,66 @@
+"""The pager: tall output on a terminal goes through $PAGER; never with --no-pager,
+DEAL_PAGER= (empty), into a pipe, or when it fits the screen."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES, deal_bin
+from .test_screen import _pty_run
+
+
+@pytest.fixture
+def stub(tmp_path: Path) -> tuple[Path, Path]:
+    """A pager that records that it ran, then prints what it was given."""
+    mark = tmp_path / "paged"
+    script = tmp_path / "stub-pager"
+    script.write_text(f"#!/bin/sh\necho ran > {mark}\ncat\n")
+    script.chmod(0o755)
+    return script, mark
+
+
+SHOW = ["--deals-dir", str(FIXTURES), "show", "mini"]  # taller than 24 lines
+
+
+def test_tall_output_on_a_terminal_goes_through_the_pager(stub: tuple[Path, Path]) -> None:
+    script, mark = stub
+    out = _pty_run(SHOW, 80, {"PAGER": str(script), "NO_COLOR": "1"})
+    assert mark.exists()
+    assert "Mini test deal" in out  # the stub passed it on
+
+
+def test_deal_pager_comes_before_pager(stub: tuple[Path, Path]) -> None:
+    script, mark = stub
+    _pty_run(SHOW, 80, {"DEAL_PAGER": str(script), "PAGER": "false", "NO_COLOR": "1"})
+    assert mark.exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "env"),
+    [
+        (["--no-pager"], {}),
+        ([], {"DEAL_PAGER": ""}),
+        (["-s", "totals"], {}),  # four rows fit on the screen
+    ],
+)
+def test_no_pager(stub: tuple[Path, Path], extra: list[str], env: dict[str, str]) -> None:
+    script, mark = stub
+    out = _pty_run([*SHOW, *extra], 80, {"PAGER": str(script), "NO_COLOR": "1", **env})
+    assert not mark.exists()
+    assert "Mini test deal" in out
+
+
+def test_never_into_a_pipe(stub: tuple[Path, Path]) -> None:
+    script, mark = stub
+    r = subprocess.run(
+        [deal_bin(), *SHOW, "-f", "table"],
+        capture_output=True,
+        text=True,
+        env={"PAGER": str(script), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    assert not mark.exists()
+    assert r.stdout.startswith("Mini test deal")
