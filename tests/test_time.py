@@ -266,7 +266,7 @@ def test_pace_draws_steps_against_the_line(folder: Path, tmp_path: Path) -> None
 
 # -- diff ------------------------------------------------------------------------------------
 
-OLD, NEW = str(FIXTURES / "timed.yaml"), str(FIXTURES / "timed-new.yaml")
+OLD, NEW = str(FIXTURES / "timed.yaml"), str(FIXTURES / "versions" / "timed-new.yaml")
 
 # worked out from timed-new.yaml's header comment
 EXPECTED = [
@@ -305,7 +305,7 @@ def test_diff_one_of_each_kind_of_change() -> None:
 
 
 def test_diff_nested_fields_one_by_one() -> None:
-    new = load_one(FIXTURES / "timed-new.yaml")
+    new = load_one(FIXTURES / "versions" / "timed-new.yaml")
     moved = as_of(new, date(2025, 3, 1))  # headline 80 then; t1 a candidate at 20
     rows = {(r[1], r[3]): (r[4], r[5]) for r in changes(new, moved)}
     assert rows[("timed", "headline.usd_bn")] == (D(100), D(80))
@@ -337,7 +337,7 @@ def test_diff_git_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     git("init", "-q")
     git("add", ".")
     git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "timed")
-    shutil.copy(FIXTURES / "timed-new.yaml", repo / "deals" / "timed.yaml")
+    shutil.copy(FIXTURES / "versions" / "timed-new.yaml", repo / "deals" / "timed.yaml")
     monkeypatch.chdir(repo)
     r = diff("git:HEAD:deals/timed.yaml", "deals/timed.yaml", "-f", "json")
     assert r.exit_code == 1, r.stderr

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..asof import as_of, change_days, first_day, years_between
 from ..model import COMMITTED_STATUSES, Deal
-from ..table import Column, Report, Table, number
+from ..table import Column, Report, Style, Table, number
 from ..totals import CENT, ZERO, counted, share, totals
 from .common import caption
 
@@ -249,17 +249,18 @@ def pace_chart(deal: Deal, day: date) -> Report:
         "chart",
         "Committed against the straight line to the headline at the deadline",
         [
-            Column("label", "Label"),
-            Column("measure", "Measure"),
+            Column("label", "Label", main=True),
+            Column("measure", "Measure", main=True),
             Column("usd_bn", "USD bn", "amount"),
-            Column("share_pct", "% of headline", "pct"),
+            Column("share_pct", "% of headline", "pct", bar=True),
         ],
     )
 
     def bar(label: date, what: str, value: Decimal | None, whole: Decimal) -> None:
         if value is not None:
             value = _round(value) or ZERO
-            t.add(label.isoformat(), what, value, share(value, whole))
+            style: Style = "committed" if what == "committed" else ""
+            t.add(label.isoformat(), what, value, share(value, whole), style=style)
 
     rows = steps(deal, day)
     for s in rows:
