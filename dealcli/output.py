@@ -5,16 +5,16 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .errors import PipeClosed, UsageError
+from .errors import UsageError
+from .files import file_mode as file_mode  # re-exported: these moved to files.py
+from .files import write_atomic as write_atomic
+from .files import write_output, write_stdout
 from .render import FORMATS, Options, render
 from .table import Report
-
-_CHUNK = 16 * 1024
 
 SUFFIX_FORMATS = {
     ".csv": "csv",
@@ -39,6 +39,7 @@ class Request:
     sources: bool = False
     svg: Path | None = None
     html: Path | None = None
+    force: bool = False  # -o over a read-only file
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -82,47 +83,10 @@ def emit(report: Report, req: Request) -> None:
         shown = select(report, options(req))
         for path, kind in ((req.svg, "svg"), (req.html, "html")):
             if path is not None:
-                write_atomic(path, picture(shown, kind))
+                write_output(path, picture(shown, kind), force=req.force)
         return
     text = render(report, options(req, chart=report.chart))
     if req.output is None:
-        try:
-            # in pieces, so a reader that stops early (`| head`) is noticed at once
-            for start in range(0, len(text), _CHUNK):
-                sys.stdout.write(text[start : start + _CHUNK])
-                sys.stdout.flush()
-        except BrokenPipeError:
-            raise PipeClosed from None
+        write_stdout(text)
     else:
-        write_atomic(req.output, text)
-
-
-def file_mode(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual 0666 less the umask."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: a failure leaves `path` as it was."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, file_mode(path))
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        write_output(req.output, text, force=req.force)

@@ -1,35 +1,59 @@
 """Where deals come from: bundled, then `DEAL_PATH` folders, then `--deals-dir`.
 
-A later source replaces a deal with the same id. A broken file never stops the
-other deals from loading; its problems are collected for the caller to report.
+A later source replaces a deal with the same id. A broken file, or a folder
+entry that cannot be read, never stops the other deals from loading; its
+problems are collected for the caller to report.
 
-Each folder has a cached index (file name -> size and mtime, the deal's names
-and summary, its problems) and one cached pickle per valid deal. A command
-checks every file against the index, reads and validates only what changed, and
-loads a full deal only when it needs it: `deal show` on a collection of
-thousands of deals unpickles one.
+Each folder has a cached index (file name -> its stamp, the deal's names, its
+problems, a hash of its bytes), the `deal list` rows, and one cached file per
+valid deal. The cache is JSON of plain values, never code: a deal is rebuilt
+from it through the model's own constructors, without validation (the values
+were validated when the file was read). A file's stamp is what changes when
+its content does: device, inode, size, mtime and ctime (which `touch` cannot
+set back). An entry recorded within the filesystem's timestamp resolution of
+the file's last change is "racy": its bytes are hashed again on the next run,
+as git does with its index. A command reads and validates only what changed,
+and loads a full deal only when it needs it.
+
+The cache is trusted only when it is the user's own: the folders are created
+0700, and a cache folder or file that belongs to someone else or that group or
+others may write is not read (one warning; the run goes on without a cache).
+A cache file that cannot be read for any reason is rebuilt.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import difflib
 import hashlib
+import json
 import os
-import pickle
-from collections.abc import Iterable
+import stat
+import sys
+import time
+import typing
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, model
 from .errors import DealFileError, Problem, UsageError
+from .files import write_atomic
 from .model import Deal
-from .output import write_atomic
+from .render.cells import clean
 from .totals import Summary, summarize
 
 BUNDLED = "bundled"
 SUFFIXES = (".yaml", ".yml")
+RACY_NS = 2_000_000_000  # coarser than any timestamp resolution in use (FAT: 2 s)
+MAX_CACHE_BYTES = 256 * 1024 * 1024  # a cache file past this is not ours to read
+
+Stamp = tuple[int, int, int, int, int]  # device, inode, size, mtime_ns, ctime_ns
 
 
 def bundled_dir() -> Path:
@@ -39,23 +63,66 @@ def bundled_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "deals"  # running from a source tree
 
 
-class Folder:
-    """One folder's cache: the index (checked on every run) and the `deal list` rows
-    (read only when a command lists deals)."""
+def _late_warning(problem: Problem) -> None:
+    """A cache failure found after the registry's problems were reported."""
+    print(f"deal: {problem}", file=sys.stderr)
 
-    def __init__(self, path: Path, cache_dir: Path | None) -> None:
+
+class Folder:
+    """One folder's cache: the index (checked on every run), the `deal list` rows and
+    the deals (read only when a command needs them)."""
+
+    def __init__(
+        self, path: Path, cache_dir: Path | None, warn: Callable[[Problem], None] = _late_warning
+    ) -> None:
         self.path = str(path)
         self.cache_dir = cache_dir
-        self.rows: dict[str, tuple[Any, ...]] | None = None
+        self.rows: dict[str, Any] | None = None
+        self.warn = warn
 
     def cached(self, name: str) -> Path | None:
         return self.cache_dir / name if self.cache_dir else None
 
+    def deal_file(self, name: str) -> Path | None:
+        """The cache file of one deal, named by a hash: any file name fits."""
+        return self.cached(
+            hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".json"
+        )
+
+    def read(self, name: str | None = None, path: Path | None = None) -> Any:
+        """A cache file's JSON, or None when missing, unreadable or untrusted (with a warning)."""
+        path = path or (self.cached(name) if name else None)
+        if path is None:
+            return None
+        try:
+            return _read_json(path)
+        except FileNotFoundError:
+            return None
+        except _Untrusted as exc:
+            self.warn(_cache_problem(path, f"{exc}; not read, running without a cache"))
+            self.cache_dir = None
+        except Exception as exc:  # any failure of a cache file: rebuild it
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            self.warn(_cache_problem(path, f"unreadable ({reason}); rebuilt"))
+        return None
+
+    def write(self, path: Path | None, data: Any) -> None:
+        if path is None or self.cache_dir is None:
+            return
+        try:
+            write_atomic(path, json.dumps(data, separators=(",", ":")), mode=0o600)
+        except UsageError as exc:  # a read-only cache or a full disk: work without a cache
+            self.warn(_cache_problem(self.cache_dir, f"not written: {exc}"))
+            self.cache_dir = None
+
     def row(self, name: str) -> tuple[Any, ...] | None:
         if self.rows is None:
-            rows = _read_pickle(self.cached("rows.pickle"))
+            rows = self.read("rows.json")
             self.rows = rows if isinstance(rows, dict) else {}
-        return self.rows.get(name)
+        row = self.rows.get(name)
+        if not isinstance(row, list) or len(row) != 10:
+            return None
+        return (row[0], tuple(row[1]), *row[2:])
 
 
 class Entry:
@@ -84,15 +151,28 @@ class Entry:
     @property
     def deal(self) -> Deal:
         if self._deal is None:
-            deal = _read_pickle(self.folder.cached(self.name + ".pickle"))
-            self._deal = deal if isinstance(deal, Deal) else load_one(Path(self.path))
+            where = self.folder.deal_file(self.name)
+            data = self.folder.read(path=where) if where else None
+            deal = None
+            if data is not None:
+                try:
+                    deal = decode_deal(data)
+                except Exception as exc:  # a damaged cache file: read the deal file instead
+                    self.folder.warn(_cache_problem(where, f"unreadable ({type(exc).__name__})"))
+            self._deal = deal if deal is not None else load_one(Path(self.path))
         return self._deal
 
     @property
     def summary(self) -> Summary:
         if self._summary is None:
             row = self.folder.row(self.name)
-            self._summary = Summary.from_row(row) if row else summarize(self.deal)
+            summary = None
+            if row:
+                try:
+                    summary = Summary.from_row(row)
+                except Exception:  # a damaged row: compute it
+                    summary = None
+            self._summary = summary or summarize(self.deal)
         return self._summary
 
 
@@ -145,147 +225,481 @@ def user_dirs(deals_dirs: Iterable[Path]) -> list[Path]:
 
 def load(deals_dirs: Iterable[Path] = ()) -> Registry:
     registry = Registry()
+    warn = registry.problems.append
+    root = _cache_root(warn)
     folders = [(bundled_dir(), True)] + [(d, False) for d in user_dirs(deals_dirs)]
     for folder, is_bundled in folders:
         if not folder.is_dir():
             registry.problems.append(
                 Problem(
-                    str(folder),
+                    clean(str(folder)),
                     "not a folder; no deals read from it",
                     hint="check DEAL_PATH and --deals-dir",
                 )
             )
             continue
-        for entry, problems in load_folder(folder, is_bundled):
+        for entry, problems in load_folder(folder, is_bundled, root=root, warn=warn):
             registry.problems.extend(p for p in problems if not p.warning)
             if entry is not None:
                 registry.add(entry)
     return registry
 
 
-def deal_files(folder: Path) -> dict[str, tuple[int, int]]:
-    """The deal files of a folder, each with its size and mtime (one scan, one stat each)."""
-    with os.scandir(folder) as it:
-        return {
-            e.name: (st.st_size, st.st_mtime_ns)
-            for e in it
-            if e.name.endswith(SUFFIXES) and e.is_file()
-            for st in (e.stat(),)
-        }
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, for a message; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
 
 
-def load_folder(folder: Path, is_bundled: bool = False) -> list[tuple[Entry | None, list[Problem]]]:
+def scan(folder: Path) -> tuple[dict[str, Stamp], list[Problem]]:
+    """The deal files of a folder with their stamps (one scan, one stat each), and a
+    warning for each entry named *.yaml or *.yml that cannot be read as a file."""
+    files: dict[str, Stamp] = {}
+    warnings: list[Problem] = []
+
+    def warn(name: str | None, message: str) -> None:
+        where = os.path.join(folder, name) if name else str(folder)
+        warnings.append(Problem(clean(where), message, warning=True))
+
+    try:
+        it = os.scandir(folder)
+    except OSError as exc:
+        warn(None, f"cannot read the folder ({exc.strerror}); no deals read from it")
+        return files, warnings
+    with it:
+        while True:
+            try:
+                e = next(it)
+            except StopIteration:
+                break
+            except OSError as exc:
+                warn(None, f"cannot read the folder ({exc.strerror}); some deals may be missing")
+                break
+            name = e.name
+            if not name.endswith(SUFFIXES):
+                continue
+            try:
+                st = os.stat(e.path)  # through a symlink, as the file will be read
+            except OSError as exc:
+                warn(name, f"cannot read the file ({exc.strerror}); skipped")
+                continue
+            kind = _kind(st.st_mode)
+            if kind is not None:
+                warn(name, f"{kind}, not a regular file; skipped")
+                continue
+            files[name] = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    return files, warnings
+
+
+def deal_files(folder: Path) -> dict[str, Stamp | None]:
+    """Every entry of a folder named *.yaml or *.yml, with its stamp when it is a regular
+    file: `deal validate` names each of the others as a problem."""
+    try:
+        with os.scandir(folder) as it:
+            names = [e.name for e in it if e.name.endswith(SUFFIXES)]
+    except OSError as exc:
+        raise UsageError(f"cannot read {clean(str(folder))}: {exc.strerror}") from None
+    files, _ = scan(folder)
+    return {name: files.get(name) for name in names}
+
+
+def load_folder(
+    folder: Path,
+    is_bundled: bool = False,
+    root: Path | None = None,
+    warn: Callable[[Problem], None] = _late_warning,
+) -> list[tuple[Entry | None, list[Problem]]]:
     """Every deal file of one folder, in name order, from the cache where it is unchanged.
 
-    The index holds each file's stamp (size, mtime), the names of its deal and its
-    problems; when every stamp matches (the usual case) no file is opened.
+    The index holds each file's stamp, the names of its deal, its problems and the
+    hash of its bytes; when every stamp matches (the usual case) no file is opened
+    but the racy ones.
     """
-    cache = Folder(folder, _cache_dir(folder))
-    stored = _read_pickle(cache.cached("index.pickle"))
-    stamps, names, problems = (
-        stored if isinstance(stored, tuple) and len(stored) == 3 else ({}, {}, {})
-    )
-    current = deal_files(folder)
+    cache = Folder(folder, _cache_dir(folder, root, warn), warn)
+    now = time.time_ns()
+    current, warnings = scan(folder)
+    for w in warnings:
+        warn(w)
+    index = _decode_index(cache.read("index.json"))
     fresh: dict[str, Deal] = {}
-    if current != stamps:  # something was added, removed or changed: read what changed
-        rows: dict[str, Any] = {}
-        for name, stamp in current.items():
-            if stamps.get(name) == stamp:
-                continue
-            names.pop(name, None)
-            problems.pop(name, None)
-            deal, found = load_file(folder / name)
-            if found:
-                problems[name] = found
-            if deal is not None:
-                fresh[name] = deal
-                names[name] = deal.names
-                rows[name] = summarize(deal).row()
-                _write_pickle(cache.cached(name + ".pickle"), deal)
-        names = {k: v for k, v in names.items() if k in current}
-        problems = {k: v for k, v in problems.items() if k in current}
+    changed = set(index) != set(current)
+    rows: dict[str, Any] = {}
+    for name, stamp in current.items():
+        old = index.get(name)
+        if old is not None and old.stamp == stamp and not old.racy:
+            continue
+        path = folder / name
+        data, problem = read_limited(path)
+        digest = hashlib.sha256(data).hexdigest() if data is not None else ""
+        racy = max(stamp[3], stamp[4]) >= now - RACY_NS
+        if old is not None and data is not None and old.stamp == stamp and old.digest == digest:
+            if not racy:  # settled: no need to hash it again
+                index[name] = dataclasses.replace(old, racy=False)
+                changed = True
+            continue
+        changed = True
+        if problem is not None or data is None:
+            index[name] = _Indexed(stamp, (), [problem] if problem else [], "", False)
+            continue
+        deal, found = load_bytes(path, data)
+        index[name] = _Indexed(stamp, deal.names if deal else (), found, digest, racy)
+        where = cache.deal_file(name)
+        if deal is not None:
+            fresh[name] = deal
+            rows[name] = summarize(deal).row()
+            cache.write(where, encode(deal))
+        elif where is not None:
+            _remove(where)
+    if changed:
+        for name in set(index) - set(current):  # files that are gone: drop their entries
+            del index[name]
+            where = cache.deal_file(name)
+            if where is not None:
+                _remove(where)
         known = cache.row  # rows of unchanged files come from the old rows file
-        cache.rows = {k: row for k in names if (row := rows.get(k) or known(k)) is not None}
-        _write_pickle(cache.cached("rows.pickle"), cache.rows)
-        _write_pickle(cache.cached("index.pickle"), (current, names, problems))
+        cache.rows = {
+            k: list(row)
+            for k, item in index.items()
+            if item.names and (row := rows.get(k) or known(k)) is not None
+        }
+        cache.write(cache.cached("rows.json"), cache.rows)
+        cache.write(cache.cached("index.json"), _encode_index(index))
     out: list[tuple[Entry | None, list[Problem]]] = []
     for name in sorted(current):
-        entry = Entry(cache, name, names[name], is_bundled) if name in names else None
+        item = index[name]
+        entry = Entry(cache, name, item.names, is_bundled) if item.names else None
         if entry is not None and name in fresh:
-            entry._deal = fresh[name]  # read in this run: no need to unpickle it again
-        out.append((entry, problems.get(name, [])))
+            entry._deal = fresh[name]  # read in this run: no need to decode it again
+        out.append((entry, item.problems))
+    return out
+
+
+def read_limited(path: Path) -> tuple[bytes | None, Problem | None]:
+    """A deal file's bytes, or why not: only a regular file, and at most the size limit
+    plus one byte (so a file grown past the limit is still seen as too large)."""
+    from .loader import MAX_BYTES
+
+    name = clean(str(path))
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
+    except OSError as exc:
+        return None, Problem(name, f"cannot read the file: {exc.strerror}")
+    try:
+        st = os.fstat(fd)
+        kind = _kind(st.st_mode)
+        if kind is not None:
+            return None, Problem(
+                name, f"{kind}, not a regular file", hint="name a deal file (*.yaml)"
+            )
+        if st.st_size > MAX_BYTES:
+            return None, _too_large(name, st.st_size)
+        chunks = []
+        left = MAX_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > MAX_BYTES:
+            return None, _too_large(name, len(data))
+        return data, None
+    except OSError as exc:
+        return None, Problem(name, f"cannot read the file: {exc.strerror}")
+    finally:
+        os.close(fd)
+
+
+def _too_large(name: str, size: int) -> Problem:
+    from .loader import MAX_BYTES
+
+    return Problem(
+        name,
+        f"the file is {size:,} bytes; deal files are limited to {MAX_BYTES:,}",
+        hint="split it, or check that this is really a deal file",
+    )
+
+
+def load_bytes(path: Path, data: bytes) -> tuple[Deal | None, list[Problem]]:
+    from .loader import read_bytes
+    from .validate import build
+
+    name = clean(str(path))
+    deal, problems = build(name, read_bytes(name, data, positions=False))
+    if problems:  # messages need lines and columns: read again, recording them
+        deal, problems = build(name, read_bytes(name, data))
+    return deal, _capped(name, problems)
+
+
+MAX_PROBLEMS = 50  # per file; the rest are counted
+
+
+def _capped(name: str, problems: list[Problem]) -> list[Problem]:
+    errors = [p for p in problems if not p.warning]
+    warnings = [p for p in problems if p.warning]
+    out = errors[:MAX_PROBLEMS] + warnings[: max(0, MAX_PROBLEMS - len(errors))]
+    more = len(problems) - len(out)
+    if more:
+        kind = "problem(s)" if len(errors) > MAX_PROBLEMS else "warning(s)"
+        out.append(
+            Problem(
+                name,
+                f"and {more:,} more {kind}",
+                hint="fix the ones above first",
+                warning=len(errors) <= MAX_PROBLEMS,
+            )
+        )
     return out
 
 
 def load_file(path: Path) -> tuple[Deal | None, list[Problem]]:
     """Read and validate one file, bypassing the cache."""
-    from .loader import read_bytes
-    from .validate import build
-
-    name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(name, f"cannot read the file: {exc.strerror}")]
-    deal, problems = build(name, read_bytes(name, data, positions=False))
-    if problems:  # messages need lines and columns: read again, recording them
-        deal, problems = build(name, read_bytes(name, data))
-    return deal, problems
+    data, problem = read_limited(path)
+    if data is None:
+        return None, [problem] if problem else []
+    return load_bytes(path, data)
 
 
 def load_one(path: Path) -> Deal:
     deal, problems = load_file(path)
     if deal is None:
-        raise DealFileError(str(path), problems)
+        raise DealFileError(clean(str(path)), problems)
     return deal
 
 
 # -- cache -----------------------------------------------------------------
 
 
-def _cache_dir(folder: Path) -> Path | None:
+class _Untrusted(Exception):
+    pass
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):  # a stale cache file is harmless: nothing names it
+        path.unlink(missing_ok=True)
+
+
+def _cache_problem(path: Path | None, message: str) -> Problem:
+    return Problem(clean(str(path)), f"cache: {message}", warning=True)
+
+
+def _distrust(st: os.stat_result) -> str | None:
+    """Why a cache folder or file must not be read, or None when it is the user's own."""
+    if st.st_uid != os.geteuid():
+        return f"owned by uid {st.st_uid}, not by this user ({os.geteuid()})"
+    if st.st_mode & 0o022:
+        who = "group" if st.st_mode & 0o020 else "others"
+        return f"writable by {who} (mode {st.st_mode & 0o7777:04o})"
+    return None
+
+
+def _trusted_dir(path: Path, warn: Callable[[Problem], None]) -> bool:
+    """Create `path` 0700 if missing; True when it is a folder of the user's own that
+    no one else may write."""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = os.stat(path)
+    except OSError as exc:
+        warn(
+            _cache_problem(path, f"cannot use the folder ({exc.strerror}); running without a cache")
+        )
+        return False
+    why = "not a folder" if not stat.S_ISDIR(st.st_mode) else _distrust(st)
+    if why is not None:
+        warn(_cache_problem(path, f"{why}; not read, running without a cache"))
+        return False
+    return True
+
+
+def _cache_root(warn: Callable[[Problem], None]) -> Path | None:
+    """The user's cache folder for deal, checked; None to run without a cache."""
     if os.environ.get("DEAL_NO_CACHE"):
         return None
     explicit = os.environ.get("DEAL_CACHE_DIR")
     base = os.environ.get("XDG_CACHE_HOME")
-    root = Path(explicit) if explicit else (Path(base) if base else Path.home() / ".cache") / "deal"
+    if explicit:
+        root = Path(explicit)
+    elif base:
+        root = Path(base) / "deal"
+    else:
+        try:
+            root = Path.home() / ".cache" / "deal"
+        except (RuntimeError, KeyError, OSError):  # no home folder: no cache, no warning
+            return None
+    return root if _trusted_dir(root, warn) else None
+
+
+def _cache_dir(
+    folder: Path, root: Path | None, warn: Callable[[Problem], None] = _late_warning
+) -> Path | None:
+    if root is None:
+        return None
     key = hashlib.sha256(f"{folder.resolve()}|{_code_stamp()}".encode()).hexdigest()[:24]
-    return root / key
+    path = root / key
+    return path if _trusted_dir(path, warn) else None
 
 
 def _code_stamp() -> str:
-    # A cached deal is only as good as the code that validated it.
+    # A cached deal is only as good as the code that validated it and the code that reads it.
     here = Path(__file__).parent
     stamps = [str((here / name).stat().st_mtime_ns) for name in _CODE]
     return "|".join([__version__, *stamps])
 
 
-_CODE = ("model.py", "validate.py", "loader.py", "totals.py")
+_CODE = ("model.py", "validate.py", "loader.py", "totals.py", "registry.py")
 
 
-def _read_pickle(path: Path | None) -> Any:
-    if path is None:
-        return None
+def _read_json(path: Path) -> Any:
+    """A cache file's JSON; refuses (`_Untrusted`) a file that is not the user's own."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)  # the cache is written only by this program
-    except (
-        OSError,
-        pickle.PickleError,
-        EOFError,
-        AttributeError,
-        ImportError,
-        TypeError,
-        ValueError,
-    ):
-        return None
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _Untrusted("not a regular file")
+        why = _distrust(st)
+        if why is not None:
+            raise _Untrusted(why)
+        if st.st_size > MAX_CACHE_BYTES:
+            raise ValueError("too large")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(MAX_CACHE_BYTES + 1)
+    finally:
+        os.close(fd)
+    return json.loads(data)
 
 
-def _write_pickle(path: Path | None, data: Any) -> None:
-    if path is None:
-        return
+@dataclass(frozen=True)
+class _Indexed:
+    stamp: Stamp
+    names: tuple[str, ...]
+    problems: list[Problem]
+    digest: str
+    racy: bool
+
+
+def _encode_index(index: dict[str, _Indexed]) -> dict[str, Any]:
+    return {
+        "files": {
+            name: [
+                list(i.stamp),
+                list(i.names),
+                [dataclasses.astuple(p) for p in i.problems],
+                i.digest,
+                i.racy,
+            ]
+            for name, i in index.items()
+        }
+    }
+
+
+def _decode_index(data: Any) -> dict[str, _Indexed]:
+    """The index as stored; anything malformed counts as no index (everything is re-read)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-    except (OSError, UsageError):
-        pass  # a read-only home or cache: work without a cache
+        out = {}
+        for name, (stamp, names, problems, digest, racy) in data["files"].items():
+            if len(stamp) != 5 or not all(type(x) is int for x in stamp):
+                raise ValueError(name)
+            if not all(type(n) is str for n in names):
+                raise ValueError(name)
+            out[name] = _Indexed(
+                (stamp[0], stamp[1], stamp[2], stamp[3], stamp[4]),
+                tuple(names),
+                [_problem(p) for p in problems],
+                str(digest),
+                bool(racy),
+            )
+        return out
+    except Exception:
+        return {}
+
+
+def _problem(fields: list[Any]) -> Problem:
+    path, message, line, column, field_, hint, warning = fields
+    return Problem(str(path), str(message), line, column, str(field_), str(hint), bool(warning))
+
+
+# -- deals as plain values -----------------------------------------------------------
+#
+# A deal is stored as nested lists in field order: a dataclass as the list of its
+# fields, a tuple as a list, a Decimal as its text, a date as YYYY-MM-DD. Reading
+# follows the model's type hints; the dataclasses' constructors build the deal
+# without validation, as an unpickled deal was built.
+
+
+def encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, tuple):
+        return [encode(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def decode_deal(data: Any) -> Deal:
+    deal = _decoder(Deal)(data)
+    if not isinstance(deal, Deal):
+        raise TypeError("not a deal")
+    return deal
+
+
+_DECODERS: dict[Any, Callable[[Any], Any]] = {}
+
+
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    found = _DECODERS.get(hint)
+    if found is None:
+        found = _DECODERS[hint] = _make_decoder(hint)
+    return found
+
+
+def _same(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        raise TypeError("a container where a plain value belongs")
+    return value
+
+
+def _make_decoder(hint: Any) -> Callable[[Any], Any]:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is typing.Annotated:
+        return _decoder(args[0])
+    if origin is typing.Union or (origin is not None and type(None) in args and len(args) == 2):
+        inner = _decoder(next(a for a in args if a is not type(None)))
+        return lambda v: None if v is None else inner(v)
+    if hint is Decimal:
+        return lambda v: Decimal(str(v)) if type(v) is str else _bad(v)
+    if hint is date:
+        return date.fromisoformat
+    if origin is tuple:
+        item = _decoder(args[0])
+        return lambda v: tuple(item(x) for x in v) if type(v) is list else _bad(v)
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        hints = typing.get_type_hints(hint, vars(model), include_extras=True)
+        fields = [_decoder(hints[f.name]) for f in dataclasses.fields(hint)]
+        cls = hint
+
+        def build(v: Any) -> Any:
+            if type(v) is not list or len(v) != len(fields):
+                _bad(v)
+            return cls(*[f(x) for f, x in zip(fields, v, strict=True)])
+
+        return build
+    return _same
+
+
+def _bad(value: Any) -> Any:
+    raise TypeError(f"unexpected {type(value).__name__} in a cached deal")
