@@ -432,32 +432,116 @@ def _too_large(name: str, size: int) -> Problem:
 
 
 def load_bytes(path: Path, data: bytes) -> tuple[Deal | None, list[Problem]]:
-    from .loader import read_bytes
+    from .loader import Parsed, read_bytes
     from .validate import build
 
     name = clean(str(path))
-    deal, problems = build(name, read_bytes(name, data, positions=False))
-    if problems:  # messages need lines and columns: read again, recording them
-        deal, problems = build(name, read_bytes(name, data))
-    return deal, _capped(name, problems)
+    parsed = read_bytes(name, data, positions=False)
+    value, dropped = _trimmed(parsed)
+    if not dropped:
+        deal, problems = build(name, Parsed(value, parsed.positions, parsed.problems))
+        if not problems:
+            return deal, problems
+    # messages need lines and columns: read again, recording them
+    parsed = read_bytes(name, data)
+    value, dropped = _trimmed(parsed)
+    deal, problems = build(name, Parsed(value, parsed.positions, parsed.problems))
+    return deal, _capped(name, problems, dropped)
+
+
+def _trimmed(parsed: Any) -> tuple[Any, int]:
+    """The parsed value with its lists cut where more than MAX_PROBLEMS keys are unknown
+    or missing, and how many such problems were cut: a file of thousands of broken
+    items costs no more to reject than one of fifty."""
+    if parsed.problems or not isinstance(parsed.value, dict):
+        return parsed.value, 0
+    value, _, dropped = _trim(parsed.value, Deal, MAX_PROBLEMS)
+    return value, dropped
+
+
+def _trim(node: Any, cls: type, budget: int) -> tuple[Any, int, int]:
+    """`node` as `cls`, lists cut past `budget` shape problems; (node, kept, dropped)."""
+    if not isinstance(node, dict):
+        return node, 1, 0
+    fields, required = _shape(cls)
+    used = sum(1 for k in node if k not in fields) + sum(1 for k in required if k not in node)
+    dropped = 0
+    out = dict(node)
+    for key, (sub, is_list) in fields.items():
+        value = node.get(key)
+        if sub is None or value is None:
+            continue
+        if not is_list:
+            out[key], u, d = _trim(value, sub, budget - used)
+            used, dropped = used + u, dropped + d
+        elif isinstance(value, list):
+            kept = []
+            for item in value:
+                if used > budget:
+                    _, u, d = _trim(item, sub, 0)
+                    dropped += u + d
+                    continue
+                new, u, d = _trim(item, sub, budget - used)
+                kept.append(new)
+                used, dropped = used + u, dropped + d
+            out[key] = kept
+    return out, used, dropped
+
+
+_SHAPES: dict[type, tuple[dict[str, tuple[type | None, bool]], frozenset[str]]] = {}
+
+
+def _shape(cls: type) -> tuple[dict[str, tuple[type | None, bool]], frozenset[str]]:
+    """A model class's YAML keys, each with the class of its value (or of its list's
+    items) when that is a model class, and the keys it requires."""
+    if cls not in _SHAPES:
+        hints = typing.get_type_hints(cls, vars(model), include_extras=True)
+        fields: dict[str, tuple[type | None, bool]] = {}
+        required = set()
+        for f in dataclasses.fields(cls):
+            key = f.name.rstrip("_")
+            hint = _strip(hints[f.name])
+            is_list = typing.get_origin(hint) is tuple
+            inner = _strip(typing.get_args(hint)[0]) if is_list else hint
+            sub = inner if dataclasses.is_dataclass(inner) and isinstance(inner, type) else None
+            fields[key] = (sub, is_list)
+            if f.default is dataclasses.MISSING:
+                required.add(key)
+        _SHAPES[cls] = (fields, frozenset(required))
+    return _SHAPES[cls]
+
+
+def _strip(hint: Any) -> Any:
+    """Annotated[X, ...] and X | None as X."""
+    while True:
+        origin = typing.get_origin(hint)
+        args = typing.get_args(hint)
+        if origin is typing.Annotated:
+            hint = args[0]
+        elif type(None) in args and len(args) == 2:
+            hint = next(a for a in args if a is not type(None))
+        else:
+            return hint
 
 
 MAX_PROBLEMS = 50  # per file; the rest are counted
 
 
-def _capped(name: str, problems: list[Problem]) -> list[Problem]:
+def _capped(name: str, problems: list[Problem], unchecked: int = 0) -> list[Problem]:
+    """The first MAX_PROBLEMS problems (errors first), then one line counting the rest."""
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning]
     out = errors[:MAX_PROBLEMS] + warnings[: max(0, MAX_PROBLEMS - len(errors))]
-    more = len(problems) - len(out)
+    more = len(problems) - len(out) + unchecked
+    errors_cut = len(errors) > MAX_PROBLEMS or unchecked > 0
     if more:
-        kind = "problem(s)" if len(errors) > MAX_PROBLEMS else "warning(s)"
+        kind = "problem(s)" if errors_cut else "warning(s)"
         out.append(
             Problem(
                 name,
                 f"and {more:,} more {kind}",
                 hint="fix the ones above first",
-                warning=len(errors) <= MAX_PROBLEMS,
+                warning=not errors_cut,
             )
         )
     return out
