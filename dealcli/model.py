@@ -118,7 +118,10 @@ Area = Literal[
     "trade", "purchases", "security", "economic-security", "energy", "agriculture", "other"
 ]
 Role = Literal["lead", "partner"]
-SourceKind = Literal["official", "news", "analysis"]
+SourceKind = Literal["official", "company", "news", "analysis", "repost", "aggregator"]
+Confidence = Literal["confirmed", "reported", "unconfirmed"]
+Scope = Literal["investment", "purchases", "investment_and_purchases", "economic_exchange"]
+Currency = Annotated[str, _Text(r"^[A-Z]{3}$")]
 
 ALLOCATION_STATUSES: tuple[str, ...] = get_args(AllocationStatus)
 COMMITTED_STATUSES = frozenset({"selected", "funded", "operating"})
@@ -146,11 +149,45 @@ class Party:
 
 
 @dataclass(frozen=True)
+class Local:
+    """The amount in the currency it was announced in (format 2); never replaces `usd_bn`."""
+
+    __pydantic_config__ = _CONFIG
+    currency: Currency
+    bn: Amount
+    sources: SourceIds
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Another figure sources give for the same item; totals use the item's own `usd_bn`."""
+
+    __pydantic_config__ = _CONFIG
+    usd_bn: Amount
+    sources: SourceIds
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class HeadlineStep:
+    __pydantic_config__ = _CONFIG
+    date: Day
+    usd_bn: Amount
+    sources: SourceIds
+
+
+@dataclass(frozen=True)
 class Figure:
     __pydantic_config__ = _CONFIG
     usd_bn: Amount
     basis: Basis
     sources: SourceIds
+    scope: Scope | None = None
+    binding: bool | None = None
+    confidence: Confidence = "confirmed"
+    local: Local | None = None
+    history: tuple[HeadlineStep, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,6 +207,8 @@ class Tranche:
     basis: Basis
     sources: SourceIds
     instrument: Instrument | None = None
+    confidence: Confidence = "confirmed"
+    local: Local | None = None
 
 
 @dataclass(frozen=True)
@@ -184,6 +223,7 @@ class Term:
     authority: Text | None = None
     from_: Day | None = None
     to: Day | None = None
+    confidence: Confidence = "confirmed"
 
     def lapsed(self, today: date) -> bool:
         return self.to is not None and self.to < today
@@ -195,6 +235,17 @@ class Company:
     name: Text
     country: Country
     role: Role
+
+
+@dataclass(frozen=True)
+class Step:
+    """One status an allocation was in, from `date` (format 2 `history`)."""
+
+    __pydantic_config__ = _CONFIG
+    date: Day
+    status: AllocationStatus
+    sources: SourceIds
+    usd_bn: Amount | None = None
 
 
 @dataclass(frozen=True)
@@ -213,6 +264,10 @@ class Allocation:
     part_of: Slug | None = None
     companies: tuple[Company, ...] = ()
     date: Day | None = None
+    confidence: Confidence = "confirmed"
+    local: Local | None = None
+    history: tuple[Step, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
 
     @property
     def leads(self) -> tuple[Company, ...]:
@@ -230,6 +285,7 @@ class Commitment:
     party: Literal["investor", "host"] = "investor"
     usd_bn: Amount | None = None
     basis: Basis | None = None
+    confidence: Confidence = "confirmed"
 
 
 @dataclass(frozen=True)
@@ -238,6 +294,8 @@ class Event:
     date: Day
     title: Text
     sources: SourceIds
+    confidence: Confidence = "confirmed"
+    outside_pledge: bool = False
 
 
 @dataclass(frozen=True)
@@ -249,6 +307,8 @@ class Source:
     url: Url
     date: Day
     kind: SourceKind
+    via: Text | None = None
+    original_url: Url | None = None
 
 
 @dataclass(frozen=True)
@@ -256,7 +316,7 @@ class Deal:
     """One deal file, validated. Amounts are exact `Decimal` USD billions."""
 
     __pydantic_config__ = _CONFIG
-    format: Literal[1]
+    format: Literal[1, 2]
     id: Slug
     title: Text
     investor: Party
