@@ -92,7 +92,8 @@ def write_output(path: Path, text: str | bytes, force: bool = False) -> None:
             raise UsageError(f"cannot write {path}: it is a folder")
         if not stat.S_ISREG(st.st_mode):
             raise UsageError(f"cannot write {path}: not a regular file")
-        if not os.access(real, os.W_OK) and not force:
+        read_only = not st.st_mode & 0o222 or not os.access(real, os.W_OK)
+        if read_only and not force:  # the mode bits count for root too
             raise UsageError(f"{path} is read-only; use --force to replace it")
         if st.st_nlink > 1 and os.access(real, os.W_OK):
             _write_into(Path(real), data, truncate=True)  # keep the hard links

@@ -583,7 +583,7 @@ def _distrust(st: os.stat_result) -> str | None:
     if st.st_uid != os.geteuid():
         return f"owned by uid {st.st_uid}, not by this user ({os.geteuid()})"
     if st.st_mode & 0o022:
-        who = "group" if st.st_mode & 0o020 else "others"
+        who = {0o020: "group", 0o002: "others", 0o022: "group and others"}[st.st_mode & 0o022]
         return f"writable by {who} (mode {st.st_mode & 0o7777:04o})"
     return None
 
