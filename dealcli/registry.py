@@ -53,7 +53,7 @@ SUFFIXES = (".yaml", ".yml")
 RACY_NS = 2_000_000_000  # coarser than any timestamp resolution in use (FAT: 2 s)
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # a cache file past this is not ours to read
 
-Stamp = tuple[int, int, int, int, int]  # device, inode, size, mtime_ns, ctime_ns
+Stamp = list[int]  # device, inode, size, mtime_ns, ctime_ns (a list, as JSON reads it back)
 
 
 def bundled_dir() -> Path:
@@ -110,7 +110,9 @@ class Folder:
         if path is None or self.cache_dir is None:
             return
         try:
-            write_atomic(path, json.dumps(data, separators=(",", ":")), mode=0o600)
+            text = json.dumps(data, separators=(",", ":")).encode()
+            # the hash first: a damaged or half-written file is known before it is used
+            write_atomic(path, hashlib.sha256(text).hexdigest().encode() + b"\n" + text, mode=0o600)
         except UsageError as exc:  # a read-only cache or a full disk: work without a cache
             self.warn(_cache_problem(self.cache_dir, f"not written: {exc}"))
             self.cache_dir = None
@@ -297,7 +299,7 @@ def scan(folder: Path) -> tuple[dict[str, Stamp], list[Problem]]:
             if kind is not None:
                 warn(name, f"{kind}, not a regular file; skipped")
                 continue
-            files[name] = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            files[name] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
     return files, warnings
 
 
@@ -321,67 +323,80 @@ def load_folder(
 ) -> list[tuple[Entry | None, list[Problem]]]:
     """Every deal file of one folder, in name order, from the cache where it is unchanged.
 
-    The index holds each file's stamp, the names of its deal, its problems and the
-    hash of its bytes; when every stamp matches (the usual case) no file is opened
-    but the racy ones.
+    The index holds each file's stamp, the names of its deal, its problems and, for
+    a racy entry, the hash of its bytes; when every stamp matches and none is racy
+    (the usual case) no file is opened.
     """
     cache = Folder(folder, _cache_dir(folder, root, warn), warn)
     now = time.time_ns()
     current, warnings = scan(folder)
     for w in warnings:
         warn(w)
-    index = _decode_index(cache.read("index.json"))
+    index = _index(cache.read("index.json"))
+    stamps, names, problems, racy = (index[k] for k in ("stamps", "names", "problems", "racy"))
     fresh: dict[str, Deal] = {}
-    changed = set(index) != set(current)
-    rows: dict[str, Any] = {}
-    for name, stamp in current.items():
-        old = index.get(name)
-        if old is not None and old.stamp == stamp and not old.racy:
-            continue
-        path = folder / name
-        data, problem = read_limited(path)
-        digest = hashlib.sha256(data).hexdigest() if data is not None else ""
-        racy = max(stamp[3], stamp[4]) >= now - RACY_NS
-        if old is not None and data is not None and old.stamp == stamp and old.digest == digest:
-            if not racy:  # settled: no need to hash it again
-                index[name] = dataclasses.replace(old, racy=False)
-                changed = True
-            continue
-        changed = True
-        if problem is not None or data is None:
-            index[name] = _Indexed(stamp, (), [problem] if problem else [], "", False)
-            continue
-        deal, found = load_bytes(path, data)
-        index[name] = _Indexed(stamp, deal.names if deal else (), found, digest, racy)
-        where = cache.deal_file(name)
-        if deal is not None:
-            fresh[name] = deal
-            rows[name] = summarize(deal).row()
-            cache.write(where, encode(deal))
-        elif where is not None:
-            _remove(where)
-    if changed:
-        for name in set(index) - set(current):  # files that are gone: drop their entries
-            del index[name]
+    changed = stamps != current or bool(racy)
+    if changed:  # something was added, removed, changed or is racy: read what changed
+        rows: dict[str, Any] = {}
+        for name, stamp in current.items():
+            digest = racy.pop(name, "")
+            if stamps.get(name) == stamp and not digest:
+                continue
+            path = folder / name
+            data, problem = read_limited(path)
+            now_hash = hashlib.sha256(data).hexdigest() if data is not None else ""
+            # changed within the timestamp resolution of now: hash it again next time
+            still_racy = max(stamp[3], stamp[4]) >= now - RACY_NS
+            if digest and stamps.get(name) == stamp and now_hash == digest:
+                if still_racy:
+                    racy[name] = digest
+                continue  # the same bytes
+            stamps[name] = stamp
+            names.pop(name, None)
+            problems.pop(name, None)
+            if still_racy and data is not None:
+                racy[name] = now_hash
+            deal, found = load_bytes(path, data) if data is not None else (None, [])
+            if problem is not None:
+                found = [problem]
+            if found:
+                problems[name] = [dataclasses.astuple(p) for p in found]
+            where = cache.deal_file(name)
+            if deal is not None:
+                fresh[name] = deal
+                names[name] = list(deal.names)
+                rows[name] = summarize(deal).row()
+                cache.write(where, encode(deal))
+            elif where is not None:
+                _remove(where)
+        for name in set(stamps) - set(current):  # files that are gone: drop their entries
+            for part in (stamps, names, problems, racy):
+                part.pop(name, None)
             where = cache.deal_file(name)
             if where is not None:
                 _remove(where)
-        known = cache.row  # rows of unchanged files come from the old rows file
-        cache.rows = {
-            k: list(row)
-            for k, item in index.items()
-            if item.names and (row := rows.get(k) or known(k)) is not None
-        }
+        old_row = cache.row  # rows of unchanged files come from the old rows file
+        cache.rows = {k: list(row) for k in names if (row := rows.get(k) or old_row(k)) is not None}
         cache.write(cache.cached("rows.json"), cache.rows)
-        cache.write(cache.cached("index.json"), _encode_index(index))
+        cache.write(cache.cached("index.json"), index)
     out: list[tuple[Entry | None, list[Problem]]] = []
     for name in sorted(current):
-        item = index[name]
-        entry = Entry(cache, name, item.names, is_bundled) if item.names else None
+        known = names.get(name)
+        entry = Entry(cache, name, tuple(known), is_bundled) if known else None
         if entry is not None and name in fresh:
             entry._deal = fresh[name]  # read in this run: no need to decode it again
-        out.append((entry, item.problems))
+        stored = problems.get(name)
+        out.append((entry, [_problem(p) for p in stored] if stored else []))
     return out
+
+
+def _index(stored: Any) -> dict[str, dict[str, Any]]:
+    """The index as stored (its hash checked on reading), or an empty one: a dict each of
+    stamps, names, problems and (for racy entries) hashes of the bytes, by file name."""
+    parts = ("stamps", "names", "problems", "racy")
+    if isinstance(stored, dict) and all(isinstance(stored.get(k), dict) for k in parts):
+        return {k: stored[k] for k in parts}
+    return {k: {} for k in parts}
 
 
 def read_limited(path: Path) -> tuple[bytes | None, Problem | None]:
@@ -660,52 +675,10 @@ def _read_json(path: Path) -> Any:
             data = fh.read(MAX_CACHE_BYTES + 1)
     finally:
         os.close(fd)
-    return json.loads(data)
-
-
-@dataclass(frozen=True)
-class _Indexed:
-    stamp: Stamp
-    names: tuple[str, ...]
-    problems: list[Problem]
-    digest: str
-    racy: bool
-
-
-def _encode_index(index: dict[str, _Indexed]) -> dict[str, Any]:
-    return {
-        "files": {
-            name: [
-                list(i.stamp),
-                list(i.names),
-                [dataclasses.astuple(p) for p in i.problems],
-                i.digest,
-                i.racy,
-            ]
-            for name, i in index.items()
-        }
-    }
-
-
-def _decode_index(data: Any) -> dict[str, _Indexed]:
-    """The index as stored; anything malformed counts as no index (everything is re-read)."""
-    try:
-        out = {}
-        for name, (stamp, names, problems, digest, racy) in data["files"].items():
-            if len(stamp) != 5 or not all(type(x) is int for x in stamp):
-                raise ValueError(name)
-            if not all(type(n) is str for n in names):
-                raise ValueError(name)
-            out[name] = _Indexed(
-                (stamp[0], stamp[1], stamp[2], stamp[3], stamp[4]),
-                tuple(names),
-                [_problem(p) for p in problems],
-                str(digest),
-                bool(racy),
-            )
-        return out
-    except Exception:
-        return {}
+    digest, _, text = data.partition(b"\n")
+    if hashlib.sha256(text).hexdigest().encode() != digest:
+        raise ValueError("damaged")
+    return json.loads(text)
 
 
 def _problem(fields: list[Any]) -> Problem:

@@ -107,7 +107,8 @@ def test_a_cache_others_may_write_is_not_read(deals_dir: Path, fixed_env: Path) 
 
 def test_a_cache_file_of_another_user_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "index.json"
-    path.write_text('{"files": {}}')
+    text = b'{"files":{}}'
+    path.write_bytes(hashlib.sha256(text).hexdigest().encode() + b"\n" + text)
     path.chmod(0o600)
     assert registry._read_json(path) == {"files": {}}
     real = os.stat(path)
@@ -167,10 +168,12 @@ def test_a_same_size_file_moved_in_is_seen(deals_dir: Path, tmp_path: Path) -> N
 def test_a_racy_entry_is_checked_by_its_bytes(deals_dir: Path, fixed_env: Path) -> None:
     overview(deals_dir)  # the file was written just now: its entry is racy
     index = mini_cache(fixed_env) / "index.json"
-    entry = json.loads(index.read_text())["files"]["mini.yaml"]
-    assert entry[4] is True  # racy
-    # the bytes' hash is what a racy entry is checked against
-    assert entry[3] == hashlib.sha256((deals_dir / "mini.yaml").read_bytes()).hexdigest()
+    stored = json.loads(index.read_text().partition("\n")[2])
+    # the bytes' hash, kept for a racy entry only, is what it is checked against
+    assert (
+        stored["racy"]["mini.yaml"]
+        == hashlib.sha256((deals_dir / "mini.yaml").read_bytes()).hexdigest()
+    )
 
 
 def test_entries_of_deleted_files_are_dropped(deals_dir: Path, fixed_env: Path) -> None:
@@ -183,7 +186,8 @@ def test_entries_of_deleted_files_are_dropped(deals_dir: Path, fixed_env: Path) 
     overview(deals_dir)
     left = {p.name for p in cache.glob("*.json")} - {"index.json", "rows.json"}
     assert len(left) == 1
-    assert list(json.loads((cache / "index.json").read_text())["files"]) == ["mini.yaml"]
+    stored = json.loads((cache / "index.json").read_text().partition("\n")[2])
+    assert list(stored["stamps"]) == list(stored["names"]) == ["mini.yaml"]
 
 
 # -- 3. bounded inputs -------------------------------------------------------------------
