@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint install bench fuzz docs clean
+.PHONY: demo test lint install bench fuzz docs clean floors
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,19 @@ lint: install
 test: lint
 	$(BIN)/python -m pytest
 
+# The lowest versions pyproject.toml allows, installed exactly, must pass the suite too.
+FLOORS := .venv-floors
+floors:
+	rm -rf $(FLOORS)
+	$(PYTHON) -m venv $(FLOORS)
+	$(FLOORS)/bin/python -m pip install --quiet --upgrade pip
+	$(FLOORS)/bin/python -m pip install --quiet $$($(PYTHON) -c 'import tomllib; \
+	  deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]; \
+	  print(" ".join(d.replace(">=", "==") for d in deps))')
+	$(FLOORS)/bin/python -m pip install --quiet ".[test]"
+	$(FLOORS)/bin/python -m pip list --format=freeze | grep -iE '^(typer|rich|pyyaml|pydantic|tabulate)=='
+	$(FLOORS)/bin/python -m pytest -q -p no:cacheprovider
+
 bench: install
 	$(BIN)/python bench/run.py
 
@@ -38,4 +51,4 @@ docs: install
 	$(BIN)/python docs/make_docs.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(FLOORS) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,9 +1,16 @@
 """`deal export`: the data set as SQLite, JSON or CSV files, for other tools.
 
-Amounts are exact in every form: `usd_bn` is the decimal as text (SQLite has no
-exact decimal type, and a REAL would round 0.35), and `usd_thousands` is the same
-amount as a whole number of thousands of dollars, so SQL sums are exact. An
-amount finer than a thousand dollars leaves `usd_thousands` empty.
+Amounts are numbers and exact: `usd_bn` is a number (INTEGER where whole, REAL
+otherwise: SQLite's NUMERIC affinity), so `MAX`, `>` and `ORDER BY` work;
+`usd_bn_text` keeps the exact decimal beside it (a REAL would round 0.35 in the
+last digit); `usd_thousands` is the amount as a whole number of thousands of
+dollars, so SQL sums are exact. An amount finer than a thousand dollars leaves
+`usd_thousands` empty.
+
+Each table with links to it has a single-column key, `row_id`, and each link
+is a single column (`tranche_row_id`, `part_of_row_id`, `allocation_row_id`,
+`source_row_id`), so tools that follow only single-column foreign keys
+(datasette) follow every link. The natural keys stay unique.
 """
 
 from __future__ import annotations
@@ -19,13 +26,23 @@ from typing import Any
 from .errors import UsageError
 from .files import write_atomic, write_folder
 from .model import Deal
+from .render.cells import clean, defuse
 from .render.jsonfmt import dumps
 from .table import number
 
 FORMATS = ("sqlite", "json", "csv")
 
-# table -> (columns with SQL types and keys, primary key, foreign keys)
-SCHEMA: dict[str, tuple[list[str], str, list[str]]] = {
+ROW_ID = "row_id INTEGER PRIMARY KEY"  # SQLite's rowid, named
+DEAL = "deal_id TEXT NOT NULL REFERENCES deals(id)"
+
+
+def _money(name: str, null: str = "") -> list[str]:
+    """A number's two columns: the number, and its exact decimal text beside it."""
+    return [f"{name} NUMERIC{null}", f"{name}_text TEXT{null}"]
+
+
+# table -> (columns with SQL types and links, the table's key)
+SCHEMA: dict[str, tuple[list[str], str]] = {
     "deals": (
         [
             "id TEXT NOT NULL",
@@ -34,11 +51,11 @@ SCHEMA: dict[str, tuple[list[str], str, list[str]]] = {
             "updated TEXT NOT NULL",
             "investor_name TEXT",
             "investor_code TEXT",
-            "investor_gdp_usd_bn TEXT",
+            *_money("investor_gdp_usd_bn"),
             "investor_gdp_year INTEGER",
             "host_name TEXT",
             "host_code TEXT",
-            "headline_usd_bn TEXT NOT NULL",
+            *_money("headline_usd_bn", " NOT NULL"),
             "headline_usd_thousands INTEGER",
             "headline_basis TEXT",
             "period_from TEXT",
@@ -46,100 +63,92 @@ SCHEMA: dict[str, tuple[list[str], str, list[str]]] = {
             "vehicle TEXT",
             "notes TEXT",
         ],
-        "id",
-        [],
+        "PRIMARY KEY (id)",
     ),
-    "aliases": (
-        ["deal_id TEXT NOT NULL", "alias TEXT NOT NULL"],
-        "deal_id, alias",
-        ["(deal_id) REFERENCES deals(id)"],
-    ),
+    "aliases": ([DEAL, "alias TEXT NOT NULL"], "PRIMARY KEY (deal_id, alias)"),
     "tranches": (
         [
-            "deal_id TEXT NOT NULL",
+            ROW_ID,
+            DEAL,
             "id TEXT NOT NULL",
             "label TEXT",
-            "usd_bn TEXT",
+            *_money("usd_bn"),
             "usd_thousands INTEGER",
             "basis TEXT",
             "instrument TEXT",
         ],
-        "deal_id, id",
-        ["(deal_id) REFERENCES deals(id)"],
+        "UNIQUE (deal_id, id)",
     ),
     "terms": (
         [
-            "deal_id TEXT NOT NULL",
+            DEAL,
             "id TEXT NOT NULL",
             "label TEXT",
             "value TEXT",
-            "pct TEXT",
-            "usd_bn TEXT",
+            *_money("pct"),
+            *_money("usd_bn"),
             "usd_thousands INTEGER",
             "authority TEXT",
             "from_date TEXT",
             "to_date TEXT",
         ],
-        "deal_id, id",
-        ["(deal_id) REFERENCES deals(id)"],
+        "PRIMARY KEY (deal_id, id)",
     ),
     "allocations": (
         [
-            "deal_id TEXT NOT NULL",
+            ROW_ID,
+            DEAL,
             "id TEXT NOT NULL",
             "title TEXT",
             "sector TEXT",
             "subsector TEXT",
             "status TEXT",
-            "usd_bn TEXT",
+            *_money("usd_bn"),
             "usd_thousands INTEGER",
+            "sized INTEGER NOT NULL",  # 1 when the amount is known, 0 when usd_bn is empty
             "basis TEXT",
             "tranche_id TEXT",
+            "tranche_row_id INTEGER REFERENCES tranches(row_id)",
             "instrument TEXT",
             "part_of TEXT",
+            "part_of_row_id INTEGER REFERENCES allocations(row_id)",
             "date TEXT",
         ],
-        "deal_id, id",
-        [
-            "(deal_id) REFERENCES deals(id)",
-            "(deal_id, tranche_id) REFERENCES tranches(deal_id, id)",
-            "(deal_id, part_of) REFERENCES allocations(deal_id, id)",
-        ],
+        "UNIQUE (deal_id, id)",
     ),
     "allocation_companies": (
         [
-            "deal_id TEXT NOT NULL",
+            DEAL,
             "allocation_id TEXT NOT NULL",
+            "allocation_row_id INTEGER NOT NULL REFERENCES allocations(row_id)",
             "name TEXT NOT NULL",
             "country TEXT",
             "role TEXT NOT NULL",
         ],
-        "deal_id, allocation_id, name, role",
-        ["(deal_id, allocation_id) REFERENCES allocations(deal_id, id)"],
+        "PRIMARY KEY (deal_id, allocation_id, name, role)",
     ),
     "commitments": (
         [
-            "deal_id TEXT NOT NULL",
+            DEAL,
             "id TEXT NOT NULL",
             "area TEXT",
             "party TEXT",
             "title TEXT",
             "detail TEXT",
-            "usd_bn TEXT",
+            *_money("usd_bn"),
             "usd_thousands INTEGER",
             "basis TEXT",
         ],
-        "deal_id, id",
-        ["(deal_id) REFERENCES deals(id)"],
+        "PRIMARY KEY (deal_id, id)",
     ),
     "events": (
-        ["deal_id TEXT NOT NULL", "seq INTEGER NOT NULL", "date TEXT", "title TEXT"],
-        "deal_id, seq",
-        ["(deal_id) REFERENCES deals(id)"],
+        [DEAL, "seq INTEGER NOT NULL", "date TEXT", "title TEXT"],
+        "PRIMARY KEY (deal_id, seq)",
     ),
     "sources": (
         [
-            "deal_id TEXT NOT NULL",
+            ROW_ID,
+            DEAL,
             "id TEXT NOT NULL",
             "number INTEGER",
             "title TEXT",
@@ -148,43 +157,68 @@ SCHEMA: dict[str, tuple[list[str], str, list[str]]] = {
             "date TEXT",
             "kind TEXT",
         ],
-        "deal_id, id",
-        ["(deal_id) REFERENCES deals(id)"],
+        "UNIQUE (deal_id, id)",
     ),
     "citations": (
         [
-            "deal_id TEXT NOT NULL",
+            DEAL,
             "item_type TEXT NOT NULL",
             "item_id TEXT NOT NULL",
             "source_id TEXT NOT NULL",
+            "source_row_id INTEGER NOT NULL REFERENCES sources(row_id)",
         ],
-        "deal_id, item_type, item_id, source_id",
-        ["(deal_id, source_id) REFERENCES sources(deal_id, id)"],
+        "PRIMARY KEY (deal_id, item_type, item_id, source_id)",
     ),
 }
 
 
-def _amount(value: Decimal | None) -> tuple[str | None, int | None]:
+def _amount(value: Decimal | None) -> tuple[Decimal | None, str | None, int | None]:
+    """(number, exact text, whole thousands of dollars) of an amount."""
     if value is None:
-        return None, None
+        return None, None, None
     thousands = value * 1_000_000
-    return number(value), int(thousands) if thousands == thousands.to_integral_value() else None
+    whole = int(thousands) if thousands == thousands.to_integral_value() else None
+    return value, number(value), whole
+
+
+def _number(value: Decimal | None) -> tuple[Decimal | None, str | None]:
+    return _amount(value)[:2]
+
+
+def _source(s: Any) -> tuple[Any, ...]:
+    return s.title, s.publisher, s.url, s.date.isoformat(), s.kind
 
 
 def _day(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+class _Ids:
+    """Row ids in order of insertion, per table, and the natural keys they stand for."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[str, ...], int] = {}
+        self.count: dict[str, int] = {}
+
+    def new(self, table: str, *key: str) -> int:
+        self.count[table] = n = self.count.get(table, 0) + 1
+        self.ids[(table, *key)] = n
+        return n
+
+    def get(self, table: str, *key: str | None) -> int | None:
+        return None if None in key else self.ids.get((table, *key))  # type: ignore[arg-type]
+
+
 def rows(deals: list[Deal]) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows, in an order that satisfies the foreign keys."""
     out: dict[str, list[tuple[Any, ...]]] = {name: [] for name in SCHEMA}
-    links = out["citations"]
+    links: list[tuple[str, str, str, str]] = []
+    ids = _Ids()
     for d in deals:
 
-        def cited(kind: str, item: str, ids: tuple[str, ...], deal_id: str = d.id) -> None:
-            links.extend((deal_id, kind, item, s) for s in dict.fromkeys(ids))
+        def cited(kind: str, item: str, refs: tuple[str, ...], deal_id: str = d.id) -> None:
+            links.extend((deal_id, kind, item, s) for s in dict.fromkeys(refs))
 
-        head_text, head_k = _amount(d.headline.usd_bn)
         out["deals"].append(
             (
                 d.id,
@@ -193,12 +227,11 @@ def rows(deals: list[Deal]) -> dict[str, list[tuple[Any, ...]]]:
                 d.updated.isoformat(),
                 d.investor.name,
                 d.investor.code,
-                _amount(d.investor.gdp_usd_bn)[0],
+                *_number(d.investor.gdp_usd_bn),
                 d.investor.gdp_year,
                 d.host.name,
                 d.host.code,
-                head_text,
-                head_k,
+                *_amount(d.headline.usd_bn),
                 d.headline.basis,
                 _day(d.period.from_ if d.period else None),
                 _day(d.period.to if d.period else None),
@@ -208,7 +241,7 @@ def rows(deals: list[Deal]) -> dict[str, list[tuple[Any, ...]]]:
         )
         out["aliases"] += [(d.id, a) for a in d.aliases]
         out["sources"] += [
-            (d.id, s.id, n, s.title, s.publisher, s.url, s.date.isoformat(), s.kind)
+            (ids.new("sources", d.id, s.id), d.id, s.id, n, *_source(s))
             for n, s in enumerate(d.sources, 1)
         ]
         cited("headline", "", d.headline.sources)
@@ -217,7 +250,10 @@ def rows(deals: list[Deal]) -> dict[str, list[tuple[Any, ...]]]:
         if d.period:
             cited("period", "", d.period.sources)
         for t in d.structure:
-            out["tranches"].append((d.id, t.id, t.label, *_amount(t.usd_bn), t.basis, t.instrument))
+            row_id = ids.new("tranches", d.id, t.id)
+            out["tranches"].append(
+                (row_id, d.id, t.id, t.label, *_amount(t.usd_bn), t.basis, t.instrument)
+            )
             cited("tranche", t.id, t.sources)
         for term in d.terms:
             out["terms"].append(
@@ -226,7 +262,7 @@ def rows(deals: list[Deal]) -> dict[str, list[tuple[Any, ...]]]:
                     term.id,
                     term.label,
                     term.value,
-                    _amount(term.pct)[0],
+                    *_number(term.pct),
                     *_amount(term.usd_bn),
                     term.authority,
                     _day(term.from_),
@@ -236,24 +272,14 @@ def rows(deals: list[Deal]) -> dict[str, list[tuple[Any, ...]]]:
             cited("term", term.id, term.sources)
         # envelopes before their parts, for the self-referencing key
         for a in sorted(d.allocations, key=lambda a: a.part_of is not None):
-            out["allocations"].append(
-                (
-                    d.id,
-                    a.id,
-                    a.title,
-                    a.sector,
-                    a.subsector,
-                    a.status,
-                    *_amount(a.usd_bn),
-                    a.basis,
-                    a.tranche,
-                    a.instrument,
-                    a.part_of,
-                    _day(a.date),
-                )
-            )
+            row_id = ids.new("allocations", d.id, a.id)
+            tranche = (a.tranche, ids.get("tranches", d.id, a.tranche), a.instrument)
+            envelope = (a.part_of, ids.get("allocations", d.id, a.part_of), _day(a.date))
+            amount = (*_amount(a.usd_bn), int(a.usd_bn is not None), a.basis)
+            what = (a.title, a.sector, a.subsector, a.status)
+            out["allocations"].append((row_id, d.id, a.id, *what, *amount, *tranche, *envelope))
             out["allocation_companies"] += [
-                (d.id, a.id, c.name, c.country, c.role) for c in dict.fromkeys(a.companies)
+                (d.id, a.id, row_id, c.name, c.country, c.role) for c in dict.fromkeys(a.companies)
             ]
             cited("allocation", a.id, a.sources)
         for c in d.commitments:
@@ -264,7 +290,15 @@ def rows(deals: list[Deal]) -> dict[str, list[tuple[Any, ...]]]:
         for seq, e in enumerate(d.timeline, 1):
             out["events"].append((d.id, seq, e.date.isoformat(), e.title))
             cited("event", str(seq), e.sources)
+    out["citations"] = [(*link, ids.get("sources", link[0], link[3])) for link in links]
     return out
+
+
+def _sql(value: Any) -> Any:
+    """A value as SQLite stores it: an amount as an integer when whole, else a float."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
 
 
 def _names(columns: list[str]) -> list[str]:
@@ -277,11 +311,12 @@ def to_sqlite(deals: list[Deal], path: Path) -> None:
     con.execute("PRAGMA foreign_keys = ON")
     data = rows(deals)
     with con:
-        for name, (columns, key, foreign) in SCHEMA.items():
-            keys = [f"PRIMARY KEY ({key})", *(f"FOREIGN KEY {f}" for f in foreign)]
-            con.execute(f"CREATE TABLE {name} ({', '.join([*columns, *keys])})")
+        for name, (columns, key) in SCHEMA.items():
+            con.execute(f"CREATE TABLE {name} ({', '.join([*columns, key])})")
             marks = ", ".join("?" * len(columns))
-            con.executemany(f"INSERT INTO {name} VALUES ({marks})", data[name])
+            con.executemany(
+                f"INSERT INTO {name} VALUES ({marks})", ([_sql(v) for v in r] for r in data[name])
+            )
     image = con.serialize()
     con.close()
     write_atomic(path, image)
@@ -330,6 +365,24 @@ def export(deals: list[Deal], fmt: str, output: Path) -> None:
     elif fmt == "json":
         to_json(deals, output)
     elif fmt == "csv":
-        to_csv(deals, output)
+        to_csv([for_csv(d) for d in deals], output)
     else:
         raise UsageError(f"unknown export format '{fmt}'; choose one of {', '.join(FORMATS)}")
+
+
+def for_csv(deal: Deal) -> Deal:
+    """The deal with every text as `-f csv` writes it: control characters made visible and
+    a formula-like start defused (`'=`), so the csv export is exactly as safe."""
+
+    def safe(value: Any) -> Any:
+        if isinstance(value, str):
+            return defuse(clean(value))
+        if isinstance(value, tuple):
+            return tuple(safe(v) for v in value)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
+            return dataclasses.replace(value, **changes)
+        return value
+
+    result: Deal = safe(deal)
+    return result

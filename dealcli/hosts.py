@@ -18,6 +18,7 @@ GOVERNMENT_SUFFIXES: tuple[str, ...] = (
     "go.jp",
     "go.kr",
     "korea.kr",
+    "korea.net",
     "europa.eu",
     "gov.tw",
     "admin.ch",
@@ -32,6 +33,7 @@ GOVERNMENT_SUFFIXES: tuple[str, ...] = (
     "wto.org",
     "boj.or.jp",
     "bok.or.kr",
+    "kindkorea.or.kr",
 )
 
 # Hosts of test or origin servers: `testing.dev.`, `preprod.`, `stage.`, `-origin.` ...

@@ -17,8 +17,12 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import model
 from .errors import Problem
+from .format2 import format2_problems
 from .loader import Parsed, Path_, Pos
 from .model import Deal
+from .problems import dotted
+from .problems import problem as _problem
+from .provenance import cited_ids
 from .totals import status_total
 
 
@@ -59,7 +63,7 @@ def build(path: str, parsed: Parsed) -> tuple[Deal | None, list[Problem]]:
         problems.extend(_reference_problems(path, parsed.value, parsed.positions))
         return None, _unique(problems)
     problems.extend(_reference_problems(path, parsed.value, parsed.positions))
-    problems.extend(_format2_problems(path, parsed.value, deal, parsed.positions))
+    problems.extend(format2_problems(path, parsed.value, deal, parsed.positions))
     problems.extend(_warnings(path, deal, parsed.positions))
     problems.extend(_hidden_problems(path, parsed.value, parsed.positions))
     if any(not p.warning for p in problems):
@@ -88,7 +92,7 @@ def _hidden_problems(path: str, raw: Any, positions: dict[Path_, Pos]) -> Iterat
             name = key in _IDENTITY
             hint = "remove it" if name else "remove it unless it is meant; output shows it"
             for what in found:
-                yield _problem(path, positions, loc, f"{what} in {_dotted(loc)}", hint, not name)
+                yield _problem(path, positions, loc, f"{what} in {dotted(loc)}", hint, not name)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
@@ -100,41 +104,6 @@ def _unique(problems: list[Problem]) -> list[Problem]:
             seen.add(key)
             out.append(p)
     return out
-
-
-def _dotted(loc: Path_) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _pos(positions: dict[Path_, Pos], loc: Path_) -> Pos | None:
-    while loc:
-        if loc in positions:
-            return positions[loc]
-        loc = loc[:-1]
-    return positions.get(())
-
-
-def _problem(
-    path: str,
-    positions: dict[Path_, Pos],
-    loc: Path_,
-    message: str,
-    hint: str,
-    warning: bool = False,
-) -> Problem:
-    pos = _pos(positions, loc)
-    return Problem(
-        path,
-        message,
-        pos.line if pos else None,
-        pos.column if pos else None,
-        _dotted(loc),
-        hint,
-        warning,
-    )
 
 
 def _type_problems(
@@ -345,7 +314,7 @@ def _warnings(path: str, deal: Deal, positions: dict[Path_, Pos]) -> Iterator[Pr
                 "check the tranche amounts, or say in notes why they differ",
                 warning=True,
             )
-    used = {sid for _, ids in _source_lists_of(deal) for sid in ids}
+    used = cited_ids(deal)
     for i, src in enumerate(deal.sources):
         if src.id not in used:
             yield _problem(
@@ -364,170 +333,5 @@ def _warnings(path: str, deal: Deal, positions: dict[Path_, Pos]) -> Iterator[Pr
             ("allocations",),
             f"candidate allocations add up to {candidates}, more than the headline {head}",
             "normal for lists of ceilings; say so in notes",
-            warning=True,
-        )
-
-
-def _source_lists_of(deal: Deal) -> Iterator[tuple[str, tuple[str, ...]]]:
-    yield "investor", deal.investor.sources
-    yield "host", deal.host.sources
-    yield "headline", deal.headline.sources
-    if deal.period:
-        yield "period", deal.period.sources
-    for group in (deal.structure, deal.terms, deal.allocations, deal.commitments, deal.timeline):
-        for item in group:
-            yield "item", item.sources
-    locals_ = [deal.headline.local, *(t.local for t in deal.structure)]
-    locals_ += [a.local for a in deal.allocations]
-    for local in locals_:
-        if local is not None:
-            yield "local", local.sources
-    alternatives = [
-        *deal.headline.alternatives,
-        *(x for a in deal.allocations for x in a.alternatives),
-    ]
-    for alt in alternatives:
-        yield "alternative", alt.sources
-    steps: list[model.HeadlineStep | model.Step] = [*deal.headline.history]
-    steps += [s for a in deal.allocations for s in a.history]
-    for step in steps:
-        yield "history", step.sources
-
-
-# Keys that only format 2 knows; a format 1 file that uses one is told to say `format: 2`.
-_FORMAT2_KEYS = frozenset(
-    {"confidence", "local", "history", "alternatives", "scope", "binding", "via", "original_url"}
-    | {"outside_pledge"}
-)
-_FORMAT2_KINDS = frozenset({"company", "repost", "aggregator"})
-
-
-def _format2_problems(
-    path: str, raw: dict[str, Any], deal: Deal, positions: dict[Path_, Pos]
-) -> Iterator[Problem]:
-    if deal.format == 1:
-        for loc in _format2_uses(raw, ()):
-            yield _problem(
-                path,
-                positions,
-                loc,
-                f"'{loc[-1]}' is a format 2 key"
-                if isinstance(loc[-1], str) and loc[-1] != "kind"
-                else "this source kind is new in format 2",
-                "say `format: 2` at the top of the file",
-            )
-        return
-    kinds = {s.id: s.kind for s in deal.sources}
-    for loc, item in _confidence_items(deal):
-        only_aggregators = all(kinds.get(s) == "aggregator" for s in item.sources)
-        if item.sources and only_aggregators and item.confidence != "unconfirmed":
-            yield _problem(
-                path,
-                positions,
-                loc,
-                "every source of this item is an aggregator",
-                "add a primary or press source, or say `confidence: unconfirmed`",
-            )
-    for i, a in enumerate(deal.allocations):
-        yield from _history_problems(path, positions, ("allocations", i), a)
-    steps = deal.headline.history
-    if steps and steps[-1].usd_bn != deal.headline.usd_bn:
-        yield _problem(
-            path,
-            positions,
-            ("headline", "history", len(steps) - 1),
-            f"the last history entry says {steps[-1].usd_bn}, the headline {deal.headline.usd_bn}",
-            "the headline's own usd_bn is its latest value: make the two agree",
-        )
-    yield from _order_problems(path, positions, ("headline", "history"), [s.date for s in steps])
-    for i, src in enumerate(deal.sources):
-        yield from _source_warnings(path, positions, i, src)
-
-
-def _format2_uses(value: Any, loc: Path_) -> Iterator[Path_]:
-    if isinstance(value, dict):
-        for key, sub in value.items():
-            if key in _FORMAT2_KEYS or (key == "kind" and sub in _FORMAT2_KINDS):
-                yield (*loc, key)
-            else:
-                yield from _format2_uses(sub, (*loc, key))
-    elif isinstance(value, list):
-        for i, sub in enumerate(value):
-            yield from _format2_uses(sub, (*loc, i))
-
-
-def _confidence_items(deal: Deal) -> Iterator[tuple[Path_, Any]]:
-    yield ("headline",), deal.headline
-    for section in ("structure", "terms", "allocations", "commitments", "timeline"):
-        for i, item in enumerate(getattr(deal, section)):
-            yield (section, i), item
-
-
-def _history_problems(
-    path: str, positions: dict[Path_, Pos], loc: Path_, a: model.Allocation
-) -> Iterator[Problem]:
-    if not a.history:
-        return
-    last = a.history[-1]
-    if (
-        last.status != a.status
-        or last.date != a.date
-        or (last.usd_bn is not None and last.usd_bn != a.usd_bn)
-    ):
-        yield _problem(
-            path,
-            positions,
-            (*loc, "history", len(a.history) - 1),
-            "the last history entry is not the allocation as it stands "
-            f"(history: {last.status} from {last.date}; allocation: {a.status} from {a.date})",
-            "the allocation's own status, date and usd_bn are its latest entry: make them agree",
-        )
-    yield from _order_problems(path, positions, (*loc, "history"), [s.date for s in a.history])
-
-
-def _order_problems(
-    path: str, positions: dict[Path_, Pos], loc: Path_, dates: list[Any]
-) -> Iterator[Problem]:
-    for j in range(1, len(dates)):
-        if dates[j] < dates[j - 1]:
-            yield _problem(
-                path,
-                positions,
-                (*loc, j, "date"),
-                f"history goes back in time ({dates[j]} after {dates[j - 1]})",
-                "list history entries oldest first",
-            )
-
-
-def _source_warnings(
-    path: str, positions: dict[Path_, Pos], i: int, src: model.Source
-) -> Iterator[Problem]:
-    from .hosts import is_government, is_staging
-
-    if is_staging(src.url):
-        yield _problem(
-            path,
-            positions,
-            ("sources", i, "url"),
-            f"'{src.id}' is on a staging or origin host, which readers cannot rely on",
-            "cite the public address of the page",
-            warning=True,
-        )
-    if src.kind == "official" and not is_government(src.url):
-        yield _problem(
-            path,
-            positions,
-            ("sources", i, "kind"),
-            f"'{src.id}' is marked official but is not on a government's own site",
-            "use `kind: repost` with `via:` (and `original_url:`), or cite the government's page",
-            warning=True,
-        )
-    if src.kind == "repost" and src.via is None:
-        yield _problem(
-            path,
-            positions,
-            ("sources", i, "kind"),
-            f"repost '{src.id}' does not say where it was read",
-            "add `via:` with the site that carried the copy",
             warning=True,
         )

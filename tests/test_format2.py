@@ -25,7 +25,7 @@ def test_format2_fields_load() -> None:
     assert deal.headline.local is not None
     assert (deal.headline.local.currency, deal.headline.local.bn) == ("JPY", Decimal(15000))
     assert [s.usd_bn for s in deal.headline.history] == [Decimal(80), Decimal(100)]
-    t1, t2, t3 = deal.allocations
+    t1, _, t3 = deal.allocations
     assert [(s.status, s.usd_bn) for s in t1.history] == [
         ("candidate", Decimal(20)),
         ("selected", Decimal(30)),
@@ -68,15 +68,22 @@ def test_history_must_end_at_the_allocation_as_it_stands(tmp_path: Path) -> None
 
 
 def test_history_must_run_oldest_first(tmp_path: Path) -> None:
-    text = TIMED.replace("{date: 2025-03-01, status: candidate", "{date: 2025-10-01, status: candidate")
+    text = TIMED.replace(
+        "{date: 2025-03-01, status: candidate", "{date: 2025-10-01, status: candidate"
+    )
     deal, problems = _load(text, tmp_path)
     assert deal is None
-    assert [p.message for p in problems] == ["history goes back in time (2025-09-01 after 2025-10-01)"]
+    assert [p.message for p in problems] == [
+        "history goes back in time (2025-09-01 after 2025-10-01)"
+    ]
     assert problems[0].field == "allocations[0].history[1].date"
 
 
 def test_headline_history_ends_at_the_headline(tmp_path: Path) -> None:
-    text = TIMED.replace("{date: 2025-06-01, usd_bn: 100, sources: [gov]}", "{date: 2025-06-01, usd_bn: 90, sources: [gov]}")
+    text = TIMED.replace(
+        "{date: 2025-06-01, usd_bn: 100, sources: [gov]}",
+        "{date: 2025-06-01, usd_bn: 90, sources: [gov]}",
+    )
     deal, problems = _load(text, tmp_path)
     assert deal is None
     assert problems[0].message == "the last history entry says 90, the headline 100"
@@ -84,8 +91,8 @@ def test_headline_history_ends_at_the_headline(tmp_path: Path) -> None:
 
 def test_source_host_rules_warn(tmp_path: Path) -> None:
     text = TIMED.replace("https://www.reuters.com/x", "https://preprod.reuters.com/x").replace(
-        "url: \"https://digest.example.com/x\", date: 2025-11-01, kind: aggregator",
-        "url: \"https://digest.example.com/x\", date: 2025-11-01, kind: official",
+        'url: "https://digest.example.com/x", date: 2025-11-01, kind: aggregator',
+        'url: "https://digest.example.com/x", date: 2025-11-01, kind: official',
     )
     deal, problems = _load(text, tmp_path)
     assert deal is not None
@@ -97,7 +104,10 @@ def test_source_host_rules_warn(tmp_path: Path) -> None:
 
 
 def test_nested_sources_are_checked_and_count_as_used(tmp_path: Path) -> None:
-    text = TIMED.replace("local: {currency: JPY, bn: 1500, sources: [gov]}", "local: {currency: JPY, bn: 1500, sources: [nope]}")
+    text = TIMED.replace(
+        "local: {currency: JPY, bn: 1500, sources: [gov]}",
+        "local: {currency: JPY, bn: 1500, sources: [nope]}",
+    )
     deal, problems = _load(text, tmp_path)
     assert deal is None
     assert [(p.field, p.message) for p in problems] == [

@@ -14,37 +14,49 @@ from typing import Any
 import pytest
 
 from dealcli.registry import load_one
-from dealcli.render import FORMATS
+from dealcli.render import BINARY, FORMATS
 from dealcli.table import Report
 from dealcli.totals import summarize
-from dealcli.views import analysis, chart, compare, show
+from dealcli.views import allocations as allocations_view
+from dealcli.views import chart, compare, show
+from dealcli.views import companies as companies_view
+from dealcli.views import flows as flows_view
+from dealcli.views import listing as listing_view
+from dealcli.views import search as search_view
+from dealcli.views import sources as sources_view
+from dealcli.views import timeline as timeline_view
 
 from .conftest import BUNDLED, FIXTURES, invoke
 
 JAPAN = load_one(BUNDLED / "japan.yaml")
 KOREA = load_one(BUNDLED / "south-korea.yaml")
+ALL = sorted((load_one(p) for p in BUNDLED.glob("*.yaml")), key=lambda d: d.id)
 HOSTILE = load_one(FIXTURES / "hostile.yaml")
 
 # (command line, the report the command must print), for every data command
 COMMANDS: list[tuple[list[str], Callable[[], Report]]] = [
     (
         ["list"],
-        lambda: analysis.listing([(summarize(JAPAN), "bundled"), (summarize(KOREA), "bundled")]),
+        lambda: listing_view.listing([(summarize(d), "bundled") for d in ALL]),
     ),
     (["show", "japan"], lambda: show.show(JAPAN)),
     (["show", "korea", "-s", "terms"], lambda: show.show(KOREA, ["terms"])),
-    (["allocations", "japan"], lambda: analysis.allocations_by(JAPAN)),
-    (["allocations", "jp", "--by", "company"], lambda: analysis.allocations_by(JAPAN, "company")),
-    (["companies"], lambda: analysis.companies([JAPAN, KOREA])),
+    (["allocations", "japan"], lambda: allocations_view.allocations_by(JAPAN, remainders=False)),
+    (
+        ["allocations", "jp", "--by", "company"],
+        lambda: allocations_view.allocations_by(JAPAN, "company", remainders=False),
+    ),
+    (["companies"], lambda: companies_view.companies(ALL)),
     (["compare", "japan", "korea"], lambda: compare.compare([JAPAN, KOREA])),
-    (["flows", "japan"], lambda: analysis.flows(JAPAN)),
-    (["timeline"], lambda: analysis.timeline([JAPAN, KOREA])),
-    (["sources", "korea"], lambda: show.show(KOREA, ["sources"])),
-    (["search", "hitachi"], lambda: analysis.search([JAPAN, KOREA], "hitachi")),
+    (["flows", "japan"], lambda: flows_view.flows(JAPAN)),
+    (["timeline"], lambda: timeline_view.timeline(ALL)),
+    (["sources", "korea"], lambda: sources_view.sources(KOREA)),
+    (["search", "hitachi"], lambda: search_view.search(ALL, "hitachi")),
     (["chart", "japan"], lambda: chart.chart(JAPAN)),
     (["chart", "--compare", "japan", "kr"], lambda: chart.chart_compare([JAPAN, KOREA])),
 ]
 IDS = [" ".join(c[0]) for c in COMMANDS]
+SECTIONED = ("show", "compare", "flows")  # json keyed by section however many are shown
 
 
 def expected_cell(value: Any) -> str:
@@ -106,8 +118,11 @@ def check_cells(parsed: list[list[str]], expected: list[list[Any]]) -> None:
 @pytest.mark.parametrize(("args", "build"), COMMANDS, ids=IDS)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_command_in_every_format(
-    fmt: str, args: list[str], build: Callable[[], Report]
+    fmt: str, args: list[str], build: Callable[[], Report], tmp_path: Path
 ) -> None:
+    if fmt in BINARY:
+        check_workbook(args, build(), tmp_path / f"out.{fmt}")
+        return
     r = invoke(*args, "-f", fmt)
     assert r.exit_code == 0, r.stderr
     assert r.stdout.endswith("\n")
@@ -125,14 +140,23 @@ def test_every_command_in_every_format(
         check_cells([[unescape(c) for c in line.split("\t")] for line in lines[1:]], rows)
     elif fmt == "json":
         doc = json.loads(r.stdout, parse_float=Decimal)
+        assert isinstance(doc, dict) == (args[0] in SECTIONED)
+        several = len(report.tables) > 1
         records = (
             doc
             if isinstance(doc, list)
-            else [{"section": name, **rec} for name, recs in doc.items() for rec in recs]
+            else [
+                {"section": name, **rec} if several else rec
+                for name, recs in doc.items()
+                for rec in recs
+            ]
         )
         check_json(records, header, rows)
     elif fmt == "jsonl":
         records = [json.loads(line, parse_float=Decimal) for line in r.stdout.splitlines()]
+        assert all(("section" in rec) == (args[0] in SECTIONED) for rec in records)
+        if len(report.tables) == 1:
+            records = [{k: v for k, v in rec.items() if k != "section"} for rec in records]
         check_json(records, header, rows)
     elif fmt == "markdown":
         assert r.stdout.startswith("# ")
@@ -140,6 +164,37 @@ def test_every_command_in_every_format(
     else:
         assert report.title in r.stdout
         assert report.chart or report.tables[-1].columns[0].label in r.stdout
+
+
+def check_workbook(args: list[str], report: Report, path: Path) -> None:
+    """The workbook: an About sheet, then one sheet per table with its cells typed."""
+    import openpyxl
+
+    r = invoke(*args, "-o", str(path))
+    assert r.exit_code == 0, r.stderr
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["About", *(t.name for t in report.tables)]
+    for table in report.tables:
+        keys = [c.key for c in table.columns if not c.extra]
+        got = list(book[table.name].iter_rows(values_only=True))
+        assert list(got[0]) == keys
+        want = [
+            [v for v, c in zip(row, table.columns, strict=True) if not c.extra]
+            for row in table.rows
+        ]
+        assert len(got) == len(want) + 1
+        for got_row, want_row in zip(got[1:], want, strict=True):
+            for cell, value in zip(got_row, want_row, strict=True):
+                if isinstance(value, Decimal | int) and not isinstance(value, bool):
+                    assert isinstance(cell, int | float) and abs(
+                        Decimal(str(cell)) - value
+                    ) < Decimal("0.005")
+                elif isinstance(value, date):
+                    assert cell.date() == value
+                elif value is None or value == ():
+                    assert cell is None
+                else:
+                    assert cell == expected_cell(value)
 
 
 def check_json(records: list[dict[str, Any]], header: list[str], rows: list[list[Any]]) -> None:
@@ -163,7 +218,7 @@ def check_json(records: list[dict[str, Any]], header: list[str], rows: list[list
 
 def test_json_numbers_are_exact() -> None:
     r = invoke("--deals-dir", str(FIXTURES), "show", "hostile", "-s", "allocations", "-f", "json")
-    doc = json.loads(r.stdout, parse_float=Decimal)
+    doc = json.loads(r.stdout, parse_float=Decimal)["allocations"]
     assert [row["usd_bn"] for row in doc] == [Decimal("0.1"), Decimal("0.2")]
     r = invoke("--deals-dir", str(FIXTURES), "show", "hostile", "-s", "totals", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
@@ -188,7 +243,7 @@ def test_hostile_strings_round_trip_through_csv_and_json() -> None:
     )
     assert next(csv.DictReader(io.StringIO(raw.stdout, newline="")))["title"] == title
     j = invoke(*base, "show", "hostile", "-s", "allocations", "-f", "json")
-    doc = json.loads(j.stdout)
+    doc = json.loads(j.stdout)["allocations"]
     assert doc[0]["title"] == title
     assert doc[0]["sector"] == sector
 
@@ -207,15 +262,15 @@ def test_formula_prefixes_are_defused_in_csv_and_tsv_only() -> None:
 
 def test_control_characters_never_reach_any_output() -> None:
     base = ["--deals-dir", str(FIXTURES)]
-    for fmt in FORMATS:
+    for fmt in (f for f in FORMATS if f not in BINARY):
         for cmd in (["show", "hostile"], ["list"], ["companies", "hostile"], ["search", "bell"]):
             r = invoke(*base, *cmd, "-f", fmt)
             assert r.exit_code == 0, r.stderr
             for bad in ("\x1b", "\x07", "\x9b", "\r"):
                 assert bad not in r.stdout, (fmt, cmd, bad)
     r = invoke(*base, "show", "hostile", "-s", "overview", "-f", "json")
-    host = next(row for row in json.loads(r.stdout) if row["field"] == "host")
-    assert host["value"] == "@Host\u241b[31mred\u241b[0m (US)"
+    host = next(row for row in json.loads(r.stdout)["overview"] if row["field"] == "host")
+    assert host["value"] == "@Host\x1b[31mred\x1b[0m (US)"  # exact, written as \u001b
 
 
 def test_rich_markup_in_data_is_shown_literally() -> None:
@@ -235,7 +290,7 @@ def test_markdown_keeps_numbers_and_escapes_pipes(mini) -> None:  # type: ignore
 
 def test_columns_select_and_order() -> None:
     r = invoke("list", "-f", "csv", "--columns", "headline_usd_bn,id")
-    assert r.stdout.splitlines() == ["headline_usd_bn,id", "550,japan", "350,south-korea"]
+    assert r.stdout.splitlines()[:3] == ["headline_usd_bn,id", "600,eu", "550,japan"]
     bad = invoke("list", "-f", "csv", "--columns", "nope")
     assert bad.exit_code == 2
     assert "no column named 'nope'" in bad.stderr
@@ -243,7 +298,7 @@ def test_columns_select_and_order() -> None:
 
 def test_no_header_and_bom() -> None:
     r = invoke("list", "-f", "csv", "--no-header", "--columns", "id")
-    assert r.stdout == "japan\nsouth-korea\n"
+    assert r.stdout == "eu\njapan\nqatar\nsaudi-arabia\nsouth-korea\nswitzerland\ntaiwan\nuae\n"
     b = invoke("list", "-f", "csv", "--bom", "--columns", "id")
     assert b.stdout.startswith("\ufeffid\n")
 
@@ -265,7 +320,7 @@ def test_output_file_is_written_atomically(tmp_path: Path) -> None:
     r = invoke("allocations", "japan", "-o", str(target))
     assert r.exit_code == 0
     assert r.stdout == ""
-    assert target.read_text().startswith("row,sector,")  # format from the suffix
+    assert target.read_text().startswith("sector,")  # format from the suffix
     before = target.read_bytes()
     bad = invoke("allocations", "japan", "--columns", "nope", "-o", str(target))
     assert bad.exit_code == 2
@@ -282,7 +337,8 @@ def test_unwritable_output_leaves_no_trace(tmp_path: Path) -> None:
 def test_unknown_format_is_a_usage_error() -> None:
     r = invoke("list", "-f", "xml")
     assert r.exit_code == 2
-    assert "unknown format 'xml'" in r.stderr
+    assert r.stderr.startswith("deal: error: --format / -f takes table, plain, csv,")
+    assert ", not 'xml'" in r.stderr.splitlines()[0]
 
 
 def test_table_into_a_pipe_is_not_cut_to_80_columns() -> None:

@@ -38,7 +38,10 @@ def test_unknown_name_exits_2_with_suggestion() -> None:
     r = invoke("show", "japn")
     assert r.exit_code == 2
     assert "no deal named 'japn'; did you mean 'japan'?" in r.stderr
-    assert "available deals: japan, south-korea" in r.stderr
+    assert (
+        "available deals: eu, japan, qatar, saudi-arabia, south-korea, switzerland, taiwan, uae"
+        in r.stderr
+    )
     assert r.stdout == ""
 
 
@@ -46,7 +49,10 @@ def test_deals_dir_adds_a_users_deal(deals_dir: Path) -> None:
     r = invoke("--deals-dir", str(deals_dir), "list", "-f", "csv")
     assert r.exit_code == 0
     rows = [line.split(",")[0] for line in r.stdout.splitlines()[1:]]
-    assert rows == ["japan", "south-korea", "mini"]
+    assert rows == [
+        *["eu", "japan", "qatar", "saudi-arabia", "south-korea", "switzerland", "taiwan", "uae"],
+        "mini",
+    ]
     assert str(deals_dir / "mini.yaml") in r.stdout
     assert invoke("--deals-dir", str(deals_dir), "show", "mn").exit_code == 0
 
@@ -81,7 +87,11 @@ def test_broken_file_warns_and_others_still_load(deals_dir: Path) -> None:
     (deals_dir / "broken.yaml").write_text(BROKEN)
     r = invoke("--deals-dir", str(deals_dir), "list", "-f", "csv", "--columns", "id")
     assert r.exit_code == 0
-    assert r.stdout.split() == ["id", "japan", "south-korea", "mini"]
+    assert r.stdout.split() == [
+        "id",
+        *["eu", "japan", "qatar", "saudi-arabia", "south-korea", "switzerland", "taiwan", "uae"],
+        "mini",
+    ]
     assert f"{deals_dir / 'broken.yaml'}:4:1: error: YAML syntax" in r.stderr
     assert "(it starts on line 3, column 8)" in r.stderr
 

@@ -1,18 +1,32 @@
 """One render step: any report to any format.
 
 Each format lives in its own module and is imported only when used, so a
-CSV run never loads Rich and a table run never loads tabulate.
+CSV run never loads Rich, a table run never loads tabulate, and only an
+xlsx run loads XlsxWriter.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
 from ..table import Column, Report, Table
 from .cells import clean
 
-FORMATS = ("table", "plain", "csv", "tsv", "json", "jsonl", "markdown")
+FORMATS = ("table", "plain", "csv", "tsv", "json", "jsonl", "markdown", "xlsx")
+BINARY = ("xlsx",)  # written as bytes, never to a terminal
+SECTION = "section"  # the first column of the long form, naming each row's table
+
+
+@dataclass(frozen=True)
+class About:
+    """What a workbook's first sheet says: the deals, the command, the sources."""
+
+    command: str = ""
+    as_of: str = ""  # the date the command looked at, when it was asked for one
+    deals: tuple[tuple[str, str, str], ...] = ()  # (id, title, data checked to)
+    # (deal id, number, title, publisher, date, url)
+    sources: tuple[tuple[str, int, str, str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -25,11 +39,24 @@ class Options:
     sources: bool = False
     color: bool = False
     width: int | None = None  # a terminal's width; None: never wrap or cut
+    # a multi-table command: json keyed by section and jsonl with `section` even when one
+    # table is shown; None: decided by the number of tables
+    sectioned: bool | None = None
+    about: About = field(default_factory=About)
 
 
-def render(report: Report, opts: Options) -> str:
+def sectioned(report: Report, opts: Options) -> bool:
+    return len(report.tables) > 1 if opts.sectioned is None else opts.sectioned
+
+
+def render(report: Report, opts: Options) -> str | bytes:
+    """The report as text, or as bytes for a binary format (xlsx)."""
     report = select(report, opts)
     fmt = opts.format
+    if fmt == "xlsx":
+        from .xlsx import render_xlsx
+
+        return render_xlsx(report, opts)
     if fmt == "table" and report.chart:
         from .chart import render_chart
 
@@ -49,25 +76,28 @@ def render(report: Report, opts: Options) -> str:
     elif fmt in ("json", "jsonl"):
         from .jsonfmt import render_json, render_jsonl
 
-        text = render_json(report) if fmt == "json" else render_jsonl(report)
-    elif fmt in ("csv", "tsv", "plain"):
+        keyed = sectioned(report, opts)
+        text = render_json(report, keyed) if fmt == "json" else render_jsonl(report, keyed)
+    else:  # csv, tsv, plain: `output.options` lets no other format through
         from .delimited import render_delimited
 
         text = render_delimited(report, opts)
-    else:
-        raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
     return "\ufeff" + text if opts.bom and fmt in ("csv", "tsv") else text
 
 
 def select(report: Report, opts: Options) -> Report:
-    """The report with --columns and --sources applied."""
+    """The report with --columns and --sources applied; an unknown column is an error."""
+    if opts.columns:
+        known = {c.key for t in report.tables for c in t.columns}
+        if len(report.tables) > 1:
+            known.add(SECTION)
+        unknown = [k for k in opts.columns if k not in known]
+        if unknown:
+            raise UsageError(
+                f"no column named {', '.join(repr(k) for k in unknown)}; "
+                f"the columns are: {', '.join(sorted(known))}"
+            )
     tables = [_select(t, opts) for t in report.tables]
-    if opts.columns and not any(t.columns for t in tables):
-        known = sorted({c.key for t in report.tables for c in t.columns})
-        raise UsageError(
-            f"no column named {', '.join(repr(k) for k in opts.columns)}; "
-            f"the columns are: {', '.join(known)}"
-        )
     return Report(report.title, [t for t in tables if t.columns], report.caption, report.chart)
 
 
@@ -75,10 +105,22 @@ def _select(table: Table, opts: Options) -> Table:
     """Apply --columns and --sources: pick and order columns."""
     keys = [c.key for c in table.columns]
     if opts.columns:
-        wanted = [k for k in opts.columns if k in keys]
+        wanted = [k for k in dict.fromkeys(opts.columns) if k in keys]
     else:
         wanted = [c.key for c in table.columns if not c.extra or opts.sources]
     index = [keys.index(k) for k in wanted]
     columns: list[Column] = [table.columns[i] for i in index]
     rows = [[row[i] for i in index] for row in table.rows]
     return replace(table, columns=columns, rows=rows, notes=[clean(n) for n in table.notes])
+
+
+def long_keys(report: Report, opts: Options) -> list[str]:
+    """The columns of the long form: `section`, then every table's columns, in --columns order
+    when it was given (`section` too, if it was named)."""
+    keys: list[str] = []
+    for table in report.tables:
+        keys += [c.key for c in table.columns if c.key not in keys]
+    if not opts.columns:
+        return [SECTION, *keys]
+    order = [k for k in dict.fromkeys(opts.columns) if k in keys or k == SECTION]
+    return order if SECTION in order else [SECTION, *order]

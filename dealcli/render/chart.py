@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .cells import clean, human
+from .console import console_for, heading
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -76,8 +77,6 @@ def render_chart(report: Report, opts: Options) -> str:
 
 
 def _rich_chart(report: Report, opts: Options) -> str:
-    from .rich_table import console_for
-
     width = opts.width or 80
     console = console_for(replace(opts, width=width))
     draw_chart(console, report, width)
@@ -88,9 +87,7 @@ def draw_chart(console: Console, report: Report, width: int) -> None:
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    console.print(Text(clean(report.title), style="bold underline"))
-    if report.caption:
-        console.print(Text(clean(report.caption), style="dim"))
+    heading(console, report)
     for table in report.tables:
         rows = _rows(table)
         label_width = min(max((len(r[0]) for r in rows), default=0), max(width * 9 // 20, 12))

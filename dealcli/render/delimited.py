@@ -1,7 +1,8 @@
 """csv (RFC 4180), tsv and plain (tab-separated, one record per line).
 
 A report of several tables comes out in long form: a first `section` column
-names the table, and the columns are the union of all tables' columns.
+names the table, and the columns are the union of all tables' columns (in
+--columns order when it is given).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from . import SECTION, long_keys
 from .cells import defuse, raw_text
 
 if TYPE_CHECKING:
@@ -17,19 +19,22 @@ if TYPE_CHECKING:
     from . import Options
 
 
-def _layout(report: Report) -> tuple[list[str], list[list[str]]]:
+def _layout(report: Report, opts: Options) -> tuple[list[str], list[list[str]]]:
     if len(report.tables) == 1:
         table = report.tables[0]
         return [c.key for c in table.columns], [[_cell(v) for v in r] for r in table.rows]
-    keys: list[str] = []
-    for table in report.tables:
-        keys += [c.key for c in table.columns if c.key not in keys]
+    keys = long_keys(report, opts)
     rows = []
     for table in report.tables:
         index = {c.key: i for i, c in enumerate(table.columns)}
         for r in table.rows:
-            rows.append([table.name] + [_cell(r[index[k]]) if k in index else "" for k in keys])
-    return ["section", *keys], rows
+            rows.append(
+                [
+                    table.name if k == SECTION else _cell(r[index[k]]) if k in index else ""
+                    for k in keys
+                ]
+            )
+    return keys, rows
 
 
 def _cell(value: object) -> str:
@@ -38,17 +43,22 @@ def _cell(value: object) -> str:
 
 def _text_columns(report: Report) -> set[str]:
     return {c.key for t in report.tables for c in t.columns if c.kind in ("text", "date")} | {
-        "section"
+        SECTION
     }
 
 
+def neutralise(header: list[str], rows: list[list[str]], text_columns: set[str]) -> None:
+    """Defuse formula-like text cells in place (csv, tsv, and the csv export)."""
+    text_cols = [i for i, k in enumerate(header) if k in text_columns]
+    for row in rows:
+        for i in text_cols:
+            row[i] = defuse(row[i])
+
+
 def render_delimited(report: Report, opts: Options) -> str:
-    header, rows = _layout(report)
+    header, rows = _layout(report, opts)
     if opts.format in ("csv", "tsv") and not opts.raw:
-        text_cols = [i for i, k in enumerate(header) if k in _text_columns(report)]
-        for row in rows:
-            for i in text_cols:
-                row[i] = defuse(row[i])
+        neutralise(header, rows, _text_columns(report))
     out = io.StringIO()
     if opts.format == "csv":
         writer = csv.writer(out, lineterminator="\n")

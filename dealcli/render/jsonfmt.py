@@ -1,17 +1,33 @@
-"""json and jsonl, numbers written from the exact decimal, keys in column order."""
+"""json and jsonl, numbers written from the exact decimal, keys in column order.
+
+Text is written exactly as the deal has it: a control character becomes a
+JSON escape (`\\u001b`), which is inert in JSON text and decodes back to the
+same character.
+
+One shape per command: a multi-table command (`sectioned`) gives an object
+keyed by section and jsonl lines with a `section` key, however many tables
+are shown; any other command gives an array and bare records.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..table import number
-from .cells import clean
 
 if TYPE_CHECKING:
     from ..table import Report, Table
+
+# json.dumps escapes C0 controls itself; DEL and the C1 block it would write raw
+_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
 
 
 def dumps(value: Any) -> str:
@@ -25,7 +41,7 @@ def dumps(value: Any) -> str:
     if isinstance(value, date):
         return json.dumps(value.isoformat())
     if isinstance(value, str):
-        return json.dumps(clean(value), ensure_ascii=False)
+        return _RAW.sub(_escape, json.dumps(value, ensure_ascii=False))
     if isinstance(value, dict):
         return "{" + ", ".join(f"{dumps(str(k))}: {dumps(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):
@@ -37,13 +53,12 @@ def _rows(table: Table) -> list[str]:
     return [dumps(r) for r in table.records()]
 
 
-def render_json(report: Report) -> str:
-    if len(report.tables) == 1:
-        body = _array(_rows(report.tables[0]), "  ")
-    else:
-        parts = [f"  {dumps(t.name)}: {_array(_rows(t), '    ')}" for t in report.tables]
-        body = "{\n" + ",\n".join(parts) + "\n}"
-    return body + "\n"
+def render_json(report: Report, sectioned: bool) -> str:
+    if not sectioned:
+        rows = [row for t in report.tables for row in _rows(t)]
+        return _array(rows, "  ") + "\n"
+    parts = [f"  {dumps(t.name)}: {_array(_rows(t), '    ')}" for t in report.tables]
+    return ("{\n" + ",\n".join(parts) + "\n}" if parts else "{}") + "\n"
 
 
 def _array(items: list[str], indent: str) -> str:
@@ -52,10 +67,9 @@ def _array(items: list[str], indent: str) -> str:
     return "[\n" + ",\n".join(indent + i for i in items) + "\n" + indent[:-2] + "]"
 
 
-def render_jsonl(report: Report) -> str:
-    several = len(report.tables) > 1
+def render_jsonl(report: Report, sectioned: bool) -> str:
     lines = []
     for table in report.tables:
         for record in table.records():
-            lines.append(dumps({"section": table.name, **record} if several else record))
+            lines.append(dumps({"section": table.name, **record} if sectioned else record))
     return "".join(line + "\n" for line in lines)

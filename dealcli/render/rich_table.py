@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -13,6 +12,7 @@ from rich.text import Text
 
 from ..table import NUMERIC
 from .cells import clean, human
+from .console import console_for, heading
 
 if TYPE_CHECKING:
     from ..table import Report, Table
@@ -49,26 +49,8 @@ def _rich(table: Table, wrap: bool, titled: bool) -> RichTable:
     return out
 
 
-def console_for(opts: Options, record: bool = False) -> Console:
-    return Console(
-        file=io.StringIO(),
-        width=opts.width or 100_000,  # into a pipe: never cut or wrap a cell
-        height=50,  # with the width, keeps Rich from falling back to 80x25 on TERM=dumb
-        force_terminal=opts.color,
-        no_color=not opts.color,
-        color_system="standard" if opts.color else None,  # bold and dim only; works on TERM=dumb
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-        record=record,
-    )
-
-
 def draw(console: Console, report: Report, wrap: bool) -> None:
-    console.print(Text(clean(report.title), style="bold underline"))
-    if report.caption:
-        console.print(Text(clean(report.caption), style="dim"))
+    heading(console, report)
     for table in report.tables:
         console.print()
         console.print(_rich(table, wrap, titled=table.title != report.title))
@@ -84,22 +66,3 @@ def render_table(report: Report, opts: Options) -> str:
     if not wrap:
         text = "\n".join(line.rstrip() for line in text.split("\n"))
     return str(text)
-
-
-def picture(report: Report, kind: str, width: int = 110) -> str:
-    """The report as Rich draws it in a terminal, exported as SVG or HTML (text escaped)."""
-    from dataclasses import replace
-
-    from . import Options
-
-    opts = replace(Options(format="table"), color=True, width=width)
-    console = console_for(opts, record=True)
-    if report.chart:
-        from .chart import draw_chart
-
-        draw_chart(console, report, width)
-    else:
-        draw(console, report, wrap=True)
-    if kind == "svg":
-        return console.export_svg(title=clean(report.title))
-    return console.export_html(inline_styles=True)

@@ -8,7 +8,8 @@ from ..errors import UsageError
 from ..model import Deal
 from ..table import Column, Report, Table
 from ..totals import sector_matrix, share, totals
-from .analysis import allocations_by
+from .allocations import allocations_by
+from .common import caption
 
 CHART_BY = ("sector", "company", "country", "status")
 
@@ -41,7 +42,6 @@ def chart(deal: Deal, by: str = "sector") -> Report:
             if value:
                 t.add(row[by], stage, value, share(value, head))
     t.notes.append("committed and candidates are separate bars: the same money at two stages")
-    from .show import caption
 
     return Report(f"{deal.title}: chart by {by}", [t], caption(deal), chart=True)
 

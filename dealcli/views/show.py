@@ -10,6 +10,8 @@ from ..errors import UsageError
 from ..model import Allocation, Deal, Party
 from ..table import SOURCES, Column, Report, Table, number, sources_cell
 from ..totals import STAGES, ZERO, counted, group, share, totals
+from .common import caption
+from .companies import company_rows
 
 
 def overview(deal: Deal) -> Table:
@@ -168,7 +170,6 @@ def companies(deal: Deal) -> Table:
             SOURCES,
         ],
     )
-    from .analysis import company_rows
 
     for r in company_rows([deal]):
         lead = r.role == "lead"
@@ -362,10 +363,3 @@ def show(deal: Deal, sections: Iterable[str] = ()) -> Report:
         )
     tables = [SECTIONS[s](deal) for s in wanted]
     return Report(deal.title, tables, caption(deal))
-
-
-def caption(deal: Deal) -> str:
-    return (
-        f"{deal.investor.name} -> {deal.host.name} · USD {number(deal.headline.usd_bn)} bn "
-        f"({deal.headline.basis}) · {deal.status} · data checked to {deal.updated}"
-    )

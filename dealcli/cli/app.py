@@ -1,0 +1,217 @@
+"""The application: the command group, its global options, the session and the exit codes.
+
+Every outcome of a run becomes one documented exit code; errors are one or
+two lines on stderr in one voice, `deal: error: ...`, never a traceback
+unless `--debug` asks for one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import sys
+import traceback
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .. import __version__
+from ..errors import DealError, DealFileError, Exit, PipeClosed
+from ..registry import Entry, Registry, load
+from .help import format_group_help
+
+
+class DealGroup(typer.core.TyperGroup):
+    """Runs a command and turns every outcome into its exit code, in the program's own voice."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        format_group_help(self, ctx, formatter)
+
+    def main(  # type: ignore[override]
+        self, args: Any = None, prog_name: Any = None, standalone_mode: bool = True, **kw: Any
+    ) -> Any:
+        argv = sys.argv[1:] if args is None else list(args)
+        debug = "--debug" in argv or bool(os.environ.get("DEAL_DEBUG"))
+        try:
+            code = super().main(argv, prog_name or "deal", standalone_mode=False, **kw)
+        except (typer.Abort, KeyboardInterrupt):
+            code = Exit.INTERRUPTED
+        except PipeClosed:
+            code = pipe_closed()
+        except DealError as exc:
+            code = report_error(exc)
+        except Exception as exc:
+            code = _click_error(exc) if _is_click_error(exc) else _internal(exc, debug)
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    name="deal",
+    cls=DealGroup,
+    help=(
+        "Explore and compare state-backed investment deals, every figure traced to a source.\n\n"
+        "Data commands print a table in a terminal and tab-separated text into a pipe;\n"
+        "choose with --format (table, plain, csv, tsv, json, jsonl, markdown).\n\n"
+        "Exit codes: 0 success, 1 invalid deal data, 2 usage (bad option, unknown deal),\n"
+        "3 internal error, 130 interrupted, 141 output pipe closed."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,  # help is shown as written: brackets stay, examples keep their lines
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class Session:
+    """What the global options say, and the registry they lead to (read once, on first use)."""
+
+    deals_dirs: list[Path] = field(default_factory=list)
+    strict: bool = False
+    _registry: Registry | None = None
+
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry = load(self.deals_dirs)
+            for note in self._registry.notices:
+                warn(note)
+            for problem in self._registry.problems:
+                warn(str(problem))
+            if self.strict and self._registry.problems:
+                raise DealError("--strict: stopping at the problems above")
+        return self._registry
+
+    def resolve(self, name: str) -> Entry:
+        return self.registry().resolve(name)
+
+    def deals(self, names: list[str] | None = None) -> list[Any]:
+        """The deals named, or every deal when none is named."""
+        if not names:
+            return self.registry().deals()
+        return [self.resolve(n).deal for n in names]
+
+
+def session(ctx: typer.Context) -> Session:
+    """The session of this run: set by the group's callback, or (in completion) read from
+    the arguments parsed so far, since completion never runs the callback."""
+    root = ctx.find_root()
+    if isinstance(root.obj, Session):
+        return root.obj
+    return Session(deals_dirs=[Path(p) for p in root.params.get("deals_dir") or ()])
+
+
+def warn(text: str) -> None:
+    print(f"deal: {text}", file=sys.stderr)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"deal {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    deals_dir: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--deals-dir",
+            help="Also read deals from DIR (repeatable; read after DEAL_PATH; "
+            "a later deal with the same id wins).",
+            metavar="DIR",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at any broken deal file instead of skipping it.")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the traceback of internal errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Explore and compare state-backed investment deals."""
+    ctx.obj = Session(deals_dirs=list(deals_dir or []), strict=strict)
+    # --debug is read by run() from the raw arguments, so it covers errors while parsing too
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Entry point: `deal` and `python -m dealcli`; exits with the outcome's code."""
+    typer.main.get_command(app).main(args=argv, prog_name="deal")
+
+
+def report_error(exc: DealError) -> int:
+    text = str(exc) if isinstance(exc, DealFileError) else f"deal: error: {exc}"
+    print(text, file=sys.stderr)
+    return int(exc.exit_code)
+
+
+def pipe_closed() -> int:
+    # The Python docs' pattern: point stdout at devnull so the final flush is quiet.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return Exit.BROKEN_PIPE
+
+
+def _is_click_error(exc: Exception) -> bool:
+    # Click's exceptions, whichever module Typer takes them from: duck-typed, so no
+    # private module is imported.
+    return hasattr(exc, "exit_code") and hasattr(exc, "format_message")
+
+
+def _click_error(exc: Any) -> int:
+    """A usage error of Click's in the program's own voice: one line, a hint, exit 2."""
+    message = _usage_message(exc.format_message(), getattr(exc, "param", None))
+    print(f"deal: error: {message[0].lower()}{message[1:]}", file=sys.stderr)
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None and int(exc.exit_code) == Exit.USAGE:
+        print(f"  see '{ctx.command_path} --help'", file=sys.stderr)
+    return int(exc.exit_code)
+
+
+_NOT_ONE_OF = re.compile(r"'([^']*)' is not one of (.+?)\.?$")
+
+
+def _usage_message(message: str, param: Any) -> str:
+    """Click's wording (which varies with its version) in one style, with the nearest choice."""
+    message = message.replace("Value error, ", "").strip()
+    choice = _NOT_ONE_OF.search(message)
+    if choice:
+        given, choices = choice.group(1), re.findall(r"'([^']*)'", choice.group(2))
+        names = " / ".join(getattr(param, "opts", ()) or ["the value"])
+        return f"{names} takes {', '.join(choices)}, not '{given}'" + did_you_mean(given, choices)
+    if message.lower().startswith("no such option"):
+        given, *close = re.findall(r"(?<![\w-])-{1,2}[\w-]+", message)
+        return f"no such option {given}" + (f"; did you mean {', '.join(close)}?" if close else "")
+    return message
+
+
+def did_you_mean(given: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(given.casefold(), choices, 1, 0.5)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _internal(exc: Exception, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+    else:
+        stamp = datetime.now().isoformat(timespec="seconds")
+        print(
+            f"deal: internal error: {type(exc).__name__}: {exc}\n"
+            f"  this is a bug in deal {__version__} ({stamp}); please report it with the command "
+            "you ran and the traceback that --debug prints",
+            file=sys.stderr,
+        )
+    return int(Exit.INTERNAL)

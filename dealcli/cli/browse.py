@@ -1,0 +1,133 @@
+"""Commands that read deals as they are: list, show, sources, search, timeline."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..table import Report
+from ..views.show import SECTIONS
+from .options import DealArg, Session, choice, data_command, day, deals_arg
+
+if TYPE_CHECKING:  # choices are Enums at run time, their text to the type checker
+    Section = str
+else:
+    Section = choice("Section", SECTIONS)
+
+
+@data_command("list")
+def list_deals(session: Session) -> Report:
+    """List every deal: bundled, then DEAL_PATH folders, then --deals-dir.
+
+    \b
+    Example:
+        deal list
+        deal list -f json | python -m json.tool
+    """
+    from ..views.listing import listing
+
+    entries = session.registry().entries.values()
+    return listing((e.summary, e.origin) for e in entries)
+
+
+@data_command("show")
+def show(
+    session: Session,
+    deal: DealArg,
+    section: Annotated[
+        list[Section] | None,
+        typer.Option(
+            "--section",
+            "-s",
+            metavar="NAME",
+            case_sensitive=False,
+            help="Only this section (repeatable): " + ", ".join(SECTIONS) + ". csv/tsv/plain "
+            "of several sections come in long form, with a first 'section' column.",
+        ),
+    ] = None,
+) -> Report:
+    """Show a whole deal: totals, sectors, companies, terms, commitments, timeline, sources.
+
+    \b
+    Example:
+        deal show japan
+        deal show korea --section terms --section commitments
+        deal show japan -f csv > japan.csv
+    """
+    from ..views.show import show as view
+
+    return view(session.resolve(deal).deal, section or [])
+
+
+@data_command("sources")
+def sources(
+    session: Session,
+    deals: Annotated[
+        list[str] | None, deals_arg("A deal; with --check, deals (default: all).")
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="List what an editor would query: items that rest only on aggregators, "
+            "sources no item cites.",
+        ),
+    ] = False,
+) -> Report:
+    """The numbered sources of a deal (the numbers --sources shows), with the kind of each,
+    where a copy was read, and how many items each backs.
+
+    \b
+    Example:
+        deal sources japan -f csv
+        deal sources --check
+    """
+    from ..errors import UsageError
+    from ..views import sources as view
+
+    if check:
+        return view.check(session.deals(deals))
+    if not deals or len(deals) != 1:
+        raise UsageError("sources takes one deal (or --check and any number)")
+    return view.sources(session.resolve(deals[0]).deal)
+
+
+@data_command("search")
+def search(
+    session: Session,
+    text: Annotated[
+        str, typer.Argument(help="Text to look for (case-insensitive).", metavar="TEXT")
+    ],
+) -> Report:
+    """Search titles, companies, terms, commitments and events of every deal.
+
+    \b
+    Example:
+        deal search hitachi
+    """
+    from ..views.search import search as view
+
+    return view(session.registry().deals(), text)
+
+
+@data_command("timeline")
+def timeline(
+    session: Session,
+    deals: Annotated[list[str] | None, deals_arg("Deals to merge (default: all).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="From this date.", metavar="YYYY-MM-DD")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Up to this date.", metavar="YYYY-MM-DD")
+    ] = None,
+) -> Report:
+    """Events of one or more deals, merged and sorted by date.
+
+    \b
+    Example:
+        deal timeline japan korea --since 2026-01-01
+    """
+    from ..views.timeline import timeline as view
+
+    return view(session.deals(deals), day(since, "--since"), day(until, "--until"))

@@ -1,0 +1,128 @@
+"""What every command shares: the deal arguments, the output options, the choice lists.
+
+Choices are built from the views' own constants, so help, validation and
+completion come from one list; matching is case-insensitive.
+"""
+
+import dataclasses
+import functools
+import inspect
+import typing
+from collections.abc import Callable, Iterable
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import UsageError
+from ..output import Request, emit
+from ..render import FORMATS
+from ..table import Report
+from .app import Session, app, session
+from .help import DealCommand
+
+
+def choice(name: str, values: Iterable[str]) -> Any:
+    """An Enum of the given values, for a Typer option or argument with fixed choices."""
+    return Enum(name, {v: v for v in values}, type=str)
+
+
+def value(member: Any) -> Any:
+    """An Enum member's text; anything else as it is."""
+    if isinstance(member, list):
+        return [value(m) for m in member]
+    return member.value if isinstance(member, Enum) else member
+
+
+def _complete_deal(ctx: typer.Context, incomplete: str) -> list[str]:
+    try:
+        names = session(ctx).registry().completions()
+    except Exception:  # completion must never crash the shell
+        return []
+    return [n for n in names if n.startswith(incomplete.lower())]
+
+
+DealArg = Annotated[
+    str,
+    typer.Argument(
+        help="Deal id or alias, e.g. japan, jp, korea.",
+        autocompletion=_complete_deal,
+        metavar="DEAL",
+        show_default=False,
+    ),
+]
+
+
+def deals_arg(help: str) -> Any:
+    """A list of deal names."""
+    return typer.Argument(help=help, autocompletion=_complete_deal, metavar="DEAL")
+
+
+def day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option} takes a date as YYYY-MM-DD, not '{text}'") from None
+
+
+Format = choice("Format", FORMATS)
+
+
+def _output_params() -> list[inspect.Parameter]:
+    """One command-line option per field of `Request`."""
+    hints = typing.get_type_hints(Request)
+    params = []
+    for f in dataclasses.fields(Request):
+        meta = f.metadata
+        kind = Format | None if f.name == "format" else hints[f.name]
+        option = typer.Option(
+            *meta["flags"],
+            help=meta["help"],
+            metavar=meta["metavar"],
+            case_sensitive=False,
+            show_default=False,
+        )
+        params.append(
+            inspect.Parameter(
+                f"out_{f.name}",
+                inspect.Parameter.KEYWORD_ONLY,
+                default=f.default,
+                annotation=Annotated[kind, option],
+            )
+        )
+    return params
+
+
+OUTPUT_PARAMS = _output_params()
+_CTX = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
+
+
+def data_command(name: str) -> Callable[[Callable[..., Report]], Callable[..., None]]:
+    """Register `func(session, ...) -> Report` as a command with every output option."""
+
+    def decorate(func: Callable[..., Report]) -> Callable[..., None]:
+        hints = typing.get_type_hints(func, include_extras=True)
+        own = [  # less the session; annotations resolved, as the module that declared them reads
+            p.replace(annotation=hints[p.name])
+            for p in list(inspect.signature(func).parameters.values())[1:]
+        ]
+
+        @functools.wraps(func)
+        def command(ctx: typer.Context, **kwargs: Any) -> None:
+            picked = {p.name[4:]: value(kwargs.pop(p.name)) for p in OUTPUT_PARAMS}
+            report = func(session(ctx), **{k: value(v) for k, v in kwargs.items()})
+            emit(report, Request(**picked))
+
+        params = [_CTX, *own, *OUTPUT_PARAMS]
+        command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in params}
+        app.command(name, cls=DealCommand)(command)
+        return command
+
+    return decorate
+
+
+__all__ = ["DealArg", "Session", "choice", "data_command", "day", "deals_arg", "value"]

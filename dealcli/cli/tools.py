@@ -1,0 +1,94 @@
+"""Commands that work on files: validate, schema, export."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import Exit
+from ..export import FORMATS as EXPORT_FORMATS
+from .app import app, session
+from .help import DealCommand
+from .options import choice, deals_arg, value
+
+if TYPE_CHECKING:  # choices are Enums at run time, their text to the type checker
+    ExportFormat = str
+else:
+    ExportFormat = choice("ExportFormat", EXPORT_FORMATS)
+
+
+@app.command("export", cls=DealCommand)
+def export(
+    ctx: typer.Context,
+    deals: Annotated[list[str] | None, deals_arg("Deals to export (default: all).")] = None,
+    format_: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="What to write.", case_sensitive=False),
+    ] = "sqlite",
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file (sqlite, json) or folder (csv) to write.",
+            metavar="PATH",
+        ),
+    ] = Path("deals.db"),
+) -> None:
+    """Export the data set: a normalised SQLite database, one JSON document, or CSV files.
+
+    Amounts are exact: text decimals (usd_bn) beside whole thousands of dollars
+    (usd_thousands). The file is written afresh each time, atomically.
+
+    \b
+    Example:
+        deal export -f sqlite -o deals.db && datasette deals.db
+        deal export japan -f json -o japan.json
+        deal export -f csv -o deals-csv/
+    """
+    from ..export import export as run_export
+
+    run_export(session(ctx).deals(deals), value(format_), output)
+
+
+@app.command("validate", cls=DealCommand)
+def validate(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Deal files or folders of them.", metavar="PATH")
+    ],
+) -> None:
+    """Check deal files against the format; list every problem of every file.
+
+    Exits 0 when all files are valid (warnings allowed), 1 otherwise.
+
+    \b
+    Example:
+        deal validate deals/
+        deal validate my-deal.yaml
+    """
+    from ..check import check
+
+    outcome = check(paths)
+    for line in outcome.lines:
+        print(line)
+    sys.stdout.flush()  # the problems first, then the summary, also when both go to one place
+    print(outcome.summary(), file=sys.stderr)
+    if outcome.invalid:
+        raise typer.Exit(Exit.DATA)
+
+
+@app.command("schema", cls=DealCommand)
+def schema() -> None:
+    """Print the deal format as JSON Schema, generated from the model.
+
+    \b
+    Example:
+        deal schema > deal.schema.json
+    """
+    from ..validate import json_schema
+
+    print(json.dumps(json_schema(), indent=2))

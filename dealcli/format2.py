@@ -1,0 +1,149 @@
+"""The rules that only format 2 files meet: source kinds and hosts, confidence, history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from . import model
+from .errors import Problem
+from .hosts import is_government, is_staging
+from .loader import Path_, Pos
+from .model import Deal
+from .problems import problem
+
+# Keys that only format 2 knows; a format 1 file that uses one is told to say `format: 2`.
+_FORMAT2_KEYS = frozenset(
+    {"confidence", "local", "history", "alternatives", "scope", "binding", "via", "original_url"}
+    | {"outside_pledge"}
+)
+_FORMAT2_KINDS = frozenset({"company", "repost", "aggregator"})
+
+
+def format2_problems(
+    path: str, raw: dict[str, Any], deal: Deal, positions: dict[Path_, Pos]
+) -> Iterator[Problem]:
+    if deal.format == 1:
+        for loc in _format2_uses(raw, ()):
+            yield problem(
+                path,
+                positions,
+                loc,
+                f"'{loc[-1]}' is a format 2 key"
+                if isinstance(loc[-1], str) and loc[-1] != "kind"
+                else "this source kind is new in format 2",
+                "say `format: 2` at the top of the file",
+            )
+        return
+    kinds = {s.id: s.kind for s in deal.sources}
+    for loc, item in _confidence_items(deal):
+        only_aggregators = all(kinds.get(s) == "aggregator" for s in item.sources)
+        if item.sources and only_aggregators and item.confidence != "unconfirmed":
+            yield problem(
+                path,
+                positions,
+                loc,
+                "every source of this item is an aggregator",
+                "add a primary or press source, or say `confidence: unconfirmed`",
+            )
+    for i, a in enumerate(deal.allocations):
+        yield from _history_problems(path, positions, ("allocations", i), a)
+    steps = deal.headline.history
+    if steps and steps[-1].usd_bn != deal.headline.usd_bn:
+        yield problem(
+            path,
+            positions,
+            ("headline", "history", len(steps) - 1),
+            f"the last history entry says {steps[-1].usd_bn}, the headline {deal.headline.usd_bn}",
+            "the headline's own usd_bn is its latest value: make the two agree",
+        )
+    yield from _order_problems(path, positions, ("headline", "history"), [s.date for s in steps])
+    for i, src in enumerate(deal.sources):
+        yield from _source_warnings(path, positions, i, src)
+
+
+def _format2_uses(value: Any, loc: Path_) -> Iterator[Path_]:
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            if key in _FORMAT2_KEYS or (key == "kind" and sub in _FORMAT2_KINDS):
+                yield (*loc, key)
+            else:
+                yield from _format2_uses(sub, (*loc, key))
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            yield from _format2_uses(sub, (*loc, i))
+
+
+def _confidence_items(deal: Deal) -> Iterator[tuple[Path_, Any]]:
+    yield ("headline",), deal.headline
+    for section in ("structure", "terms", "allocations", "commitments", "timeline"):
+        for i, item in enumerate(getattr(deal, section)):
+            yield (section, i), item
+
+
+def _history_problems(
+    path: str, positions: dict[Path_, Pos], loc: Path_, a: model.Allocation
+) -> Iterator[Problem]:
+    if not a.history:
+        return
+    last = a.history[-1]
+    if (
+        last.status != a.status
+        or last.date != a.date
+        or (last.usd_bn is not None and last.usd_bn != a.usd_bn)
+    ):
+        yield problem(
+            path,
+            positions,
+            (*loc, "history", len(a.history) - 1),
+            "the last history entry is not the allocation as it stands "
+            f"(history: {last.status} from {last.date}; allocation: {a.status} from {a.date})",
+            "the allocation's own status, date and usd_bn are its latest entry: make them agree",
+        )
+    yield from _order_problems(path, positions, (*loc, "history"), [s.date for s in a.history])
+
+
+def _order_problems(
+    path: str, positions: dict[Path_, Pos], loc: Path_, dates: list[Any]
+) -> Iterator[Problem]:
+    for j in range(1, len(dates)):
+        if dates[j] < dates[j - 1]:
+            yield problem(
+                path,
+                positions,
+                (*loc, j, "date"),
+                f"history goes back in time ({dates[j]} after {dates[j - 1]})",
+                "list history entries oldest first",
+            )
+
+
+def _source_warnings(
+    path: str, positions: dict[Path_, Pos], i: int, src: model.Source
+) -> Iterator[Problem]:
+    if is_staging(src.url):
+        yield problem(
+            path,
+            positions,
+            ("sources", i, "url"),
+            f"'{src.id}' is on a staging or origin host, which readers cannot rely on",
+            "cite the public address of the page",
+            warning=True,
+        )
+    if src.kind == "official" and not is_government(src.url):
+        yield problem(
+            path,
+            positions,
+            ("sources", i, "kind"),
+            f"'{src.id}' is marked official but is not on a government's own site",
+            "use `kind: repost` with `via:` (and `original_url:`), or cite the government's page",
+            warning=True,
+        )
+    if src.kind == "repost" and src.via is None:
+        yield problem(
+            path,
+            positions,
+            ("sources", i, "kind"),
+            f"repost '{src.id}' does not say where it was read",
+            "add `via:` with the site that carried the copy",
+            warning=True,
+        )

@@ -1,0 +1,41 @@
+"""A problem at a place in a deal file: the field path, its line and column, and a hint."""
+
+from __future__ import annotations
+
+from .errors import Problem
+from .loader import Path_, Pos
+
+
+def dotted(loc: Path_) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def where(positions: dict[Path_, Pos], loc: Path_) -> Pos | None:
+    while loc:
+        if loc in positions:
+            return positions[loc]
+        loc = loc[:-1]
+    return positions.get(())
+
+
+def problem(
+    path: str,
+    positions: dict[Path_, Pos],
+    loc: Path_,
+    message: str,
+    hint: str,
+    warning: bool = False,
+) -> Problem:
+    pos = where(positions, loc)
+    return Problem(
+        path,
+        message,
+        pos.line if pos else None,
+        pos.column if pos else None,
+        dotted(loc),
+        hint,
+        warning,
+    )

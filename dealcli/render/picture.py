@@ -1,0 +1,27 @@
+"""A report as Rich draws it in a terminal, exported as SVG or HTML (text escaped)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from . import Options
+from .cells import clean
+from .chart import draw_chart
+from .console import console_for
+from .rich_table import draw
+
+if TYPE_CHECKING:
+    from ..table import Report
+
+
+def picture(report: Report, kind: str, width: int = 110) -> str:
+    opts = replace(Options(format="table"), color=True, width=width)
+    console = console_for(opts, record=True)
+    if report.chart:
+        draw_chart(console, report, width)
+    else:
+        draw(console, report, wrap=True)
+    if kind == "svg":
+        return console.export_svg(title=clean(report.title))
+    return console.export_html(inline_styles=True)

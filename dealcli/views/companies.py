@@ -1,0 +1,100 @@
+"""`deal companies`: the companies behind the projects, their country, role and money."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..model import COMMITTED_STATUSES, Deal
+from ..table import SOURCES, Column, Report, Table, sources_cell
+from ..totals import (
+    ZERO,
+)
+
+
+@dataclass
+class CompanyRow:
+    name: str
+    country: str
+    role: str
+    deals: list[str] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)
+    candidate: Decimal = ZERO
+    committed: Decimal = ZERO
+    unsized: int = 0  # allocations it leads that have no amount yet
+    sources: tuple[str, ...] = ()
+
+
+def company_rows(deals: Iterable[Deal]) -> list[CompanyRow]:
+    rows: dict[tuple[str, str, str], CompanyRow] = {}
+    for deal in deals:
+        for a in deal.allocations:
+            for c in a.companies:
+                key = (c.name.casefold(), c.country, c.role)
+                row = rows.setdefault(key, CompanyRow(c.name, c.country, c.role))
+                if deal.id not in row.deals:
+                    row.deals.append(deal.id)
+                row.projects.append(a.title)
+                row.sources = tuple(dict.fromkeys((*row.sources, *a.sources)))
+                if c.role != "lead":
+                    continue
+                if a.usd_bn is None:
+                    row.unsized += 1
+                    continue
+                each = a.usd_bn / len(a.leads)
+                if a.status == "candidate":
+                    row.candidate += each
+                elif a.status in COMMITTED_STATUSES:
+                    row.committed += each
+    return sorted(
+        rows.values(), key=lambda r: (-r.committed, -r.candidate, r.name.casefold(), r.role)
+    )
+
+
+def companies(deals: list[Deal], country: str | None = None, role: str | None = None) -> Report:
+    t = Table(
+        "companies",
+        "Companies",
+        [
+            Column("company", "Company"),
+            Column("country", "Home"),
+            Column("role", "Role"),
+            Column("deals", "Deals"),
+            Column("projects", "Projects", "int"),
+            Column("project_titles", "Project titles", extra=True),
+            Column("candidate_usd_bn", "Candidates led USD bn", "amount"),
+            Column("committed_usd_bn", "Committed led USD bn", "amount"),
+            Column("unsized", "Unsized led", "int"),
+            SOURCES,
+        ],
+    )
+    # source numbers are each deal's own: shown when one deal is asked for
+    numbers = deals[0].source_numbers() if len(deals) == 1 else {}
+    for r in company_rows(deals):
+        if country and r.country != country.upper():
+            continue
+        if role and r.role != role:
+            continue
+        t.add(
+            r.name,
+            r.country,
+            r.role,
+            ", ".join(r.deals),
+            len(r.projects),
+            "; ".join(r.projects),
+            r.candidate,
+            r.committed,
+            r.unsized,
+            sources_cell(r.sources, numbers),
+        )
+    t.notes.append(
+        "amounts led: projects a company leads, split evenly among several leads; "
+        "0 for a partner, which leads none"
+    )
+    t.notes.append("unsized led: projects it leads whose amount is not known, not in the amounts")
+    t.notes.append(
+        "a project inside an envelope counts with its own amount here, not in deal totals"
+    )
+    names = ", ".join(d.id for d in deals)
+    return Report(f"Companies in {names}", [t])

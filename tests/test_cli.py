@@ -1,0 +1,203 @@
+"""The command layer: completion, declared choices, one voice for errors, help, and the house rules
+(no import cycles, no private imports, small modules)."""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXTURES, ROOT, invoke
+
+PACKAGE = ROOT / "dealcli"
+
+
+def _complete(words: str, env_extra: dict[str, str] | None = None) -> list[str]:
+    """Ask the program for completions the way bash does (Typer's completion variables)."""
+    env = {**os.environ, "_DEAL_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    env.update(env_extra or {})
+    out = subprocess.run(
+        [sys.executable, "-m", "dealcli"], env=env, capture_output=True, text=True, check=True
+    )
+    return out.stdout.split()
+
+
+@pytest.fixture
+def extra(tmp_path: Path) -> Path:
+    folder = tmp_path / "extra"
+    folder.mkdir()
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: mini", "id: zzextra").replace("aliases: [mn]", "aliases: [zzx]")
+    (folder / "zz.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_completion_sees_deals_dir(extra: Path) -> None:
+    assert _complete(f"deal --deals-dir {extra} show zz") == ["zzextra", "zzx"]
+    assert _complete("deal show zz") == []  # without the folder there is no such deal
+
+
+def test_completion_sees_deal_path(extra: Path) -> None:
+    assert _complete("deal show zz", {"DEAL_PATH": str(extra)}) == ["zzextra", "zzx"]
+
+
+def test_completion_of_bundled_names() -> None:
+    names = _complete("deal show j")
+    assert {"japan", "jp", "jpn"} <= set(names)
+    assert all(n.startswith("j") for n in names)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["allocations", "mini", "--by", "Sector"],
+        ["allocations", "mini", "--status", "Selected"],
+        ["companies", "mini", "--role", "Lead"],
+        ["show", "mini", "--section", "TOTALS"],
+        ["compare", "mini", "mini", "--only", "Terms"],
+        ["show", "mini", "-s", "totals", "-f", "CSV"],
+    ],
+)
+def test_choices_match_case_insensitively(args: list[str], deals_dir: Path) -> None:
+    r = invoke("--deals-dir", str(deals_dir), *args, "-f", "json")
+    assert r.exit_code == 0, r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["show", "japan", "-s", "total"],
+            "deal: error: --section / -s takes overview, totals, structure, sectors, companies, "
+            "allocations, terms, commitments, timeline, sources, not 'total'; "
+            "did you mean 'totals'?",
+        ),
+        (
+            ["allocations", "japan", "--by", "sectr"],
+            "deal: error: --by takes sector, subsector, company, country, status, basis, tranche, "
+            "instrument, not 'sectr'; did you mean 'sector'?",
+        ),
+        (
+            ["show", "japan", "--sourc"],
+            "deal: error: no such option --sourc; did you mean --sources?",
+        ),
+        (["show"], "deal: error: missing argument 'DEAL'."),
+    ],
+)
+def test_usage_errors_speak_in_one_voice(args: list[str], message: str) -> None:
+    r = invoke(*args)
+    assert r.exit_code == 2
+    lines = r.stderr.splitlines()
+    assert lines[0] == message
+    assert lines[1:] == [f"  see 'deal {args[0]} --help'"]
+    assert r.stdout == ""
+
+
+def test_help_metavars_read_as_words() -> None:
+    text = invoke("allocations", "--help").stdout
+    assert "Usage: deal allocations [OPTIONS] DEAL\n" in text
+    assert "--top N " in text and "--by [sector|subsector|" in text
+    for raw in ("{DEAL}", "<str>", "<list", "<int range>", "[x>=1]"):
+        assert raw not in text
+    assert "Usage: deal compare [OPTIONS] DEAL...\n" in invoke("compare", "--help").stdout
+    assert "Usage: deal validate [OPTIONS] PATH...\n" in invoke("validate", "--help").stdout
+
+
+# -- the house -------------------------------------------------------------------------------
+
+
+def _imports() -> dict[str, set[str]]:
+    """Module -> the package modules it imports (at any depth of the code), from the source."""
+    graph: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)
+        is_pkg = parts[-1] == "__init__"
+        if is_pkg:
+            parts.pop()
+        name = ".".join(parts)
+        here = parts if is_pkg else parts[:-1]
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = here[: len(here) - node.level + 1] if node.level else []
+                module = ".".join([*base, *(node.module or "").split(".")]).strip(".")
+                found.add(module)
+                found.update(f"{module}.{a.name}" for a in node.names)
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names)
+        graph[name] = found
+    return graph
+
+
+def _inside(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    return {m: {d for d in deps if d in graph and d != m} for m, deps in graph.items()}
+
+
+def _find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    state: dict[str, int] = {}
+    path: list[str] = []
+
+    def visit(m: str) -> list[str] | None:
+        state[m] = 1
+        path.append(m)
+        for d in sorted(graph[m]):
+            if state.get(d) == 1:
+                return [*path[path.index(d) :], d]
+            if d not in state and (found := visit(d)):
+                return found
+        path.pop()
+        state[m] = 2
+        return None
+
+    for m in sorted(graph):
+        if m not in state and (found := visit(m)):
+            return found
+    return None
+
+
+def test_import_graph_has_no_cycles() -> None:
+    graph = _inside(_imports())
+    # A package's __init__ importing its own modules is how a package is built, not a cycle.
+    for m, deps in graph.items():
+        deps -= {d for d in deps if d.startswith(m + ".")}
+    assert "dealcli.render.console" in graph["dealcli.render.chart"]  # the graph is read
+    assert _find_cycle(graph) is None
+
+
+def test_the_cycle_check_finds_a_cycle() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _find_cycle(graph) == ["a", "b", "c", "a"]
+    assert _find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_no_private_imports() -> None:
+    private = sorted(
+        f"{m} imports {d}"
+        for m, deps in _imports().items()
+        for d in deps
+        if "._" in d and not d.startswith("dealcli.")
+    )
+    assert private == []
+
+
+def test_no_module_over_400_lines() -> None:
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}
+
+
+def test_installed_command_help_in_a_clean_folder(tmp_path: Path) -> None:
+    deal = shutil.which("deal", path=str(Path(sys.executable).parent))
+    assert deal is not None
+    out = subprocess.run([deal, "--help"], cwd=tmp_path, capture_output=True, text=True)
+    assert out.returncode == 0
+    assert "Usage: deal [OPTIONS] COMMAND [ARGS]..." in out.stdout
