@@ -115,10 +115,6 @@ class Request:
             metavar="FILE",
         ),
     )
-    force: bool = field(
-        default=False,
-        metadata=_option("--force", help="Replace a read-only FILE given to -o, --svg or --html."),
-    )
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -260,14 +256,14 @@ def emit(report: Report, req: Request) -> None:
         shown = select(report, options(req))
         for path, kind in ((req.svg, "svg"), (req.html, "html")):
             if path is not None:
-                write_output(path, picture(shown, kind), force=req.force)
+                write_output(path, picture(shown, kind))
         return
     text = render(report, options(req, chart=report.chart))
     path = target(req)
     if path is None:
         write_stdout(text)
     else:
-        write_output(path, text, force=req.force)
+        write_output(path, text)
 
 
 def write_stdout(text: str | bytes) -> None:
