@@ -9,7 +9,6 @@ other hard links is rewritten in place so the links keep sharing it.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import shutil
 import signal
@@ -195,6 +194,8 @@ def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes  # only here: it costs start-up time
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
