@@ -129,7 +129,9 @@ class Registry:
         deal_id = entry.id
         old = self.entries.get(deal_id)
         if old is not None:
-            self.notices.append(f"{entry.path}: deal '{deal_id}' replaces the one in {old.path}")
+            self.notices.append(
+                clean(f"{entry.path}: deal '{deal_id}' replaces the one in {old.path}")
+            )
             for name in old.names:
                 if self.names.get(name) == deal_id:
                     del self.names[name]
@@ -138,7 +140,7 @@ class Registry:
             owner = self.names.get(name)
             if owner is not None and owner != deal_id:
                 self.notices.append(
-                    f"{entry.path}: the name '{name}' now means '{deal_id}', not '{owner}'"
+                    clean(f"{entry.path}: the name '{name}' now means '{deal_id}', not '{owner}'")
                 )
             self.names[name] = deal_id
 
