@@ -83,7 +83,7 @@ def test_head_closes_the_pipe_quietly(tmp_path: Path) -> None:
     big.mkdir()
     text = (FIXTURES / "mini.yaml").read_text()
     events = "".join(
-        f"  - {{date: 2025-07-01, title: Event {i}, sources: [src-a]}}\n" for i in range(20000)
+        f"  - {{date: 2025-07-01, title: Event {i}, sources: [src-a]}}\n" for i in range(9000)
     )
     (big / "mini.yaml").write_text(text.replace("timeline:\n", "timeline:\n" + events))
     shell = f"'{deal_bin()}' --deals-dir '{big}' timeline mini | head -1; echo \"status=${{PIPESTATUS[0]}}\""
