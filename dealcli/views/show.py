@@ -56,7 +56,7 @@ def totals_table(deal: Deal) -> Table:
     none = (None, None) if local else ()
     meaning = f"basis: {deal.headline.basis}"
     if local:
-        meaning += f"; announced as {local.currency} {grouped(local.bn)} bn"
+        meaning += f"; {local.currency} {grouped(local.bn)} bn announced"
     t.add(
         "headline",
         head,
