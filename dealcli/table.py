@@ -5,7 +5,7 @@ A view knows nothing of formats; a renderer knows nothing of deals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, Literal
 
@@ -30,6 +30,8 @@ class Column:
     link: the cells are web addresses (never split; clickable where supported).
     bar: a chart draws its bars from this column (percentages).
     group: a chart puts its rows under a heading per value of this column.
+    files: only in files (csv, tsv, plain, json, jsonl, xlsx), never on screen nor in
+        markdown: data that people read as a mark or a footnote (`confidence`).
     """
 
     key: str  # stable snake_case name that carries its unit: usd_bn, share_pct
@@ -42,6 +44,7 @@ class Column:
     link: bool = False
     bar: bool = False
     group: bool = False
+    files: bool = False
 
 
 @dataclass
@@ -55,12 +58,22 @@ class Table:
     compact: bool = False  # in a terminal: one line a row, no title line (a summary)
     legend: dict[str, str] = field(default_factory=dict)  # style -> what it stands for
     mark: str = ""  # text to highlight wherever it occurs (search matches)
+    # (row, column key) -> a flag people see after the cell ("†", "?", "‡"), or in its place
+    # when the cell is empty ("—"); files never see it: the cell stays a number
+    flags: dict[tuple[int, str], str] = field(default_factory=dict)
+    flag_notes: list[str] = field(default_factory=list)  # what the flags mean; shown with them
 
-    def add(self, *cells: Any, style: Style = "") -> None:
+    def add(self, *cells: Any, style: Style = "", flags: dict[str, str] | None = None) -> None:
         if len(cells) != len(self.columns):
             raise ValueError(f"{self.name}: {len(cells)} cells for {len(self.columns)} columns")
+        for key, flag in (flags or {}).items():
+            if flag:
+                self.flags[len(self.rows), key] = flag
         self.rows.append(list(cells))
         self.styles.append(style)
+
+    def flag(self, row: int, key: str) -> str:
+        return self.flags.get((row, key), "")
 
     def style(self, i: int) -> Style:
         return self.styles[i] if i < len(self.styles) else ""
@@ -85,6 +98,20 @@ class Report:
             if t.name == name:
                 return t
         raise KeyError(name)
+
+
+def for_people(report: Report) -> Report:
+    """The report without the columns meant for files only."""
+    tables = []
+    for t in report.tables:
+        keep = [i for i, c in enumerate(t.columns) if not c.files]
+        if len(keep) == len(t.columns):
+            tables.append(t)
+            continue
+        columns = [t.columns[i] for i in keep]
+        rows = [[r[i] for i in keep] for r in t.rows]
+        tables.append(replace(t, columns=columns, rows=rows))
+    return replace(report, tables=tables)
 
 
 def sources_cell(ids: tuple[str, ...], numbers: dict[str, int]) -> tuple[int, ...]:

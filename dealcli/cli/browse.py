@@ -54,8 +54,23 @@ def show(
         ),
     ] = None,
     as_of: AsOf = None,
+    currency: Annotated[
+        str | None,
+        typer.Option(
+            "--currency",
+            metavar="CODE",
+            help="Money at the amounts announced in this currency (JPY, KRW), never converted: "
+            "a figure announced only in USD shows as — (empty in files). Sums by sector and "
+            "company are left out.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> Report:
     """Show a whole deal: totals, sectors, companies, terms, commitments, timeline, sources.
+
+    A figure that is not confirmed is marked († unconfirmed, § reported), one that other
+    sources give differently too (‡); footnotes say what the marks mean, and csv/json carry
+    `confidence` and `alternatives` as columns.
 
     \b
     Example:
@@ -63,12 +78,14 @@ def show(
         deal show korea --section terms --section commitments
         deal show japan -f csv > japan.csv
         deal show japan --as-of 2026-02-28 -s totals
+        deal show japan --currency JPY
     """
     from ..asof import at, stamp
     from ..views.show import show as view
 
     when = day(as_of, "--as-of")
-    return stamp(view(at(session.resolve(deal).deal, when), section or []), when)
+    deal_ = at(session.resolve(deal).deal, when)
+    return stamp(view(deal_, section or [], as_of=when, currency=currency), when)
 
 
 @data_command("sources")

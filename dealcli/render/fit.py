@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..table import NUMERIC
+from ..table import NUMERIC, for_people
 from .cells import clean, human, unwrap
 
 if TYPE_CHECKING:
@@ -119,14 +119,32 @@ def _align_points(cells: list[str]) -> list[str]:
     ]
 
 
+def _flagged(cells: list[str], flags: list[str], numeric: bool) -> list[str]:
+    """Cells with their flags after them; a number's flags padded so the numbers line up."""
+    if not any(flags):
+        return cells
+    if not numeric:
+        return [x + f for x, f in zip(cells, flags, strict=True)]
+    size = max(width(f) for f in flags)
+    out = []
+    for x, f in zip(cells, flags, strict=True):
+        body = x.rstrip(" ")  # the flag right after the number, the padding after both
+        out.append(body + f + " " * (len(x) - len(body) + size - width(f)))
+    return out
+
+
 def _columns(table: Table, compact: bool) -> list[_Col]:
     cols = []
     for i, c in enumerate(table.columns):
         cells = [human(row[i], c.kind) for row in table.rows]
         if c.kind == "text":
             cells = [clean(unwrap(x)) if "\n" in x else clean(x) for x in cells]
+        flags = [clean(table.flag(r, c.key)) for r in range(len(table.rows))]
+        cells = [x or f for x, f in zip(cells, flags, strict=True)]  # a flag in an empty cell
+        flags = [f if x != f else "" for x, f in zip(cells, flags, strict=True)]
         if c.kind == "amount":
             cells = _align_points(cells)
+        cells = _flagged(cells, flags, c.kind in NUMERIC)
         if table.rows and not any(cells) and not c.main:
             continue  # an empty column is not shown
         col = _Col(c, clean(c.label), cells, main=c.main)
@@ -289,7 +307,7 @@ def _mark(line: Line, mark: str) -> Line:
 
 def notes(table: Table, size: int | None, dropped: list[str], legend: bool) -> list[Line]:
     """Footnotes: the table's notes, the columns left out, what the colours mean."""
-    texts = list(table.notes)
+    texts = list(table.notes) + (list(table.flag_notes) if table.flags else [])
     if dropped:
         texts.append(f"not shown at this width: {', '.join(dropped)} (see {WIDE_HINT})")
     out: list[Line] = []
@@ -317,6 +335,7 @@ def lay_heading(report: Report, size: int | None) -> list[Line]:
 
 
 def lay_report(report: Report, size: int | None, legend: bool = False) -> list[Line]:
+    report = for_people(report)
     out = lay_heading(report, size)
     for n, table in enumerate(report.tables):
         if n or not (table.compact and size):  # a summary follows its heading directly

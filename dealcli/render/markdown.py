@@ -6,31 +6,38 @@ from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
-from ..table import NUMERIC
+from ..table import NUMERIC, for_people
 from .cells import clean, human
 
 if TYPE_CHECKING:
-    from ..table import Report
+    from ..table import Column, Report, Table
 
 
 def _md(text: str) -> str:
     return clean(text).replace("|", "\\|").replace("\n", "<br>")
 
 
+def _cell(table: Table, r: int, c: Column, value: object) -> str:
+    """A cell as people read it, with its flag after it (or in its place when it is empty)."""
+    return _md(human(value, c.kind) + table.flag(r, c.key))
+
+
 def render_markdown(report: Report) -> str:
+    report = for_people(report)
     parts = [f"# {_md(report.title)}\n"]
     if report.caption:
         parts.append(f"{_md(report.caption)}\n")
     for table in report.tables:
         rows = [
-            [_md(human(v, c.kind)) for v, c in zip(r, table.columns, strict=True)]
-            for r in table.rows
+            [_cell(table, i, c, v) for v, c in zip(r, table.columns, strict=True)]
+            for i, r in enumerate(table.rows)
         ]
         headers = [_md(c.label) for c in table.columns]
         align = ["right" if c.kind in NUMERIC else "left" for c in table.columns]
         grid = tabulate(rows, headers, tablefmt="github", disable_numparse=True, colalign=align)
         parts.append(f"## {_md(table.title)}\n\n{grid}\n")
-        parts.extend(f"- {_md(n)}" for n in table.notes)
-        if table.notes:
+        notes = table.notes + (table.flag_notes if table.flags else [])
+        parts.extend(f"- {_md(n)}" for n in notes)
+        if notes:
             parts.append("")
     return "\n".join(parts).rstrip("\n") + "\n"

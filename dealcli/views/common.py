@@ -15,12 +15,14 @@ LEGEND: dict[str, str] = {
 }
 
 
-def caption(deal: Deal) -> str:
-    """The line under a deal's title: who, how much, how firm, how fresh."""
-    return (
+def caption(deal: Deal, currency: str = "USD") -> str:
+    """The line under a deal's title: who, how much, how firm, how fresh (and, in another
+    currency than USD, that amounts are those announced in it)."""
+    text = (
         f"{deal.investor.name} → {deal.host.name} · USD {number(deal.headline.usd_bn)} bn "
         f"{deal.headline.basis} · {deal.status} · updated {deal.updated}"
     )
+    return text if currency == "USD" else f"{text} · amounts in {currency} as announced"
 
 
 def stage(status: str) -> Style:

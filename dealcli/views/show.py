@@ -3,57 +3,45 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 
 from ..errors import UsageError
-from ..model import Allocation, Deal, Party
+from ..model import Allocation, Deal
+from ..provenance import summary_line
 from ..table import SOURCES, Column, Report, Share, Table, number, sources_cell
 from ..totals import STAGES, ZERO, counted, group, share, totals
 from .common import LEGEND, caption, shown
 from .common import stage as _stage
 from .companies import company_rows
+from .details import commitments, overview, sources, timeline
+from .figures import (
+    ALTERNATIVES,
+    CONFIDENCE,
+    Marks,
+    alternatives_text,
+    check_currency,
+    grouped,
+    in_currency,
+    local_cells,
+    local_columns,
+    local_flags,
+)
 from .summary import key_terms, notes, top_companies, top_sectors
-
-
-def overview(deal: Deal) -> Table:
-    n = deal.source_numbers()
-    t = Table(
-        "overview",
-        "Overview",
-        [Column("field", "Field", main=True), Column("value", "Value"), SOURCES],
-    )
-    head = deal.headline
-    t.add("title", deal.title, ())
-    t.add("investor", _party(deal.investor), sources_cell(deal.investor.sources, n))
-    t.add("host", _party(deal.host), sources_cell(deal.host.sources, n))
-    t.add("headline", f"USD {number(head.usd_bn)} bn ({head.basis})", sources_cell(head.sources, n))
-    t.add("status", deal.status, ())
-    if deal.period:
-        t.add("period", f"{deal.period.from_} to {deal.period.to}", ())
-    if deal.vehicle:
-        t.add("vehicle", deal.vehicle, ())
-    t.add("updated", deal.updated.isoformat(), ())
-    if deal.aliases:
-        t.add("aliases", ", ".join(deal.aliases), ())
-    return t
-
-
-def _party(p: Party) -> str:
-    text = f"{p.name} ({p.code})"
-    if p.gdp_usd_bn is not None:
-        text += f"; GDP USD {number(p.gdp_usd_bn)} bn in {p.gdp_year}"
-    return text
 
 
 def totals_table(deal: Deal) -> Table:
     tot = totals(deal)
     head = tot.headline
+    local = deal.headline.local
     t = Table(
         "totals",
         "Headline, committed and candidates",
         [
             Column("measure", "Money", main=True),
             Column("usd_bn", "USD bn", "amount"),
+            # people read the headline's local amount in its meaning, where there is room
+            *(replace(c, files=True) for c in local_columns([deal.headline])),
             Column("share_pct", "% of headline", "pct"),
             Column("allocations", "Allocations", "int", priority=4),
             Column("unsized", "Unsized", "int", priority=4),
@@ -64,12 +52,26 @@ def totals_table(deal: Deal) -> Table:
     )
     committed = [a for s in STAGES["committed"] for a in counted(deal, s)]
     candidates = counted(deal, "candidate")
+    marks = Marks(deal)
+    none = (None, None) if local else ()
+    meaning = f"basis: {deal.headline.basis}"
+    if local:
+        meaning += f"; {local.currency} {grouped(local.bn)} bn announced"
     t.add(
-        "headline", head, Share(100), None, None, f"basis: {deal.headline.basis}", style="headline"
+        "headline",
+        head,
+        *local_cells([deal.headline], local),
+        Share(100),
+        None,
+        None,
+        meaning,
+        style="headline",
+        flags=marks.flags(deal.headline, "headline", name="measure"),
     )
     t.add(
         "committed",
         tot.committed,
+        *none,
         share(tot.committed, head),
         len(committed),
         sum(a.usd_bn is None for a in committed),
@@ -79,6 +81,7 @@ def totals_table(deal: Deal) -> Table:
     t.add(
         "uncommitted",
         tot.uncommitted,
+        *none,
         share(tot.uncommitted, head),
         None,
         None,
@@ -88,6 +91,7 @@ def totals_table(deal: Deal) -> Table:
     t.add(
         "candidates",
         tot.candidates,
+        *none,
         share(tot.candidates, head),
         len(candidates),
         sum(a.usd_bn is None for a in candidates),
@@ -101,7 +105,8 @@ def totals_table(deal: Deal) -> Table:
         )
     if any(a.part_of for a in deal.allocations):
         t.notes.append("projects inside an envelope are counted once, through the envelope")
-    return t
+    t.notes.append(summary_line(deal))
+    return marks.close(t)
 
 
 def structure(deal: Deal) -> Table:
@@ -114,26 +119,32 @@ def structure(deal: Deal) -> Table:
             Column("label", "Label", main=True),
             Column("instrument", "Instrument", priority=2),
             Column("usd_bn", "USD bn", "amount"),
+            *local_columns(deal.structure),
             Column("share_pct", "% of headline", "pct"),
             Column("basis", "Basis", priority=3),
+            CONFIDENCE,
             SOURCES,
         ],
     )
     head = deal.headline.usd_bn
+    marks = Marks(deal)
     for tr in deal.structure:
         t.add(
             tr.id,
             tr.label,
             tr.instrument,
             tr.usd_bn,
+            *local_cells(deal.structure, tr.local),
             share(tr.usd_bn, head),
             tr.basis,
+            tr.confidence,
             sources_cell(tr.sources, n),
+            flags=marks.flags(tr, tr.label, name="label") | local_flags(deal.structure, tr.local),
         )
     total = sum((tr.usd_bn for tr in deal.structure), ZERO)
     if deal.structure and total != head:
         t.notes.append(f"tranches add up to {number(total)}, not the headline {number(head)}")
-    return t
+    return marks.close(t)
 
 
 def sectors(deal: Deal) -> Table:
@@ -213,15 +224,19 @@ def allocations(deal: Deal) -> Table:
             Column("sector", "Sector", priority=3),
             Column("status", "Status"),
             Column("usd_bn", "USD bn", "amount"),
+            *local_columns(deal.allocations),
             Column("basis", "Basis", priority=5),
             Column("share_pct", "% of headline", "pct", priority=2),
             Column("date", "Date", "date", priority=4),
             Column("lead", "Lead", priority=4),
             Column("part_of", "Part of", priority=6),
+            CONFIDENCE,
+            ALTERNATIVES,
             SOURCES,
         ],
         legend=LEGEND,
     )
+    marks = Marks(deal)
     for a in _envelope_order(deal):
         leads = ", ".join(f"{c.name} ({c.country})" for c in a.leads)
         title = ("  - " if a.part_of else "") + a.title
@@ -231,15 +246,19 @@ def allocations(deal: Deal) -> Table:
             a.sector,
             a.status,
             a.usd_bn,
+            *local_cells(deal.allocations, a.local),
             a.basis,
             share(a.usd_bn, head),
             a.date,
             leads,
             a.part_of,
+            a.confidence,
+            alternatives_text(deal, a.alternatives) or None,
             sources_cell(a.sources, n),
             style=_stage(a.status),
+            flags=marks.flags(a, a.title) | local_flags(deal.allocations, a.local),
         )
-    return t
+    return marks.close(t)
 
 
 def _envelope_order(deal: Deal) -> list[Allocation]:
@@ -272,9 +291,11 @@ def terms(deal: Deal, today: date | None = None) -> Table:
             Column("from", "From", "date", priority=3),
             Column("to", "To", "date", priority=3),
             Column("state", "State"),
+            CONFIDENCE,
             SOURCES,
         ],
     )
+    marks = Marks(deal)
     for term in deal.terms:
         state = "lapsed" if term.lapsed(today) else ("in force" if term.from_ else "")
         t.add(
@@ -287,78 +308,18 @@ def terms(deal: Deal, today: date | None = None) -> Table:
             term.from_,
             term.to,
             state,
+            term.confidence,
             sources_cell(term.sources, n),
             style="dim" if state == "lapsed" else "",
+            flags=marks.flags(term, term.label, amount="label", name="label"),
         )
-    return t
-
-
-def commitments(deal: Deal) -> Table:
-    n = deal.source_numbers()
-    t = Table(
-        "commitments",
-        "Commitments by area",
-        [
-            Column("area", "Area", priority=2),
-            Column("party", "Promised by", priority=3),
-            Column("commitment", "Id", priority=5),
-            Column("title", "Commitment", main=True),
-            Column("detail", "Detail", priority=4),
-            Column("usd_bn", "USD bn", "amount"),
-            Column("basis", "Basis", priority=4),
-            SOURCES,
-        ],
-    )
-    parties = {"investor": deal.investor.name, "host": deal.host.name}
-    for c in sorted(deal.commitments, key=lambda c: c.area):
-        t.add(
-            c.area,
-            parties[c.party],
-            c.id,
-            c.title,
-            c.detail,
-            c.usd_bn,
-            c.basis,
-            sources_cell(c.sources, n),
-        )
-    return t
-
-
-def timeline(deal: Deal) -> Table:
-    n = deal.source_numbers()
-    t = Table(
-        "timeline",
-        "Timeline",
-        [Column("date", "Date", "date"), Column("event", "Event", main=True), SOURCES],
-    )
-    for e in sorted(deal.timeline, key=lambda e: e.date):
-        t.add(e.date, e.title, sources_cell(e.sources, n))
-    return t
-
-
-def sources(deal: Deal) -> Table:
-    t = Table(
-        "sources",
-        "Sources",
-        [
-            Column("number", "#", "int"),
-            Column("id", "Id", priority=5),
-            Column("title", "Title", main=True),
-            Column("publisher", "Publisher", priority=3),
-            Column("date", "Date", "date", priority=4),
-            Column("kind", "Kind", priority=4),
-            Column("url", "URL", link=True, priority=2),
-        ],
-    )
-    for i, s in enumerate(deal.sources, 1):
-        t.add(i, s.id, s.title, s.publisher, s.date, s.kind, s.url)
-    return t
+    return marks.close(t)
 
 
 # In the order `deal show` gives them, in every format: first what fits on one
 # screen (totals, top sectors, top companies, key terms), then the details, then
 # the overview and the notes (long prose) last.
-SECTIONS: dict[str, Callable[[Deal], Table]] = {
+SECTIONS: dict[str, Callable[..., Table]] = {
     "totals": totals_table,
     "top-sectors": top_sectors,
     "top-companies": top_companies,
@@ -376,13 +337,33 @@ SECTIONS: dict[str, Callable[[Deal], Table]] = {
 }
 
 
-def show(deal: Deal, sections: Iterable[str] = ()) -> Report:
-    wanted = list(sections) or list(SECTIONS)
+# Sums over sectors and companies exist only in dollars: left out in another currency
+# (unless asked for by name, when their money shows as not announced).
+SUMS = ("top-sectors", "top-companies", "sectors", "companies")
+DATED = ("terms", "key-terms")  # whether a term is in force depends on the day
+
+
+def show(
+    deal: Deal,
+    sections: Iterable[str] = (),
+    as_of: date | None = None,
+    currency: str | None = None,
+) -> Report:
+    """The deal, section by section; terms in force or lapsed as of `as_of` (default: today);
+    money in `currency` at the amounts announced in it, when one is given."""
+    code = check_currency(deal, currency) if currency else "USD"
+    wanted = list(sections) or [s for s in SECTIONS if code == "USD" or s not in SUMS]
     unknown = [s for s in wanted if s not in SECTIONS]
     if unknown:
         raise UsageError(
             f"no section named {', '.join(repr(s) for s in unknown)}; "
             f"choose from {', '.join(SECTIONS)}"
         )
-    tables = [SECTIONS[s](deal) for s in wanted]
-    return Report(deal.title, tables, caption(deal), sectioned=True)
+    tables = [SECTIONS[s](deal, today=as_of) if s in DATED else SECTIONS[s](deal) for s in wanted]
+    if code != "USD":
+        tables = [in_currency(t, code) for t in tables]
+        if not sections:
+            tables[0].notes.append(
+                "sectors and companies are left out: their sums exist only in USD"
+            )
+    return Report(deal.title, tables, caption(deal, code), sectioned=True)

@@ -13,6 +13,7 @@ from ..table import Column, Table
 from ..totals import STAGES, ZERO, group, share
 from .common import LEGEND
 from .companies import company_rows
+from .figures import Marks
 
 TOP = 3  # rows of the top sectors and companies
 KEY_TERMS = 4
@@ -92,9 +93,12 @@ def key_terms(deal: Deal, today: date | None = None) -> Table:
                 picked.append(term)
                 if word != "profit-split":
                     break  # one of each, but both sides of a profit split
+    marks = Marks(deal)
     for term in picked[:KEY_TERMS]:
-        t.add(term.label, term.value, term.id)
-    return t
+        t.add(
+            term.label, term.value, term.id, flags=marks.flags(term, term.label, "label", "label")
+        )
+    return marks.close(t)
 
 
 def notes(deal: Deal) -> Table:
