@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import UsageError
 from .registry import deal_files, load_file
+from .render.cells import clean
 
 
 @dataclass
@@ -31,7 +32,7 @@ def files_of(paths: list[Path]) -> list[Path]:
         elif p.exists():
             files.append(p)
         else:
-            raise UsageError(f"no such file or folder: {p}")
+            raise UsageError(f"no such file or folder: {clean(str(p))}")
     if not files:
         raise UsageError("no deal files (*.yaml, *.yml) found")
     return files
@@ -51,7 +52,8 @@ def check(paths: list[Path]) -> Outcome:
         if deal.id in seen:
             out.warnings += 1
             out.lines.append(
-                f"{f}: warning: id '{deal.id}' is also used by {seen[deal.id]}; the later one wins"
+                f"{clean(str(f))}: warning: id '{deal.id}' is also used by "
+                f"{clean(str(seen[deal.id]))}; the later one wins"
             )
         seen[deal.id] = f
     return out

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .files import write_atomic, write_folder
+from .files import write_folder, write_output
 from .model import Deal
 from .render.cells import clean, defuse
 from .render.jsonfmt import dumps
@@ -319,7 +319,7 @@ def to_sqlite(deals: list[Deal], path: Path) -> None:
             )
     image = con.serialize()
     con.close()
-    write_atomic(path, image)
+    write_output(path, image)
 
 
 def to_csv(deals: list[Deal], folder: Path) -> None:
@@ -356,7 +356,7 @@ def document(deal: Deal) -> dict[str, Any]:
 
 def to_json(deals: list[Deal], path: Path) -> None:
     text = "[\n" + ",\n".join(dumps(document(d)) for d in deals) + "\n]\n"
-    write_atomic(path, text)
+    write_output(path, text)
 
 
 def export(deals: list[Deal], fmt: str, output: Path) -> None:

@@ -220,12 +220,18 @@ def _exchange(a: Path, b: Path) -> bool:
 # -- stdout and signals ----------------------------------------------------------------
 
 
-def write_stdout(text: str) -> None:
-    """Print text in pieces, so a reader that stops early (`| head`) is noticed at once.
+def write_stdout(text: str | bytes) -> None:
+    """Print text in pieces, so a reader that stops early (`| head`) is noticed at once;
+    bytes (a workbook) go to the binary stream whole.
 
     A closed pipe becomes `PipeClosed` (exit 141), never another error.
     """
     try:
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+            return
         for start in range(0, len(text), _CHUNK):
             sys.stdout.write(text[start : start + _CHUNK])
             sys.stdout.flush()

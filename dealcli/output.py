@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import PipeClosed, UsageError
-from .files import write_output
+from .errors import UsageError
+from .files import write_output, write_stdout
 from .pager import page
 from .render import BINARY, FORMATS, About, Options, render
 from .table import Report
@@ -95,6 +95,10 @@ class Request:
     sources: bool = field(
         default=False,
         metadata=_option("--sources", help="Add a column with the source numbers behind each row."),
+    )
+    force: bool = field(
+        default=False,
+        metadata=_option("--force", help="Replace a read-only FILE given to -o, --svg or --html."),
     )
     svg: Path | None = field(
         default=None,
@@ -198,7 +202,7 @@ def emit(report: Report, req: Request, about: Callable[[], About] | None = None)
         shown = select(report, options(req))
         for path, kind in ((req.svg, "svg"), (req.html, "html")):
             if path is not None:
-                write_output(path, picture(shown, kind))
+                write_output(path, picture(shown, kind), force=req.force)
         return
     text = render(report, options(req, chart=report.chart, about=about))
     path = target(req)
@@ -207,19 +211,4 @@ def emit(report: Report, req: Request, about: Callable[[], About] | None = None)
     if path is None:
         write_stdout(text)
     else:
-        write_output(path, text)
-
-
-def write_stdout(text: str | bytes) -> None:
-    try:
-        if isinstance(text, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
-            return
-        # in pieces, so a reader that stops early (`| head`) is noticed at once
-        for start in range(0, len(text), _CHUNK):
-            sys.stdout.write(text[start : start + _CHUNK])
-            sys.stdout.flush()
-    except BrokenPipeError:
-        raise PipeClosed from None
+        write_output(path, text, force=req.force)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pty
+import html
 import re
 import select
 import subprocess
@@ -54,7 +55,9 @@ REPORTS = reports()
 
 
 def words(text: str) -> set[str]:
-    return {w for w in re.split(r"[\s|]+", text.replace("<br>", " ").replace("\\|", "|")) if w}
+    """The words of markdown text as a reader sees them (entities such as &amp; decoded)."""
+    text = html.unescape(text.replace("<br>", " ").replace("\\|", "|"))
+    return {w for w in re.split(r"[\s|]+", text) if w}
 
 
 @pytest.mark.parametrize("width", WIDTHS)

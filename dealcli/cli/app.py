@@ -21,6 +21,7 @@ import typer
 
 from .. import __version__
 from ..errors import DealError, DealFileError, Exit, PipeClosed
+from ..files import handle_sigterm, interrupted_exit
 from ..registry import Entry, Registry, load
 from .help import format_group_help
 
@@ -36,16 +37,21 @@ class DealGroup(typer.core.TyperGroup):
     ) -> Any:
         argv = sys.argv[1:] if args is None else list(args)
         debug = "--debug" in argv or bool(os.environ.get("DEAL_DEBUG"))
+        restore = handle_sigterm()
         try:
             code = super().main(argv, prog_name or "deal", standalone_mode=False, **kw)
-        except (typer.Abort, KeyboardInterrupt):
+        except typer.Abort:
             code = Exit.INTERRUPTED
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM raised the same way
+            code = interrupted_exit(exc)
         except PipeClosed:
             code = pipe_closed()
         except DealError as exc:
             code = report_error(exc)
         except Exception as exc:
             code = _click_error(exc) if _is_click_error(exc) else _internal(exc, debug)
+        finally:
+            restore()
         code = code if isinstance(code, int) else 0
         if standalone_mode:
             sys.exit(code)

@@ -11,6 +11,7 @@ import typer
 
 from ..errors import Exit
 from ..export import FORMATS as EXPORT_FORMATS
+from ..files import print_lines, write_stdout
 from .app import app, session
 from .help import DealCommand
 from .options import choice, deals_arg, value
@@ -73,9 +74,7 @@ def validate(
     from ..check import check
 
     outcome = check(paths)
-    for line in outcome.lines:
-        print(line)
-    sys.stdout.flush()  # the problems first, then the summary, also when both go to one place
+    print_lines(outcome.lines)  # the problems first, then the summary on stderr
     print(outcome.summary(), file=sys.stderr)
     if outcome.invalid:
         raise typer.Exit(Exit.DATA)
@@ -91,4 +90,4 @@ def schema() -> None:
     """
     from ..validate import json_schema
 
-    print(json.dumps(json_schema(), indent=2))
+    write_stdout(json.dumps(json_schema(), indent=2) + "\n")

@@ -18,12 +18,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..table import number
+from .cells import HIDDEN
 
 if TYPE_CHECKING:
     from ..table import Report, Table
 
-# json.dumps escapes C0 controls itself; DEL and the C1 block it would write raw
-_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+# json.dumps escapes C0 controls itself; DEL, the C1 block and the invisible format
+# characters (BiDi overrides, zero-width ...) it would write raw: escaped, they are exact
+# once decoded and cannot reorder what a reader of the json text sees
+_RAW = re.compile(f"[\\x7f-\\x9f{HIDDEN}]")
 
 
 def _escape(m: re.Match[str]) -> str:

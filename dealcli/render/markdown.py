@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING
 from tabulate import tabulate
 
 from ..table import NUMERIC, for_people
-from .cells import clean, human
+from .cells import clean, escape_html, human
 
 if TYPE_CHECKING:
     from ..table import Column, Report, Table
 
 
 def _md(text: str) -> str:
-    return clean(text).replace("|", "\\|").replace("\n", "<br>")
+    # markup in a cell is shown, never run: a markdown renderer would make <script> live
+    return escape_html(clean(text)).replace("|", "\\|").replace("\n", "<br>")
 
 
 def _cell(table: Table, r: int, c: Column, value: object) -> str:
