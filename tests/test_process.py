@@ -29,23 +29,46 @@ def run(
 
 
 def test_installed_command_finds_bundled_deals_from_any_folder(tmp_path: Path) -> None:
+    # run from an empty folder outside the repository: nothing there to find by accident
+    assert not (tmp_path / "deals").exists()
     r = run("list", "-f", "csv", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert [(x["id"], x["origin"]) for x in rows] == [
-        ("japan", "bundled"),
-        ("south-korea", "bundled"),
+    assert [(x["id"], x["origin"], x["headline_usd_bn"]) for x in rows] == [
+        ("japan", "bundled", "550"),
+        ("south-korea", "bundled", "350"),
     ]
-    assert (
-        "site-packages"
-        in subprocess.run(
-            [sys.executable, "-c", "import dealcli.registry as r; print(r.bundled_dir())"],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-        ).stdout
-        or (Path.cwd() / "deals").is_dir()
+    found = subprocess.run(
+        [sys.executable, "-c", "import dealcli.registry as r; print(r.bundled_dir())"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    folder = Path(found)
+    assert folder.is_absolute(), found
+    assert tmp_path not in folder.parents
+    assert sorted(p.name for p in folder.glob("*.yaml")) == ["japan.yaml", "south-korea.yaml"]
+
+
+def test_cache_goes_under_xdg_cache_home(tmp_path: Path) -> None:
+    cache = tmp_path / "xdg"
+    full = {k: v for k, v in os.environ.items() if k not in ("DEAL_CACHE_DIR", "DEAL_NO_CACHE")}
+    full["XDG_CACHE_HOME"] = str(cache)
+    r = subprocess.run(
+        [deal_bin(), "list", "-f", "csv"], cwd=tmp_path, env=full, capture_output=True, text=True
     )
+    assert r.returncode == 0, r.stderr
+    made = [p for p in (cache / "deal").iterdir() if p.is_dir()]
+    assert len(made) == 1  # one folder per deals folder and code version, under $XDG/deal
+    assert any(made[0].iterdir())
+    full["DEAL_NO_CACHE"] = "1"
+    full["XDG_CACHE_HOME"] = str(tmp_path / "none")
+    r = subprocess.run(
+        [deal_bin(), "list", "-f", "csv"], cwd=tmp_path, env=full, capture_output=True, text=True
+    )
+    assert r.returncode == 0
+    assert not (tmp_path / "none").exists()
 
 
 def test_python_dash_m_works(tmp_path: Path) -> None:
