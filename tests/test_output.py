@@ -656,3 +656,33 @@ def test_number_never_uses_exponents() -> None:
 )
 def test_defuse(text: str, out: str) -> None:
     assert defuse(text) == out
+
+
+def bars(text: str) -> list[str]:
+    return [m.group() for m in re.finditer(r"█+\+?", text)]
+
+
+def test_chart_bars_in_a_terminal() -> None:
+    # Rich: labels "a · m" take 5 columns; 80 - 5 - 20 = 55 cells for 100%
+    report = chart_report(
+        ("a", Decimal(25), Decimal("25.00")),  # 25% of 55 = 13.75 -> 14
+        ("b", Decimal(100), Decimal("100.00")),
+        ("c", Decimal(150), Decimal("150.00")),
+    )
+    text = render(report, Options(format="table", width=80))
+    assert bars(text) == ["█" * 14, "█" * 55, "█" * 55 + "+"]
+    # a narrow terminal and a long label: the label is cut to 18 columns (40 * 9 // 20),
+    # and the bar keeps 10 cells though 40 - 18 - 20 leaves 2
+    narrow = render(
+        chart_report(("x" * 60, Decimal(1), Decimal("50.00"))), Options(format="table", width=40)
+    )
+    assert bars(narrow) == ["█" * 5]
+
+
+def test_markdown_keeps_text_that_looks_like_a_number() -> None:
+    t = Table("t", "T", [Column("a", "A"), Column("b", "B", "amount")])
+    t.add("1e3", Decimal("0.5"))
+    t.add("0010", Decimal(7))
+    rows = render(Report("R", [t]), Options(format="markdown")).splitlines()
+    assert "| 1e3  | 0.5 |" in rows  # as written, not 1000.0
+    assert "| 0010 |   7 |" in rows  # not 10

@@ -62,6 +62,16 @@ def test_cache_goes_under_xdg_cache_home(tmp_path: Path) -> None:
     made = [p for p in (cache / "deal").iterdir() if p.is_dir()]
     assert len(made) == 1  # one folder per deals folder and code version, under $XDG/deal
     assert any(made[0].iterdir())
+    # without XDG_CACHE_HOME: ~/.cache/deal
+    home = tmp_path / "home"
+    home.mkdir()
+    full.pop("XDG_CACHE_HOME")
+    full["HOME"] = str(home)
+    r = subprocess.run(
+        [deal_bin(), "list", "-f", "csv"], cwd=tmp_path, env=full, capture_output=True, text=True
+    )
+    assert r.returncode == 0, r.stderr
+    assert len(list((home / ".cache" / "deal").iterdir())) == 1
     full["DEAL_NO_CACHE"] = "1"
     full["XDG_CACHE_HOME"] = str(tmp_path / "none")
     r = subprocess.run(
