@@ -245,3 +245,11 @@ def test_version() -> None:
 def test_completion_of_deal_names() -> None:
     assert cli._complete_deal("j") == ["japan", "japan-us", "jp", "jpn"]
     assert "korea" in cli._complete_deal("k")
+
+
+def test_success_returns_without_exiting(capsys: pytest.CaptureFixture[str]) -> None:
+    # run() calls sys.exit only for a non-zero code: embedding callers get control back
+    cli.run(["--version"])
+    assert capsys.readouterr().out.startswith("deal ")
+    cli.run(["list", "-f", "csv", "--columns", "id"])
+    assert capsys.readouterr().out == "id\njapan\nsouth-korea\n"
