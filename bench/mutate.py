@@ -239,6 +239,11 @@ def _copy_project(dest: Path) -> None:
 
 
 def _run_suite(copy: Path, timeout: float) -> tuple[str, float]:
+    outcome, took, _ = _run_suite_output(copy, timeout)
+    return outcome, took
+
+
+def _run_suite_output(copy: Path, timeout: float) -> tuple[str, float, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(copy)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -262,12 +267,13 @@ def _run_suite(copy: Path, timeout: float) -> tuple[str, float]:
                 cmd, cwd=copy, env=env, capture_output=True, text=True, timeout=timeout
             )
         except subprocess.TimeoutExpired:
-            return "timeout", time.perf_counter() - start
+            return "timeout", time.perf_counter() - start, ""
         took = time.perf_counter() - start
+    output = proc.stdout[-3000:] + proc.stderr[-3000:]
     if proc.returncode == 0:
-        return "survived", took
+        return "survived", took, output
     if proc.returncode in (1, 2, 3):  # a test failed; a module failed to import; pytest crashed
-        return "killed", took
+        return "killed", took, output
     raise RuntimeError(
         f"pytest exited {proc.returncode}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}"
     )
@@ -379,8 +385,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="deal-mutate-") as tmp:
         copy = Path(tmp) / "project"
         _copy_project(copy)
-        outcome, clean = _run_suite(copy, timeout=900)
+        outcome, clean, output = _run_suite_output(copy, timeout=900)
         if outcome != "survived":
+            print(output, file=sys.stderr)
             print("the suite fails without any mutation; fix it first", file=sys.stderr)
             return 1
         timeout = args.timeout or max(60.0, 4 * clean)
