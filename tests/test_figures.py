@@ -805,3 +805,11 @@ def test_allocations_command_filters(tmp_path: Any) -> None:
     assert invoke(*base, "--top", "0").exit_code == 2
     assert invoke(*base, "--by", "colour").exit_code == 2
     assert invoke(*base, "--sort", "size").exit_code == 2
+
+
+def test_allocations_notes(figures: Deal) -> None:
+    apart = "candidates and committed money are shown apart: they are the same money at two stages"
+    split_note = "amounts of projects with several leads are split evenly among them"
+    assert analysis.allocations_by(figures, "sector").tables[0].notes == [apart]
+    assert analysis.allocations_by(figures, "country").tables[0].notes == [split_note, apart]
+    assert analysis.allocations_by(figures, "sector", status="funded").tables[0].notes == []

@@ -686,3 +686,35 @@ def test_markdown_keeps_text_that_looks_like_a_number() -> None:
     rows = render(Report("R", [t]), Options(format="markdown")).splitlines()
     assert "| 1e3  | 0.5 |" in rows  # as written, not 1000.0
     assert "| 0010 |   7 |" in rows  # not 10
+
+
+def test_terminal_table_wraps_long_text_and_keeps_short_cells_whole() -> None:
+    t = Table(
+        "t",
+        "T",
+        [Column("id", "Id"), Column("title", "Title"), Column("usd_bn", "USD bn", "amount")],
+    )
+    t.add("a1", "alpha beta gamma delta epsilon zeta eta theta iota kappa", Decimal("1.5"))
+    lines = [
+        line.rstrip()
+        for line in render(Report("R", [t]), Options(format="table", width=40)).splitlines()
+    ]
+    assert max(len(line) for line in lines) <= 40
+    first = next(i for i, line in enumerate(lines) if line.startswith("a1 "))
+    assert lines[first].endswith(" 1.5")  # the id and the amount on the row's first line
+    # the title wraps at spaces over the next lines, no word lost
+    words = " ".join(line.strip() for line in lines[first:]).replace("1.5", "").split()
+    assert words == [
+        "a1",
+        *["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa"],
+    ]
+
+
+def test_json_text_of_several_tables() -> None:
+    a = Table("t", "T", [Column("id", "Id"), Column("usd_bn", "USD bn", "amount")])
+    a.add("a1", Decimal("1.50"))
+    b = Table("u", "U", [Column("a", "A")])
+    b.add("x")
+    assert render(Report("R", [a, b]), Options(format="json")) == (
+        '{\n  "t": [\n    {"id": "a1", "usd_bn": 1.5}\n  ],\n  "u": [\n    {"a": "x"}\n  ]\n}\n'
+    )
