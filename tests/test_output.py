@@ -718,3 +718,20 @@ def test_json_text_of_several_tables() -> None:
     assert render(Report("R", [a, b]), Options(format="json")) == (
         '{\n  "t": [\n    {"id": "a1", "usd_bn": 1.5}\n  ],\n  "u": [\n    {"a": "x"}\n  ]\n}\n'
     )
+
+
+def test_sqlite_export_of_hand_worked_figures(tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    folder = tmp_path / "deals"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "figures.yaml", folder / "figures.yaml")
+    db = tmp_path / "out.db"
+    r = invoke("--deals-dir", str(folder), "export", "figures", "-f", "sqlite", "-o", str(db))
+    assert r.exit_code == 0, r.stderr
+    con = sqlite3.connect(db)
+    gdp = con.execute("SELECT investor_gdp_usd_bn, investor_gdp_year FROM deals").fetchall()
+    assert gdp == [("400", 2025)]
+    terms = con.execute("SELECT id, pct FROM terms ORDER BY id").fetchall()
+    assert terms == [("annual-cap", None), ("local-content", "40"), ("tariff-rate", "12.5")]
