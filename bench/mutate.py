@@ -70,6 +70,16 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "constant True -> False",
     ): _ZIP,
     (
+        "dealcli/views/chart.py",
+        "for d, value in zip(deals, values, strict=True):",
+        "constant True -> False",
+    ): "sector_matrix gives exactly one value per deal: zip never meets unequal lengths",
+    (
+        "dealcli/registry.py",
+        "def load_folder(folder: Path, is_bundled: bool = False) -> list[tuple[Entry | None, list[Problem]]]:",
+        "constant False -> True",
+    ): "the default is never used: the one caller always passes is_bundled",
+    (
         "dealcli/totals.py",
         "@dataclass(frozen=True)",
         "constant True -> False",
