@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint install bench fuzz docs clean floors
+.PHONY: demo test lint install bench fuzz mutate docs clean floors
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ bench: install
 
 fuzz: install
 	$(BIN)/python bench/fuzz.py
+
+# Plant one small bug at a time in a copy of dealcli/ and run the suite: bench/mutation.md.
+mutate: install
+	$(BIN)/python bench/mutate.py
 
 docs: install
 	$(BIN)/python docs/make_docs.py

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dealcli.cli import app
+from dealcli.model import Deal
 from dealcli.registry import load_one
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -55,17 +56,23 @@ def deals_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def mini():  # type: ignore[no-untyped-def]
+def mini() -> Deal:
     return load_one(FIXTURES / "mini.yaml")
 
 
 @pytest.fixture
-def japan():  # type: ignore[no-untyped-def]
+def figures() -> Deal:
+    """tests/fixtures/figures.yaml: every figure of it is worked out in tests/test_figures.py."""
+    return load_one(FIXTURES / "figures.yaml")
+
+
+@pytest.fixture
+def japan() -> Deal:
     return load_one(BUNDLED / "japan.yaml")
 
 
 @pytest.fixture
-def korea():  # type: ignore[no-untyped-def]
+def korea() -> Deal:
     return load_one(BUNDLED / "south-korea.yaml")
 
 

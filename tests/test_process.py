@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from dealcli import cli
-from dealcli.errors import Exit
 
 from .conftest import FIXTURES, deal_bin, invoke
 
@@ -30,21 +29,71 @@ def run(
 
 
 def test_installed_command_finds_bundled_deals_from_any_folder(tmp_path: Path) -> None:
+    # run from an empty folder outside the repository: nothing there to find by accident
+    assert not (tmp_path / "deals").exists()
     r = run("list", "-f", "csv", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    ids = ["eu", "japan", "qatar", "saudi-arabia", "south-korea", "switzerland", "taiwan", "uae"]
-    assert [(x["id"], x["origin"]) for x in rows] == [(i, "bundled") for i in ids]
-    assert (
-        "site-packages"
-        in subprocess.run(
-            [sys.executable, "-c", "import dealcli.registry as r; print(r.bundled_dir())"],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-        ).stdout
-        or (Path.cwd() / "deals").is_dir()
+    assert [(x["id"], x["origin"], x["headline_usd_bn"]) for x in rows] == [
+        ("eu", "bundled", "600"),
+        ("japan", "bundled", "550"),
+        ("qatar", "bundled", "1200"),
+        ("saudi-arabia", "bundled", "1000"),
+        ("south-korea", "bundled", "350"),
+        ("switzerland", "bundled", "200"),
+        ("taiwan", "bundled", "500"),
+        ("uae", "bundled", "1400"),
+    ]
+    found = subprocess.run(
+        [sys.executable, "-c", "import dealcli.registry as r; print(r.bundled_dir())"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    folder = Path(found)
+    assert folder.is_absolute(), found
+    assert tmp_path not in folder.parents
+    assert sorted(p.name for p in folder.glob("*.yaml")) == [
+        "eu.yaml",
+        "japan.yaml",
+        "qatar.yaml",
+        "saudi-arabia.yaml",
+        "south-korea.yaml",
+        "switzerland.yaml",
+        "taiwan.yaml",
+        "uae.yaml",
+    ]
+
+
+def test_cache_goes_under_xdg_cache_home(tmp_path: Path) -> None:
+    cache = tmp_path / "xdg"
+    full = {k: v for k, v in os.environ.items() if k not in ("DEAL_CACHE_DIR", "DEAL_NO_CACHE")}
+    full["XDG_CACHE_HOME"] = str(cache)
+    r = subprocess.run(
+        [deal_bin(), "list", "-f", "csv"], cwd=tmp_path, env=full, capture_output=True, text=True
     )
+    assert r.returncode == 0, r.stderr
+    made = [p for p in (cache / "deal").iterdir() if p.is_dir()]
+    assert len(made) == 1  # one folder per deals folder and code version, under $XDG/deal
+    assert any(made[0].iterdir())
+    # without XDG_CACHE_HOME: ~/.cache/deal
+    home = tmp_path / "home"
+    home.mkdir()
+    full.pop("XDG_CACHE_HOME")
+    full["HOME"] = str(home)
+    r = subprocess.run(
+        [deal_bin(), "list", "-f", "csv"], cwd=tmp_path, env=full, capture_output=True, text=True
+    )
+    assert r.returncode == 0, r.stderr
+    assert len(list((home / ".cache" / "deal").iterdir())) == 1
+    full["DEAL_NO_CACHE"] = "1"
+    full["XDG_CACHE_HOME"] = str(tmp_path / "none")
+    r = subprocess.run(
+        [deal_bin(), "list", "-f", "csv"], cwd=tmp_path, env=full, capture_output=True, text=True
+    )
+    assert r.returncode == 0
+    assert not (tmp_path / "none").exists()
 
 
 def test_python_dash_m_works(tmp_path: Path) -> None:
@@ -91,7 +140,7 @@ def test_head_closes_the_pipe_quietly(tmp_path: Path) -> None:
         ["bash", "-c", shell], cwd=tmp_path, capture_output=True, text=True, timeout=60
     )
     assert r.stdout.splitlines()[0].startswith("date\tdeal\tevent")
-    assert f"status={int(Exit.BROKEN_PIPE)}" in r.stdout
+    assert "status=141" in r.stdout  # 128 + SIGPIPE, as documented
     assert "Traceback" not in r.stderr
     assert "Broken pipe" not in r.stderr
 
@@ -152,7 +201,7 @@ def test_internal_error_is_one_line_without_traceback(
     monkeypatch.setattr("dealcli.views.listing.listing", boom)
     with pytest.raises(SystemExit) as exc:
         cli.run(["list"])
-    assert exc.value.code == Exit.INTERNAL
+    assert exc.value.code == 3  # Exit.INTERNAL, as documented
     err = capsys.readouterr().err
     assert "deal: internal error: RuntimeError: kaput" in err
     assert "Traceback" not in err
@@ -210,3 +259,16 @@ def test_version() -> None:
     r = invoke("--version")
     assert r.exit_code == 0
     assert r.stdout.strip().startswith("deal 0.")
+
+
+def test_completion_of_deal_names() -> None:
+    assert cli._complete_deal("j") == ["japan", "japan-us", "jp", "jpn"]
+    assert "korea" in cli._complete_deal("k")
+
+
+def test_success_returns_without_exiting(capsys: pytest.CaptureFixture[str]) -> None:
+    # run() calls sys.exit only for a non-zero code: embedding callers get control back
+    cli.run(["--version"])
+    assert capsys.readouterr().out.startswith("deal ")
+    cli.run(["list", "-f", "csv", "--columns", "id"])
+    assert capsys.readouterr().out == "id\njapan\nsouth-korea\n"

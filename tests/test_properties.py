@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 import yaml
@@ -14,8 +14,12 @@ from hypothesis import strategies as st
 
 from dealcli.errors import Problem
 from dealcli.loader import read_bytes
+from dealcli.model import Deal
 from dealcli.render import Options, render
+from dealcli.totals import totals
 from dealcli.validate import build
+from dealcli.views import analysis
+from dealcli.views import show as show_views
 from dealcli.views.show import show
 
 from .conftest import FIXTURES
@@ -31,11 +35,81 @@ def load_text(data: bytes) -> tuple[Any, list[Problem]]:
 
 
 def check_outcome(deal: Any, problems: list[Problem]) -> None:
+    for p in problems:
+        assert isinstance(p.message, str) and p.message
+        assert str(p).startswith(p.where())  # always printable, and says where
     if deal is None:
         assert any(not p.warning for p in problems)
-        for p in problems:
-            assert isinstance(p.message, str) and p.message
-            str(p)  # always printable
+    else:
+        assert all(p.warning for p in problems)
+        check_invariants(deal)
+
+
+HALF_EVEN = Decimal("0.01")
+
+
+def my_share(part: Decimal, whole: Decimal) -> Decimal:
+    return (part * 100 / whole).quantize(HALF_EVEN, rounding=ROUND_HALF_EVEN)
+
+
+def my_counted(deal: Deal, statuses: set[str]) -> list[Any]:
+    """Allocations that count: of these statuses, unless inside a sized envelope of the same."""
+    by_id = {a.id: a for a in deal.allocations}
+    out = []
+    for a in deal.allocations:
+        parent = by_id.get(a.part_of or "")
+        inside = parent is not None and parent.status == a.status and parent.usd_bn is not None
+        if a.status in statuses and not inside:
+            out.append(a)
+    return out
+
+
+def check_invariants(deal: Deal) -> None:
+    """What holds for every deal that loads: sums of parts, shares, sources."""
+    defined = {s.id for s in deal.sources}
+    items: list[Any] = [deal.investor, deal.host, deal.headline, *deal.structure, *deal.terms]
+    items += [*deal.allocations, *deal.commitments, *deal.timeline]
+    if deal.period:
+        items.append(deal.period)
+    for item in items:
+        assert set(item.sources) <= defined
+    assert len(defined) == len(deal.sources)  # ids are unique
+    head = deal.headline.usd_bn
+    committed = my_counted(deal, {"selected", "funded", "operating"})
+    candidates = my_counted(deal, {"candidate"})
+    want_committed = sum((a.usd_bn or 0 for a in committed), Decimal(0))
+    want_candidates = sum((a.usd_bn or 0 for a in candidates), Decimal(0))
+    t = totals(deal)
+    assert (t.committed, t.candidates) == (want_committed, want_candidates)
+    assert t.uncommitted == max(head - want_committed, Decimal(0))
+    table = {r["measure"]: r for r in show_views.totals_table(deal).records()}
+    for measure, value in (
+        ("committed", want_committed),
+        ("candidates", want_candidates),
+        ("uncommitted", t.uncommitted),
+    ):
+        assert table[measure]["usd_bn"] == value
+        assert table[measure]["share_pct"] == (my_share(value, head) if head else None)
+    assert table["committed"]["allocations"] == len(committed)
+    assert table["candidates"]["unsized"] == sum(a.usd_bn is None for a in candidates)
+    sectors = show_views.sectors(deal).records()
+    assert sum((r["committed_usd_bn"] for r in sectors), Decimal(0)) == want_committed
+    assert sum((r["candidate_usd_bn"] for r in sectors), Decimal(0)) == want_candidates
+    assert sum(r["allocations"] for r in sectors) == len(committed) + len(candidates)
+    assert sum(r["unsized"] for r in sectors) == sum(
+        a.usd_bn is None for a in committed + candidates
+    )
+    for r in sectors:
+        for stage in ("candidate", "committed"):
+            want = my_share(r[f"{stage}_usd_bn"], head) if head else None
+            assert r[f"{stage}_share_pct"] == want
+    # not "company" or "country": an amount split among three leads does not add up exactly
+    # (20 / 3 * 3 = 20.00000000000000000000000001), reported as a bug, not tested here
+    for by in ("sector", "status", "basis"):
+        rows = analysis.allocations_by(deal, by).tables[0].records()
+        groups = [r for r in rows if r["row"] == "group"]
+        assert sum((r["committed_usd_bn"] for r in groups), Decimal(0)) == want_committed
+        assert sum((r["candidate_usd_bn"] for r in groups), Decimal(0)) == want_candidates
 
 
 # -- mutations of a valid deal ---------------------------------------------------
@@ -156,6 +230,7 @@ def test_generated_amounts_round_trip_through_csv_and_json(
     )
     deal, problems = load_text(text.encode())
     assert deal is not None, [str(p) for p in problems]
+    check_outcome(deal, problems)
     assert [a.usd_bn for a in deal.allocations] == values
     report = show(deal, ["allocations", "totals"])
     alloc_csv = render(show(deal, ["allocations"]), Options(format="csv"))
@@ -167,3 +242,21 @@ def test_generated_amounts_round_trip_through_csv_and_json(
     assert Decimal(totals["headline"]["usd_bn"]) == headline
     committed = sum((v for i, v in enumerate(values) if i % 2), Decimal(0))
     assert Decimal(totals["committed"]["usd_bn"]) == committed
+
+
+def test_the_invariants_hold_for_the_fixtures_and_bundled_deals() -> None:
+    from dealcli.registry import load_one
+
+    from .conftest import BUNDLED
+
+    for path in (FIXTURES / "mini.yaml", FIXTURES / "figures.yaml", *BUNDLED.glob("*.yaml")):
+        check_invariants(load_one(path))
+
+
+def test_mutations_that_keep_a_deal_valid_are_checked() -> None:
+    """The mutation strategy does reach loadable deals, so the invariants are exercised."""
+    doc = _mutate(MINI, ("allocations", 0, "usd_bn"), "retype", 7)
+    deal, problems = load_text(yaml.safe_dump(doc, sort_keys=False).encode())
+    assert deal is not None, [str(p) for p in problems]
+    check_outcome(deal, problems)
+    assert totals(deal).candidates == Decimal(67)  # mini's 90 with a1 at 7 instead of 30

@@ -8,9 +8,9 @@ a fragment of a broken word ("ohio-portsmo", "infrastruct") is neither.
 
 from __future__ import annotations
 
+import html
 import os
 import pty
-import html
 import re
 import select
 import subprocess

@@ -1,0 +1,455 @@
+"""`make mutate`: plant one small bug at a time in `dealcli/` and see whether the suite notices.
+
+A small AST mutator (stdlib `ast`, no mutmut: its clean pass alone is slower than
+this whole run). Each mutation point is one of
+
+    binop      an arithmetic operator swapped (+ -, * /, // /, % *, | &)
+    compare    a comparison flipped (== !=, < >=, <= >, in / not in, is / is not)
+    boolop     `and` <-> `or`
+    not        a `not` removed
+    constant   a number changed (n -> n + 1), a boolean flipped
+    return     a returned value dropped (`return x` -> `return None`)
+
+Points are sampled evenly over every module of the package (round robin over
+the modules, each module's points shuffled with a fixed seed, so a run is
+repeatable), and each mutant runs against the full suite in a COPY of the
+project (the working tree is never edited): `pytest -x -q -p no:cacheprovider`
+with PYTHONPATH pointing at the copy and a per-mutant timeout. A mutant is
+killed when the suite fails (or times out). Writes bench/mutation.md.
+
+    python bench/mutate.py                  # 120 mutants over the whole package
+    python bench/mutate.py --sample 25      # a quick look
+    python bench/mutate.py --module totals  # only dealcli/totals.py (or views/show, ...)
+    python bench/mutate.py --list           # the mutation points, without running anything
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = "dealcli"
+OUT = ROOT / "bench" / "mutation.md"
+SEED = 550
+
+# Mutations no test could ever tell apart from the original, keyed by
+# (module, the original line stripped, the mutation), with the reason.
+_ZIP = (
+    "Table.add refuses a row whose length differs from the columns: zip never meets unequal lengths"
+)
+EQUIVALENT: dict[tuple[str, str, str], str] = {
+    (
+        "dealcli/render/markdown.py",
+        "[_md(human(v, c.kind)) for v, c in zip(r, table.columns, strict=True)]",
+        "constant True -> False",
+    ): _ZIP,
+    (
+        "dealcli/render/grid.py",
+        '[human(v, c.kind).split("\\n") for v, c in zip(row, table.columns, strict=True)]',
+        "constant True -> False",
+    ): _ZIP,
+    (
+        "dealcli/render/rich_table.py",
+        "[human(v, c.kind) for v, c in zip(row, table.columns, strict=True)] for row in table.rows",
+        "constant True -> False",
+    ): _ZIP,
+    (
+        "dealcli/table.py",
+        "return [dict(zip(keys, row, strict=True)) for row in self.rows]",
+        "constant True -> False",
+    ): _ZIP,
+    (
+        "dealcli/views/chart.py",
+        "for d, value in zip(deals, values, strict=True):",
+        "constant True -> False",
+    ): "sector_matrix gives exactly one value per deal: zip never meets unequal lengths",
+    (
+        "dealcli/registry.py",
+        "def load_folder(folder: Path, is_bundled: bool = False) -> list[tuple[Entry | None, list[Problem]]]:",
+        "constant False -> True",
+    ): "the default is never used: the one caller always passes is_bundled",
+    (
+        "dealcli/totals.py",
+        "@dataclass(frozen=True)",
+        "constant True -> False",
+    ): "Summary is built once and never assigned to, hashed or put in a set",
+}
+
+BINOPS: dict[type[ast.operator], type[ast.operator]] = {
+    ast.Add: ast.Sub,
+    ast.Sub: ast.Add,
+    ast.Mult: ast.Div,
+    ast.Div: ast.Mult,
+    ast.FloorDiv: ast.Div,
+    ast.Mod: ast.Mult,
+    ast.BitOr: ast.BitAnd,
+    ast.BitAnd: ast.BitOr,
+}
+COMPARES: dict[type[ast.cmpop], type[ast.cmpop]] = {
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.Lt: ast.GtE,
+    ast.GtE: ast.Lt,
+    ast.Gt: ast.LtE,
+    ast.LtE: ast.Gt,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+}
+SYMBOL = {
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.Div: "/",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.BitOr: "|",
+    ast.BitAnd: "&",
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.GtE: ">=",
+    ast.Gt: ">",
+    ast.LtE: "<=",
+    ast.In: "in",
+    ast.NotIn: "not in",
+    ast.Is: "is",
+    ast.IsNot: "is not",
+}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    module: str  # path relative to the project root
+    index: int  # the n-th mutation point of the module, in `points` order
+    line: int
+    what: str  # e.g. "compare != -> =="
+    source: str  # the original line, stripped
+
+
+def _skipped(tree: ast.Module) -> set[int]:
+    """Nodes not to mutate: annotations and docstrings."""
+    out: set[int] = set()
+
+    def mark(node: ast.AST | None) -> None:
+        if node is not None:
+            out.update(id(n) for n in ast.walk(node))
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AnnAssign | ast.arg):
+            mark(node.annotation)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            mark(node.returns)
+    return out
+
+
+def _is_none(node: ast.expr | None) -> bool:
+    return node is None or (isinstance(node, ast.Constant) and node.value is None)
+
+
+TYPE_NAMES = {"str", "int", "float", "bool", "bytes", "tuple", "list", "dict", "set", "object"}
+
+
+def _type_union(node: ast.BinOp) -> bool:
+    if not isinstance(node.op, ast.BitOr):
+        return False
+    for side in (node.left, node.right):
+        if _is_none(side) or isinstance(side, ast.Subscript):
+            return True
+        if isinstance(side, ast.Name) and (side.id in TYPE_NAMES or side.id[:1].isupper()):
+            return True
+        if isinstance(side, ast.Attribute) and side.attr[:1].isupper():
+            return True
+        if isinstance(side, ast.BinOp) and _type_union(side):
+            return True
+    return False
+
+
+def points(tree: ast.Module) -> list[tuple[ast.AST, str, int]]:
+    """Every mutation point of a module, in a fixed order: (node, description, operand index)."""
+    skip = _skipped(tree)
+    out: list[tuple[ast.AST, str, int]] = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.BinOp) and _type_union(node):
+            continue  # `str | None`: a type, not arithmetic; any change fails at import
+        if isinstance(node, ast.BinOp | ast.AugAssign) and type(node.op) in BINOPS:
+            new = BINOPS[type(node.op)]
+            out.append((node, f"binop {SYMBOL[type(node.op)]} -> {SYMBOL[new]}", 0))
+        elif isinstance(node, ast.Compare):
+            for i, op in enumerate(node.ops):
+                if type(op) in COMPARES:
+                    new_op = COMPARES[type(op)]
+                    out.append((node, f"compare {SYMBOL[type(op)]} -> {SYMBOL[new_op]}", i))
+        elif isinstance(node, ast.BoolOp):
+            what = "and -> or" if isinstance(node.op, ast.And) else "or -> and"
+            out.append((node, f"boolop {what}", 0))
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            out.append((node, "not removed", 0))
+        elif isinstance(node, ast.Constant) and type(node.value) is bool:
+            out.append((node, f"constant {node.value} -> {not node.value}", 0))
+        elif isinstance(node, ast.Constant) and type(node.value) is int:
+            out.append((node, f"constant {node.value} -> {node.value + 1}", 0))
+        elif isinstance(node, ast.Return) and not _is_none(node.value):
+            out.append((node, "return value dropped", 0))
+    return out
+
+
+def _apply(tree: ast.Module, index: int) -> ast.Module:
+    node, _, i = points(tree)[index]
+    if isinstance(node, ast.BinOp | ast.AugAssign):
+        node.op = BINOPS[type(node.op)]()
+    elif isinstance(node, ast.Compare):
+        node.ops[i] = COMPARES[type(node.ops[i])]()
+    elif isinstance(node, ast.BoolOp):
+        node.op = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+    elif isinstance(node, ast.UnaryOp):
+        # `not x` -> `(x)`: replace the node's operator by a no-op unary plus on a bool
+        node.op = ast.UAdd()
+        node.operand = ast.Call(ast.Name("bool", ast.Load()), [node.operand], [])
+    elif isinstance(node, ast.Constant):
+        node.value = (not node.value) if type(node.value) is bool else node.value + 1
+    elif isinstance(node, ast.Return):
+        node.value = None
+    return ast.fix_missing_locations(tree)
+
+
+def mutated_source(path: Path, index: int) -> str:
+    return ast.unparse(_apply(ast.parse(path.read_text()), index))
+
+
+def all_mutants(modules: list[Path]) -> dict[str, list[Mutant]]:
+    out: dict[str, list[Mutant]] = {}
+    for path in modules:
+        text = path.read_text()
+        lines = text.splitlines()
+        rel = path.relative_to(ROOT).as_posix()
+        found = []
+        for i, (node, what, _) in enumerate(points(ast.parse(text))):
+            line = getattr(node, "lineno", 0)
+            found.append(Mutant(rel, i, line, what, lines[line - 1].strip() if line else ""))
+        if found:
+            out[rel] = found
+    return out
+
+
+def sample(by_module: dict[str, list[Mutant]], n: int, seed: int) -> list[Mutant]:
+    """n mutants, round robin over the modules so every module gets its even share."""
+    rng = random.Random(seed)
+    queues = {}
+    for module in sorted(by_module):
+        ms = list(by_module[module])
+        rng.shuffle(ms)
+        queues[module] = ms
+    picked: list[Mutant] = []
+    while len(picked) < n and any(queues.values()):
+        for module in sorted(queues):
+            if queues[module] and len(picked) < n:
+                picked.append(queues[module].pop())
+    return picked
+
+
+def _copy_project(dest: Path) -> None:
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis", ".pytest_cache")
+    for name in (PACKAGE, "tests", "deals"):
+        shutil.copytree(ROOT / name, dest / name, ignore=ignore)
+    for name in ("pyproject.toml", "README.md"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, dest / name)
+    # bytecode checked by source hash: a mutated file is never mistaken for the original
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "--invalidation-mode", "checked-hash", "."],
+        cwd=dest,
+        check=True,
+    )
+
+
+def _run_suite(copy: Path, timeout: float) -> tuple[str, float]:
+    outcome, took, _ = _run_suite_output(copy, timeout)
+    return outcome, took
+
+
+def _run_suite_output(copy: Path, timeout: float) -> tuple[str, float, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(copy)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    for var in ("DEAL_PATH", "DEAL_CACHE_DIR", "XDG_CACHE_HOME"):
+        env.pop(var, None)
+    with tempfile.TemporaryDirectory(prefix="mutant-tmp-") as basetemp:
+        cmd = [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-x",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"--basetemp={basetemp}/t",
+            "tests",
+        ]
+        start = time.perf_counter()
+        try:
+            proc = subprocess.run(
+                cmd, cwd=copy, env=env, capture_output=True, text=True, timeout=timeout
+            )
+        except subprocess.TimeoutExpired:
+            return "timeout", time.perf_counter() - start, ""
+        took = time.perf_counter() - start
+    output = proc.stdout[-3000:] + proc.stderr[-3000:]
+    if proc.returncode == 0:
+        return "survived", took, output
+    if proc.returncode in (1, 2, 3):  # a test failed; a module failed to import; pytest crashed
+        return "killed", took, output
+    raise RuntimeError(
+        f"pytest exited {proc.returncode}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}"
+    )
+
+
+def equivalent_reason(m: Mutant) -> str | None:
+    return EQUIVALENT.get((m.module, m.source, m.what))
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "n/a"
+
+
+def write_report(
+    results: list[tuple[Mutant, str, float]],
+    args: argparse.Namespace,
+    total_points: int,
+    wall: float,
+) -> str:
+    n = len(results)
+    killed = sum(1 for _, r, _ in results if r in ("killed", "timeout"))
+    survivors = [(m, t) for m, r, t in results if r == "survived"]
+    equivalent = [(m, equivalent_reason(m)) for m, _ in survivors if equivalent_reason(m)]
+    real = [m for m, _ in survivors if not equivalent_reason(m)]
+    lines = [
+        "# Mutation run",
+        "",
+        "Written by `make mutate` (`python bench/mutate.py`); do not edit by hand.",
+        "",
+        f"- mutants: {n} sampled of {total_points} mutation points "
+        f"(seed {args.seed}, {'module ' + args.module if args.module else 'whole package'})",
+        f"- killed by the suite: {killed} ({_pct(killed, n)}), of which "
+        f"{sum(1 for _, r, _ in results if r == 'timeout')} by timeout",
+        f"- survived: {len(survivors)}, of which {len(equivalent)} equivalent (listed below "
+        "with the reason; no test could tell them from the original)",
+        f"- **kill rate: {_pct(killed + len(equivalent), n)}** counting the listed equivalent "
+        f"mutants as killed ({_pct(killed, n)} without)",
+        f"- wall time: {wall / 60:.1f} min on {os.cpu_count()} cores",
+        "",
+        "## By module",
+        "",
+        "| module | mutants | killed | equivalent | survived |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    per: dict[str, Counter[str]] = {}
+    for m, r, _ in results:
+        c = per.setdefault(m.module, Counter())
+        c["n"] += 1
+        if r in ("killed", "timeout"):
+            c["killed"] += 1
+        elif equivalent_reason(m):
+            c["equivalent"] += 1
+        else:
+            c["survived"] += 1
+    for module in sorted(per):
+        c = per[module]
+        lines.append(
+            f"| {module} | {c['n']} | {c['killed']} | {c['equivalent']} | {c['survived']} |"
+        )
+    lines += ["", "## Survivors", ""]
+    if real:
+        lines += ["| where | mutation | line |", "|---|---|---|"]
+        for m in sorted(real, key=lambda m: (m.module, m.line)):
+            lines.append(f"| {m.module}:{m.line} | {m.what} | `{_md(m.source)}` |")
+    else:
+        lines.append("None.")
+    lines += ["", "## Equivalent survivors (counted as killed)", ""]
+    if equivalent:
+        lines += ["| where | mutation | line | why no test can tell |", "|---|---|---|---|"]
+        for m, why in sorted(equivalent, key=lambda e: (e[0].module, e[0].line)):
+            lines.append(f"| {m.module}:{m.line} | {m.what} | `{_md(m.source)}` | {why} |")
+    else:
+        lines.append("None.")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("`", "'")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--sample", type=int, default=120, help="how many mutants (default 120)")
+    p.add_argument("--module", help="only this module, e.g. totals or views/show")
+    p.add_argument("--seed", type=int, default=SEED)
+    p.add_argument(
+        "--timeout", type=float, default=0, help="seconds per mutant (default: 4x clean)"
+    )
+    p.add_argument("--list", action="store_true", help="list the sampled mutants and stop")
+    p.add_argument("--out", type=Path, default=OUT)
+    args = p.parse_args(argv)
+
+    modules = sorted((ROOT / PACKAGE).rglob("*.py"))
+    if args.module:
+        name = args.module.removesuffix(".py")
+        modules = [m for m in modules if m.relative_to(ROOT / PACKAGE).as_posix() == name + ".py"]
+        if not modules:
+            p.error(f"no module {args.module} in {PACKAGE}/")
+    by_module = all_mutants(modules)
+    total_points = sum(len(v) for v in by_module.values())
+    picked = sample(by_module, args.sample, args.seed)
+    if args.list:
+        for m in picked:
+            print(f"{m.module}:{m.line}\t{m.what}\t{m.source}")
+        return 0
+
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="deal-mutate-") as tmp:
+        copy = Path(tmp) / "project"
+        _copy_project(copy)
+        outcome, clean, output = _run_suite_output(copy, timeout=900)
+        if outcome != "survived":
+            print(output, file=sys.stderr)
+            print("the suite fails without any mutation; fix it first", file=sys.stderr)
+            return 1
+        timeout = args.timeout or max(60.0, 4 * clean)
+        print(f"clean run {clean:.1f} s; {len(picked)} mutants, timeout {timeout:.0f} s each")
+        results: list[tuple[Mutant, str, float]] = []
+        for i, m in enumerate(picked, 1):
+            target = copy / m.module
+            original = target.read_text()
+            target.write_text(mutated_source(ROOT / m.module, m.index))
+            try:
+                outcome, took = _run_suite(copy, timeout)
+            finally:
+                target.write_text(original)
+            results.append((m, outcome, took))
+            mark = {"killed": ".", "timeout": "T", "survived": "S"}[outcome]
+            extra = "" if outcome != "survived" else f"  {m.module}:{m.line} {m.what}"
+            print(f"[{i}/{len(picked)}] {mark} {took:5.1f}s{extra}", flush=True)
+    wall = time.perf_counter() - start
+    args.out.write_text(write_report(results, args, total_points, wall))
+    killed = sum(1 for _, r, _ in results if r != "survived")
+    print(f"killed {killed}/{len(results)}; report in {args.out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,815 @@
+"""Every number a view prints, worked out by hand on tests/fixtures/figures.yaml.
+
+The fixture (headline 80), as the totals count it:
+
+    id       sector    status     usd_bn  basis      tranche  instrument  leads (home)
+    e1       Energy    candidate  24      up_to      cash     equity      Alpha Corp (US), Beta KK (JP)
+    e2       energy    selected   6       estimate   -        loan        Beta KK (JP)
+    e3       Energy    candidate  -       -          -        -           -
+    m1       Minerals  funded     10      committed  cash     -           Delta Ltd (GB)
+    m2       Minerals  operating  -       -          -        -           Golf Inc (US)
+    env      Ships     candidate  20      target     guar     guarantee   -
+    env-p1   Ships     candidate  (8: inside env, same status, env sized: not counted)
+    env-p2   Ships     selected   3       reported   -        -           Beta KK (JP)
+    unenv    Chips     candidate  -       -          -        -           -
+    unenv-p  Chips     candidate  7       reported   -        -           Foxtrot Co (TW)
+                                  (inside unenv, which has no figure: counted)
+    tiny     Other     candidate  0.1     estimate   -        -           -
+    x1       Chips     cancelled  5       (in no total)
+
+    candidates 24 + 20 + 7 + 0.1 = 51.1 (6 counted, 2 unsized: e3, unenv)
+    committed  6 + 3 + 10 = 19         (4 counted, 1 unsized: m2)
+
+Shares are percentages of a whole, rounded once to two places, half to even:
+0.1 / 80 = 0.125% -> 0.12 (half-up would give 0.13).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal as D
+from typing import Any
+
+import pytest
+
+from dealcli.model import Deal
+from dealcli.table import Table
+from dealcli.totals import (
+    Summary,
+    counted,
+    group,
+    group_key,
+    sector_matrix,
+    share,
+    split,
+    status_total,
+    summarize,
+    totals,
+    years,
+)
+from dealcli.views import analysis, chart, compare, show
+
+from .conftest import invoke
+
+Row = tuple[Any, ...]
+
+
+def rows(table: Table, *keys: str) -> list[Row]:
+    return [tuple(r[k] for k in keys) for r in table.records()]
+
+
+def groups_only(table: Table, *keys: str) -> list[Row]:
+    return [tuple(r[k] for k in keys) for r in table.records() if r["row"] == "group"]
+
+
+def remainders(table: Table, *keys: str) -> list[Row]:
+    return [tuple(r[k] for k in keys) for r in table.records() if r["row"] == "remainder"]
+
+
+def assert_two_places(table: Table) -> None:
+    """Every share is rounded to exactly two decimal places (the headline's own 100 aside)."""
+    for c in table.columns:
+        if c.kind == "pct":
+            for r in table.records():
+                if r[c.key] is not None and "headline" not in r.values():
+                    assert r[c.key].as_tuple().exponent == -2, (c.key, r[c.key])
+
+
+# -- the shared arithmetic -----------------------------------------------------------
+
+
+def test_share_rounds_once_half_to_even() -> None:
+    assert str(share(D("0.1"), D(80))) == "0.12"  # 0.125 -> 0.12, not 0.13
+    assert str(share(D("0.3"), D(80))) == "0.38"  # 0.375 -> 0.38 (8 is even)
+    assert str(share(D("28.9"), D(80))) == "36.12"  # 36.125 -> 36.12
+    assert str(share(D(1), D(3))) == "33.33"  # 33.333...
+    assert str(share(D(2), D(3))) == "66.67"  # 66.666...
+    assert str(share(D(80), D(80))) == "100.00"
+    assert str(share(D(0), D(80))) == "0.00"
+    assert share(None, D(80)) is None
+    assert share(D(1), None) is None
+    assert share(D(1), D(0)) is None  # nothing to divide by
+
+
+def test_years_of_the_period(figures: Deal) -> None:
+    assert str(years(figures)) == "2.00"  # 2025-01-01 to 2027-01-01: 730 days / 365.25 = 1.9986
+    assert years(replace(figures, period=None)) is None
+
+
+def test_counted_leaves_out_parts_of_a_counted_envelope(figures: Deal) -> None:
+    ids = [a.id for a in counted(figures, "candidate")]
+    assert ids == ["e1", "e3", "env", "unenv", "unenv-p", "tiny"]  # not env-p1, inside env
+    assert [a.id for a in counted(figures, "selected")] == ["e2", "env-p2"]  # env is a candidate
+    assert [a.id for a in counted(figures, "funded")] == ["m1"]
+    assert [a.id for a in counted(figures, "operating")] == ["m2"]
+    assert [a.id for a in counted(figures, "cancelled")] == ["x1"]
+
+
+def test_status_totals(figures: Deal) -> None:
+    assert status_total(figures, "candidate") == D("51.1")  # 24 + 20 + 7 + 0.1
+    assert status_total(figures, "selected") == D(9)  # 6 + 3
+    assert status_total(figures, "funded") == D(10)
+    assert status_total(figures, "operating") == D(0)  # m2 has no figure
+    assert status_total(figures, "cancelled") == D(5)
+
+
+def test_totals(figures: Deal) -> None:
+    t = totals(figures)
+    assert (t.headline, t.committed, t.candidates, t.uncommitted) == (
+        D(80),
+        D(19),  # 9 selected + 10 funded + 0 operating
+        D("51.1"),
+        D(61),  # 80 - 19
+    )
+    assert t.by_status == {
+        "candidate": D("51.1"),
+        "funded": D(10),
+        "operating": D(0),
+        "selected": D(9),
+        "cancelled": D(5),
+    }
+
+
+def test_uncommitted_is_never_negative(figures: Deal) -> None:
+    small = replace(figures, headline=replace(figures.headline, usd_bn=D(15)))
+    assert totals(small).uncommitted == D(0)  # 15 - 19 < 0: nothing is left, not -4
+    exact = replace(figures, headline=replace(figures.headline, usd_bn=D(19)))
+    assert totals(exact).uncommitted == D(0)
+
+
+def test_split_shares_an_amount_evenly_among_leads(figures: Deal) -> None:
+    e1 = next(a for a in figures.allocations if a.id == "e1")
+    assert split(e1, "company") == [("Alpha Corp", D(12)), ("Beta KK", D(12))]  # 24 / 2
+    assert split(e1, "country") == [("US", D(12)), ("JP", D(12))]  # the partner takes no share
+    assert split(e1, "sector") == [("Energy", D(24))]
+    e3 = next(a for a in figures.allocations if a.id == "e3")
+    assert split(e3, "company") == [("(no lead named)", None)]
+    assert split(e3, "subsector") == [("(none)", None)]
+    assert split(e3, "basis") == [("(unsized)", None)]
+    assert split(e3, "tranche") == [("(none)", None)]
+    assert split(e3, "instrument") == [("(none)", None)]
+    m2 = next(a for a in figures.allocations if a.id == "m2")
+    assert split(m2, "company") == [("Golf Inc", None)]  # a lead, but no figure to share
+
+
+def test_group_keys_ignore_case_and_spacing() -> None:
+    assert group_key("  AI   infrastructure ") == group_key("ai infrastructure")
+    assert group_key("Energy") != group_key("Energies")
+
+
+def test_group_counts_and_unsized_per_group(figures: Deal) -> None:
+    g = group(figures, "sector", ["candidate", "committed"])
+    got = {
+        k: (v.label, v.amount("candidate"), v.amount("committed"), v.count, v.unsized)
+        for k, v in g.items()
+    }
+    assert got == {
+        "energy": ("Energy", D(24), D(6), 3, 1),  # e1, e3 (unsized), e2
+        "minerals": ("Minerals", D(0), D(10), 2, 1),  # m1, m2 (unsized)
+        "ships": ("Ships", D(20), D(3), 2, 0),  # env, env-p2
+        "chips": ("Chips", D(7), D(0), 2, 1),  # unenv (unsized), unenv-p
+        "other": ("Other", D("0.1"), D(0), 1, 0),  # tiny
+    }
+    assert g["energy"].sources == {"s1", "s2", "s3"}
+    assert g["chips"].sources == {"s1", "s3"}
+
+
+def test_group_with_a_sector_filter(figures: Deal) -> None:
+    g = group(figures, "company", ["candidate", "committed"], sector="SHIPS")
+    got = {k: (v.amount("candidate"), v.amount("committed"), v.count) for k, v in g.items()}
+    assert got == {"(no lead named)": (D(20), D(0), 1), "beta kk": (D(0), D(3), 1)}
+
+
+def test_sector_matrix_of_two_deals(figures: Deal, mini: Deal) -> None:
+    # mini: Energy 50 cand (30 + 20); Chips 25 comm (a3); Ships 40 cand (env1), 5 comm (p2);
+    # Other 10 comm (a5)
+    assert sector_matrix([figures, mini]) == [
+        ("Chips", "candidate", [D(7), D(0)]),
+        ("Chips", "committed", [D(0), D(25)]),
+        ("Energy", "candidate", [D(24), D(50)]),
+        ("Energy", "committed", [D(6), D(0)]),
+        ("Minerals", "committed", [D(10), D(0)]),  # no candidate row: 0 in both
+        ("Other", "candidate", [D("0.1"), D(0)]),
+        ("Other", "committed", [D(0), D(10)]),
+        ("Ships", "candidate", [D(20), D(40)]),
+        ("Ships", "committed", [D(3), D(5)]),
+    ]
+
+
+def test_summary_round_trips_through_a_row(figures: Deal) -> None:
+    s = summarize(figures)
+    assert (s.id, s.headline, s.committed, s.candidates, s.investor, s.host, s.status) == (
+        "figures",
+        D(80),
+        D(19),
+        D("51.1"),
+        "JP",
+        "US",
+        "framework",
+    )
+    assert s.updated == date(2026, 2, 1)
+    assert Summary.from_row(s.row()) == s
+
+
+# -- deal show -----------------------------------------------------------------------
+
+
+def test_totals_table(figures: Deal) -> None:
+    table = show.totals_table(figures)
+    assert rows(table, "measure", "usd_bn", "share_pct", "allocations", "unsized") == [
+        ("headline", D(80), D(100), None, None),
+        ("committed", D(19), D("23.75"), 4, 1),  # 19 / 80; e2, env-p2, m1, m2 (unsized)
+        ("uncommitted", D(61), D("76.25"), None, None),  # 61 / 80
+        ("candidates", D("51.1"), D("63.88"), 6, 2),  # 63.875 -> 63.88; e3 and unenv unsized
+    ]
+    assert_two_places(table)
+    assert table.notes == ["projects inside an envelope are counted once, through the envelope"]
+
+
+def test_totals_table_notes_candidates_beyond_the_headline(figures: Deal) -> None:
+    small = replace(figures, headline=replace(figures.headline, usd_bn=D(50)))
+    table = show.totals_table(small)
+    assert table.notes[0] == (
+        "candidate amounts add up to 102.20% of the headline: "  # 51.1 / 50
+        "they are ceilings and expressions of interest, not money allocated"
+    )
+    at_head = replace(figures, headline=replace(figures.headline, usd_bn=D("51.1")))
+    assert not any("candidate amounts" in n for n in show.totals_table(at_head).notes)
+
+
+def test_sectors_table(figures: Deal) -> None:
+    table = show.sectors(figures)
+    got = rows(
+        table,
+        "sector",
+        "candidate_usd_bn",
+        "candidate_share_pct",
+        "committed_usd_bn",
+        "committed_share_pct",
+        "allocations",
+        "unsized",
+    )
+    # committed first (10, 6, 3, 0, 0), then candidates (7 before 0.1)
+    assert got == [
+        ("Minerals", D(0), D("0.00"), D(10), D("12.50"), 2, 1),
+        ("Energy", D(24), D("30.00"), D(6), D("7.50"), 3, 1),
+        ("Ships", D(20), D("25.00"), D(3), D("3.75"), 2, 0),
+        ("Chips", D(7), D("8.75"), D(0), D("0.00"), 2, 1),
+        ("Other", D("0.1"), D("0.12"), D(0), D("0.00"), 1, 0),  # 0.125 -> 0.12
+    ]
+    assert_two_places(table)
+
+
+def test_structure_table(figures: Deal) -> None:
+    table = show.structure(figures)
+    assert rows(table, "tranche", "instrument", "usd_bn", "share_pct", "basis", "sources") == [
+        ("cash", "cash", D(50), D("62.50"), "committed", (1,)),  # 50 / 80
+        ("guar", "guarantee", D(30), D("37.50"), "target", (2,)),  # 30 / 80
+    ]
+    assert table.notes == []  # 50 + 30 = 80: no note
+    short = replace(figures, structure=figures.structure[:1])
+    assert show.structure(short).notes == ["tranches add up to 50, not the headline 80"]
+
+
+def test_allocations_table(figures: Deal) -> None:
+    table = show.allocations(figures)
+    got = rows(table, "id", "title", "usd_bn", "share_pct", "lead", "part_of", "sources")
+    assert got == [
+        ("e1", "Gas plant", D(24), D("30.00"), "Alpha Corp (US), Beta KK (JP)", None, (1,)),
+        ("e2", "Grid line", D(6), D("7.50"), "Beta KK (JP)", None, (2,)),
+        ("e3", "Unsized energy idea", None, None, "", None, (3,)),
+        ("m1", "Lithium mine", D(10), D("12.50"), "Delta Ltd (GB)", None, (1, 2)),
+        ("m2", "Refinery", None, None, "Golf Inc (US)", None, (3,)),
+        ("env", "Shipyards envelope", D(20), D("25.00"), "", None, (2,)),
+        ("env-p1", "  - Yard one", D(8), D("10.00"), "Echo LLC (US)", "env", (2,)),
+        ("env-p2", "  - Yard two", D(3), D("3.75"), "Beta KK (JP)", "env", (3,)),
+        ("unenv", "Chips envelope without a figure", None, None, "", None, (1,)),
+        ("unenv-p", "  - Chip plant", D(7), D("8.75"), "Foxtrot Co (TW)", "unenv", (3,)),
+        ("tiny", "Small fund", D("0.1"), D("0.12"), "", None, (2,)),  # 0.125 -> 0.12
+        ("x1", "Dropped plan", D(5), D("6.25"), "Hotel AG (DE)", None, (1,)),
+    ]
+    assert_two_places(table)
+
+
+def test_allocations_table_puts_parts_after_their_envelope(figures: Deal) -> None:
+    # move the part before its envelope in the file: it is still listed right after it
+    by_id = {a.id: a for a in figures.allocations}
+    order = ["env-p2", "e1", "env", "env-p1"]
+    moved = replace(figures, allocations=tuple(by_id[i] for i in order))
+    assert [r["id"] for r in show.allocations(moved).records()] == ["e1", "env", "env-p2", "env-p1"]
+
+
+def test_companies_section(figures: Deal) -> None:
+    table = show.companies(figures)
+    got = rows(table, "company", "country", "role", "candidate_usd_bn", "committed_usd_bn")
+    # amounts of every project a company leads, cancelled ones and parts of envelopes included
+    # in the list but only candidate / committed money in the columns
+    assert got == [
+        ("Delta Ltd", "GB", "lead", D(0), D(10)),  # m1
+        ("Beta KK", "JP", "lead", D(12), D(9)),  # half of e1 (24 / 2); e2 6 + env-p2 3
+        ("Alpha Corp", "US", "lead", D(12), D(0)),  # half of e1
+        ("Echo LLC", "US", "lead", D(8), D(0)),  # env-p1 with its own amount
+        ("Foxtrot Co", "TW", "lead", D(7), D(0)),  # unenv-p
+        ("Charlie Co", "KR", "partner", None, None),
+        ("Golf Inc", "US", "lead", D(0), D(0)),  # m2 has no figure
+        ("Hotel AG", "DE", "lead", D(0), D(0)),  # x1 is cancelled
+    ]
+    beta = next(r for r in table.records() if r["company"] == "Beta KK")
+    assert beta["projects"] == "Gas plant; Grid line; Yard two"
+    assert beta["sources"] == (1, 2, 3)
+    assert "a project with several leads is split evenly among them" in table.notes
+
+
+def test_terms_commitments_timeline_and_sources_sections(figures: Deal) -> None:
+    terms = show.terms(figures, today=date(2026, 3, 1))
+    assert rows(terms, "term", "pct", "usd_bn", "state") == [
+        ("tariff-rate", D("12.5"), None, "lapsed"),  # ended 2026-02-20
+        ("annual-cap", None, D(16), ""),
+        ("local-content", D(40), None, ""),
+    ]
+    assert rows(show.terms(figures, today=date(2026, 2, 20)), "state")[0] == ("in force",)
+    pledges = show.commitments(figures)
+    assert rows(pledges, "area", "party", "commitment", "usd_bn") == [
+        ("energy", "Japan", "buy-gas", D("2.5")),
+        ("energy", "Japan", "buy-coal", None),
+        ("other", "United States", "host-desk", None),
+        ("purchases", "Japan", "buy-planes", D(12)),
+    ]
+    assert rows(show.timeline(figures), "date", "sources") == [
+        (date(2025, 7, 1), (1,)),
+        (date(2026, 1, 20), (2, 3)),
+    ]
+    assert rows(show.sources(figures), "number", "id") == [(1, "s1"), (2, "s2"), (3, "s3")]
+
+
+def test_overview(figures: Deal) -> None:
+    got = dict(rows(show.overview(figures), "field", "value"))
+    assert got["headline"] == "USD 80 bn (committed)"
+    assert got["investor"] == "Japan (JP); GDP USD 400 bn in 2025"
+    assert got["host"] == "United States (US)"
+    assert got["period"] == "2025-01-01 to 2027-01-01"
+    assert show.caption(figures) == (
+        "Japan -> United States · USD 80 bn (committed) · framework · data checked to 2026-02-01"
+    )
+
+
+# -- deal allocations, every grouping ------------------------------------------------
+
+MEASURES = (
+    "candidate_usd_bn",
+    "candidate_share_pct",
+    "candidate_of_total_pct",
+    "committed_usd_bn",
+    "committed_share_pct",
+    "committed_of_total_pct",
+    "allocations",
+    "unsized",
+)
+
+
+def test_allocations_by_sector(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "sector").tables[0]
+    # % of headline: x / 80; % of total: candidates x / 51.1, committed x / 19
+    assert groups_only(table, "sector", *MEASURES) == [
+        ("Minerals", D(0), D("0.00"), D("0.00"), D(10), D("12.50"), D("52.63"), 2, 1),
+        ("Energy", D(24), D("30.00"), D("46.97"), D(6), D("7.50"), D("31.58"), 3, 1),
+        ("Ships", D(20), D("25.00"), D("39.14"), D(3), D("3.75"), D("15.79"), 2, 0),
+        ("Chips", D(7), D("8.75"), D("13.70"), D(0), D("0.00"), D("0.00"), 2, 1),
+        ("Other", D("0.1"), D("0.12"), D("0.20"), D(0), D("0.00"), D("0.00"), 1, 0),
+    ]
+    assert_two_places(table)
+    energy = next(r for r in table.records() if r["sector"] == "Energy")
+    assert energy["sources"] == (1, 2, 3)
+
+
+def test_allocations_remainders(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "sector").tables[0]
+    keys = ("sector", "candidate_usd_bn", "candidate_share_pct", "committed_usd_bn")
+    assert remainders(table, *keys, "committed_share_pct", "allocations", "unsized") == [
+        # 80 - 51.1 = 28.9, 28.9 / 80 = 36.125% -> 36.12
+        ("(headline not named as candidate)", D("28.9"), D("36.12"), None, None, None, None),
+        ("(uncommitted)", None, None, D(61), D("76.25"), None, None),  # 80 - 19
+    ]
+    # candidates above the headline: the excess is shown instead
+    small = replace(figures, headline=replace(figures.headline, usd_bn=D(50)))
+    table = analysis.allocations_by(small, "sector").tables[0]
+    assert remainders(table, "sector", "candidate_usd_bn", "candidate_share_pct") == [
+        ("(candidate beyond the headline)", D("1.1"), D("2.20")),  # 51.1 - 50; 1.1 / 50
+        ("(uncommitted)", None, None),
+    ]
+    assert remainders(table, "committed_usd_bn", "committed_share_pct")[1] == (D(31), D("62.00"))
+    # committed above the headline: nothing is uncommitted
+    tiny = replace(figures, headline=replace(figures.headline, usd_bn=D(10)))
+    table = analysis.allocations_by(tiny, "sector").tables[0]
+    assert remainders(table, "committed_usd_bn")[1] == (D(0),)
+
+
+def test_allocations_by_company(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "company").tables[0]
+    # e1's 24 is split: Alpha Corp 12, Beta KK 12; unattributed: env 20 + tiny 0.1 (+ e3, unenv)
+    assert groups_only(table, "company", *MEASURES) == [
+        ("Delta Ltd", D(0), D("0.00"), D("0.00"), D(10), D("12.50"), D("52.63"), 1, 0),
+        ("Beta KK", D(12), D("15.00"), D("23.48"), D(9), D("11.25"), D("47.37"), 3, 0),
+        ("(no lead named)", D("20.1"), D("25.12"), D("39.33"), D(0), D("0.00"), D("0.00"), 4, 2),
+        ("Alpha Corp", D(12), D("15.00"), D("23.48"), D(0), D("0.00"), D("0.00"), 1, 0),
+        ("Foxtrot Co", D(7), D("8.75"), D("13.70"), D(0), D("0.00"), D("0.00"), 1, 0),
+        ("Golf Inc", D(0), D("0.00"), D("0.00"), D(0), D("0.00"), D("0.00"), 1, 1),
+    ]
+    assert table.notes[0] == "amounts of projects with several leads are split evenly among them"
+
+
+def test_allocations_by_country(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "country").tables[0]
+    # US: Alpha Corp's half of e1 (12) and Golf Inc's unsized m2
+    assert groups_only(table, "country", *MEASURES) == [
+        ("GB", D(0), D("0.00"), D("0.00"), D(10), D("12.50"), D("52.63"), 1, 0),
+        ("JP", D(12), D("15.00"), D("23.48"), D(9), D("11.25"), D("47.37"), 3, 0),
+        ("(no lead named)", D("20.1"), D("25.12"), D("39.33"), D(0), D("0.00"), D("0.00"), 4, 2),
+        ("US", D(12), D("15.00"), D("23.48"), D(0), D("0.00"), D("0.00"), 2, 1),
+        ("TW", D(7), D("8.75"), D("13.70"), D(0), D("0.00"), D("0.00"), 1, 0),
+    ]
+
+
+def test_allocations_by_status(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "status").tables[0]
+    assert groups_only(
+        table, "status", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
+    ) == [
+        ("funded", D(0), D(10), 1, 0),
+        ("selected", D(0), D(9), 2, 0),  # e2 6 + env-p2 3
+        ("candidate", D("51.1"), D(0), 6, 2),
+        ("operating", D(0), D(0), 1, 1),
+    ]
+
+
+def test_allocations_by_basis(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "basis").tables[0]
+    assert groups_only(
+        table, "basis", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
+    ) == [
+        ("committed", D(0), D(10), 1, 0),  # m1
+        ("estimate", D("0.1"), D(6), 2, 0),  # tiny; e2
+        ("reported", D(7), D(3), 2, 0),  # unenv-p; env-p2
+        ("up_to", D(24), D(0), 1, 0),  # e1
+        ("target", D(20), D(0), 1, 0),  # env
+        ("(unsized)", D(0), D(0), 3, 3),  # e3, unenv; m2
+    ]
+
+
+def test_allocations_by_tranche(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "tranche").tables[0]
+    assert groups_only(
+        table, "tranche", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
+    ) == [
+        ("cash", D(24), D(10), 2, 0),  # e1; m1
+        ("(none)", D("7.1"), D(9), 7, 3),  # e3, unenv, unenv-p 7, tiny 0.1; e2 6, env-p2 3, m2
+        ("guar", D(20), D(0), 1, 0),  # env
+    ]
+
+
+def test_allocations_by_instrument(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "instrument").tables[0]
+    assert groups_only(
+        table, "instrument", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
+    ) == [
+        ("(none)", D("7.1"), D(13), 7, 3),  # e3, unenv, unenv-p 7, tiny 0.1; env-p2 3, m1 10, m2
+        ("loan", D(0), D(6), 1, 0),  # e2
+        ("equity", D(24), D(0), 1, 0),  # e1
+        ("guarantee", D(20), D(0), 1, 0),  # env
+    ]
+
+
+def test_allocations_by_subsector(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "subsector").tables[0]
+    assert groups_only(
+        table, "subsector", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
+    ) == [
+        ("(none)", D("27.1"), D(13), 8, 3),  # env 20, unenv-p 7, tiny 0.1, e3, unenv; 3 + 10, m2
+        ("Grid", D(0), D(6), 1, 0),
+        ("Gas", D(24), D(0), 1, 0),
+    ]
+
+
+def test_allocations_with_a_status(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "sector", status="selected").tables[0]
+    keys = ("sector", "selected_usd_bn", "selected_share_pct", "selected_of_total_pct")
+    assert groups_only(table, *keys, "allocations", "unsized") == [
+        ("energy", D(6), D("7.50"), D("66.67"), 1, 0),  # label as written in e2; 6 / 9
+        ("Ships", D(3), D("3.75"), D("33.33"), 1, 0),  # 3 / 9
+    ]
+    assert remainders(table, *keys) == [
+        ("(headline not named as selected)", D(71), D("88.75"), None),  # 80 - 9
+    ]
+    assert table.title == "selected allocations by sector"
+    assert [c.key for c in table.columns if "usd_bn" in c.key] == ["selected_usd_bn"]
+    cancelled = analysis.allocations_by(figures, "sector", status="cancelled").tables[0]
+    assert groups_only(cancelled, "sector", "cancelled_usd_bn", "allocations") == [
+        ("Chips", D(5), 1)
+    ]
+
+
+def test_allocations_with_a_sector(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "sector", sector="ENERGY").tables[0]
+    assert groups_only(table, "sector", *MEASURES) == [
+        # the only group: its share of the filtered total is 100%
+        ("Energy", D(24), D("30.00"), D("100.00"), D(6), D("7.50"), D("100.00"), 3, 1),
+    ]
+    assert table.title == "Allocations by sector (sector ENERGY)"
+    by_company = analysis.allocations_by(figures, "company", sector="ships").tables[0]
+    assert groups_only(
+        by_company, "company", "candidate_usd_bn", "committed_usd_bn", "allocations"
+    ) == [
+        ("Beta KK", D(0), D(3), 1),  # env-p2
+        ("(no lead named)", D(20), D(0), 1),  # env
+    ]
+    assert groups_only(analysis.allocations_by(figures, sector="nothing").tables[0], "sector") == []
+
+
+def test_allocations_with_top(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "sector", top=2).tables[0]
+    assert groups_only(table, "sector", *MEASURES) == [
+        ("Minerals", D(0), D("0.00"), D("0.00"), D(10), D("12.50"), D("52.63"), 2, 1),
+        ("Energy", D(24), D("30.00"), D("46.97"), D(6), D("7.50"), D("31.58"), 3, 1),
+        # Ships + Chips + Other: 20 + 7 + 0.1 = 27.1 (33.875% -> 33.88; 27.1 / 51.1 = 53.03%);
+        # committed 3; allocations 2 + 2 + 1; unsized 0 + 1 + 0
+        ("(other: 3 groups)", D("27.1"), D("33.88"), D("53.03"), D(3), D("3.75"), D("15.79"), 5, 1),
+    ]
+    other = next(r for r in table.records() if r["sector"].startswith("(other"))
+    assert other["sources"] == (1, 2, 3)  # Ships s2 s3, Chips s1 s3, Other s2
+    # as many groups as there are: nothing to fold
+    five = analysis.allocations_by(figures, "sector", top=5).tables[0]
+    assert [r[0] for r in groups_only(five, "sector")] == [
+        "Minerals",
+        "Energy",
+        "Ships",
+        "Chips",
+        "Other",
+    ]
+
+
+def test_allocations_sorted_by_name(figures: Deal) -> None:
+    table = analysis.allocations_by(figures, "sector", sort="name").tables[0]
+    assert [r[0] for r in groups_only(table, "sector")] == [
+        "Chips",
+        "Energy",
+        "Minerals",
+        "Other",
+        "Ships",
+    ]
+
+
+def test_allocations_ranks_committed_before_candidates(figures: Deal) -> None:
+    # Ships (20 candidate, 3 committed) after Energy (24, 6) though ahead of Chips (7, 0)
+    table = analysis.allocations_by(figures, "sector").tables[0]
+    order = [r[0] for r in groups_only(table, "sector")]
+    assert order.index("Energy") < order.index("Ships") < order.index("Chips")
+
+
+# -- flows, companies, chart, compare, list ------------------------------------------
+
+
+def test_flows(figures: Deal) -> None:
+    report = analysis.flows(figures)
+    # investor JP, host US; shares of the candidates (51.1) and committed (19) totals
+    assert rows(
+        report.table("origins"),
+        "origin",
+        "candidate_usd_bn",
+        "candidate_share_pct",
+        "committed_usd_bn",
+        "committed_share_pct",
+    ) == [
+        ("investor-led", D(12), D("23.48"), D(9), D("47.37")),  # Beta KK: half of e1; e2 + env-p2
+        ("host-led", D(12), D("23.48"), D(0), D("0.00")),  # Alpha Corp's half; Golf Inc unsized
+        ("third country", D(7), D("13.70"), D(10), D("52.63")),  # TW 7; GB 10
+        ("unattributed", D("20.1"), D("39.33"), D(0), D("0.00")),  # env 20 + tiny 0.1
+    ]
+    assert rows(
+        report.table("flows"),
+        "origin",
+        "country",
+        "candidate_usd_bn",
+        "candidate_share_pct",
+        "committed_usd_bn",
+        "committed_share_pct",
+        "allocations",
+    ) == [
+        ("investor-led", "JP", D(12), D("15.00"), D(9), D("11.25"), 3),
+        ("host-led", "US", D(12), D("15.00"), D(0), D("0.00"), 2),
+        ("third country", "GB", D(0), D("0.00"), D(10), D("12.50"), 1),
+        ("third country", "TW", D(7), D("8.75"), D(0), D("0.00"), 1),
+        ("unattributed", "(no lead named)", D("20.1"), D("25.12"), D(0), D("0.00"), 4),  # 25.125
+    ]
+    assert rows(
+        report.table("sectors"), "sector", "origin", "candidate_usd_bn", "committed_usd_bn"
+    ) == [
+        ("Chips", "third country", D(7), D(0)),
+        ("Chips", "unattributed", D(0), D(0)),
+        ("Energy", "investor-led", D(12), D(6)),
+        ("Energy", "host-led", D(12), D(0)),
+        ("Energy", "unattributed", D(0), D(0)),
+        ("Minerals", "host-led", D(0), D(0)),
+        ("Minerals", "third country", D(0), D(10)),
+        ("Other", "unattributed", D("0.1"), D(0)),
+        ("Ships", "investor-led", D(0), D(3)),
+        ("Ships", "unattributed", D(20), D(0)),
+    ]
+    for t in report.tables:
+        assert_two_places(t)
+
+
+def test_origin_groups(figures: Deal) -> None:
+    assert analysis.origin_group("JP", figures) == "investor-led"
+    assert analysis.origin_group("US", figures) == "host-led"
+    assert analysis.origin_group("GB", figures) == "third country"
+    assert analysis.origin_group("(no lead named)", figures) == "unattributed"
+
+
+def test_companies_command_counts_projects(figures: Deal) -> None:
+    table = analysis.companies([figures]).tables[0]
+    got = rows(table, "company", "projects", "candidate_usd_bn", "committed_usd_bn", "sources")
+    assert got[:3] == [
+        ("Delta Ltd", 1, D(0), D(10), (1, 2)),
+        ("Beta KK", 3, D(12), D(9), (1, 2, 3)),  # e1, e2, env-p2
+        ("Alpha Corp", 1, D(12), D(0), (1,)),
+    ]
+    partners = analysis.companies([figures], role="partner").tables[0]
+    assert rows(partners, "company", "candidate_usd_bn") == [("Charlie Co", None)]
+    us = analysis.companies([figures], country="us").tables[0]
+    assert [r[0] for r in rows(us, "company")] == ["Alpha Corp", "Echo LLC", "Golf Inc"]
+
+
+def test_chart(figures: Deal) -> None:
+    table = chart.chart(figures, "sector").tables[0]
+    assert rows(table, "label", "measure", "usd_bn", "share_pct") == [
+        ("headline", "scale", D(80), D(100)),
+        ("committed", "total", D(19), D("23.75")),
+        ("uncommitted", "total", D(61), D("76.25")),
+        ("candidates", "total", D("51.1"), D("63.88")),
+        ("Minerals", "committed", D(10), D("12.50")),
+        ("Energy", "committed", D(6), D("7.50")),
+        ("Energy", "candidate", D(24), D("30.00")),
+        ("Ships", "committed", D(3), D("3.75")),
+        ("Ships", "candidate", D(20), D("25.00")),
+        ("Chips", "candidate", D(7), D("8.75")),
+        ("Other", "candidate", D("0.1"), D("0.12")),
+    ]
+    by_status = chart.chart(figures, "status").tables[0]
+    assert rows(by_status, "label", "measure", "usd_bn")[4:] == [
+        ("funded", "committed", D(10)),
+        ("selected", "committed", D(9)),
+        ("candidate", "candidate", D("51.1")),
+    ]
+
+
+def test_chart_compare(figures: Deal, mini: Deal) -> None:
+    table = chart.chart_compare([figures, mini]).tables[0]
+    got = rows(table, "label", "deal", "measure", "usd_bn", "share_pct")
+    assert got[:4] == [
+        ("Chips", "figures", "candidate", D(7), D("8.75")),  # 7 / 80
+        ("Chips", "mini", "candidate", D(0), D("0.00")),
+        ("Chips", "figures", "committed", D(0), D("0.00")),
+        ("Chips", "mini", "committed", D(25), D("25.00")),  # 25 / 100
+    ]
+    assert len(got) == 18  # 9 (sector, stage) rows of the matrix, two deals each
+
+
+def test_compare_totals(figures: Deal, mini: Deal) -> None:
+    table = compare.compare([figures, mini]).table("totals")
+    got = {r["measure"]: (r["unit"], r["figures"], r["mini"]) for r in table.records()}
+    assert got["headline"] == ("USD bn", D(80), D(100))
+    assert got["period length"] == ("years", D("2.00"), D("4.00"))  # 730 and 1461 days / 365.25
+    assert got["annual pace (headline/years)"] == ("USD bn/yr", D("40.00"), D("25.00"))
+    assert got["annual cap"] == ("USD bn/yr", D(16), D(10))
+    assert got["headline / investor GDP"] == ("%", D("20.00"), D("10.00"))  # 80/400, 100/1000
+    assert got["committed"] == ("USD bn", D(19), D(40))
+    assert got["committed / headline"] == ("%", D("23.75"), D("40.00"))
+    assert got["candidates"] == ("USD bn", D("51.1"), D(90))
+    assert got["candidates / headline"] == ("%", D("63.88"), D("90.00"))
+    assert got["uncommitted"] == ("USD bn", D(61), D(60))
+    assert got["projects"] == ("count", 12, 9)  # every allocation listed, cancelled ones too
+    assert got["companies"] == ("count", 8, 4)
+    assert got["tranches: cash"] == ("USD bn", D(50), D(60))
+    assert got["tranches: guarantee"] == ("USD bn", D(30), D(40))
+    assert table.notes == []  # both give a GDP figure, for the same year
+
+
+def test_compare_terms_sectors_commitments(figures: Deal, mini: Deal) -> None:
+    report = compare.compare([figures, mini])
+    assert rows(report.table("terms"), "measure", "unit", "figures", "mini") == [
+        ("tariff-rate", "%", D("12.5"), D(15)),
+        ("annual-cap", "USD bn", D(16), D(10)),
+        ("local-content", "%", D(40), None),  # mini has no such term
+    ]
+    sectors = rows(report.table("sectors"), "measure", "unit", "figures", "mini")
+    assert sectors[:4] == [
+        ("Chips: candidate", "USD bn", D(7), D(0)),
+        ("Chips: candidate", "% of headline", D("8.75"), D("0.00")),
+        ("Chips: committed", "USD bn", D(0), D(25)),
+        ("Chips: committed", "% of headline", D("0.00"), D("25.00")),
+    ]
+    assert rows(report.table("commitments"), "measure", "unit", "figures", "mini") == [
+        ("energy", "count", 2, 1),
+        ("energy", "USD bn stated", D("2.5"), D("3.5")),  # buy-coal states no amount
+        ("other", "count", 1, 1),  # no amounts: no USD row
+        ("purchases", "count", 1, 1),
+        ("purchases", "USD bn stated", D(12), D(12)),
+    ]
+
+
+def test_compare_only_some_parts_and_bad_parts(figures: Deal, mini: Deal) -> None:
+    report = compare.compare([figures, mini], ["terms"])
+    assert [t.name for t in report.tables] == ["terms"]
+    with pytest.raises(Exception, match="no part named bogus"):
+        compare.compare([figures, mini], ["bogus"])
+    with pytest.raises(Exception, match="two or more"):
+        compare.compare([figures])
+
+
+def test_listing(figures: Deal, mini: Deal) -> None:
+    table = analysis.listing([(summarize(figures), "user"), (summarize(mini), "bundled")]).tables[0]
+    assert rows(
+        table, "id", "headline_usd_bn", "committed_usd_bn", "candidates_usd_bn", "origin"
+    ) == [
+        ("figures", D(80), D(19), D("51.1"), "user"),
+        ("mini", D(100), D(40), D(90), "bundled"),
+    ]
+
+
+def test_search_and_timeline(figures: Deal) -> None:
+    found = analysis.search([figures], "beta kk").tables[0]
+    assert rows(found, "kind", "id") == [
+        ("company", "e1"),
+        ("company", "e2"),
+        ("company", "env-p2"),
+    ]
+    assert rows(analysis.search([figures], "coal").tables[0], "kind", "id") == [
+        ("commitment", "buy-coal")
+    ]
+    t = analysis.timeline([figures], since=date(2025, 7, 2)).tables[0]
+    assert rows(t, "date", "event") == [(date(2026, 1, 20), "Grid line selected")]
+    t = analysis.timeline([figures], until=date(2026, 1, 19)).tables[0]
+    assert rows(t, "date", "event") == [(date(2025, 7, 1), "Announced")]
+
+
+# -- the bundled deals against the fact bases -----------------------------------------
+
+
+def test_japan_totals_table(japan: Deal) -> None:
+    # facts/japan.md and 2026-updates.md: committed 35.7 + 73 = 108.7 of 550; candidates with a
+    # known figure 481.45 less ENTRA1's unconfirmed 25 = 456.45
+    table = show.totals_table(japan)
+    assert rows(table, "measure", "usd_bn", "share_pct") == [
+        ("headline", D(550), D(100)),
+        ("committed", D("108.7"), D("19.76")),  # 108.7 / 550 = 19.7636%
+        ("uncommitted", D("441.3"), D("80.24")),  # 441.3 / 550 = 80.2363%
+        ("candidates", D("456.45"), D("82.99")),  # 456.45 / 550 = 82.9909%
+    ]
+
+
+def test_korea_totals_table(korea: Deal) -> None:
+    # facts/korea.md: no project selected; 350 = 200 cash + 150 shipbuilding
+    table = show.totals_table(korea)
+    got = rows(table, "measure", "usd_bn", "share_pct", "allocations")
+    assert got[1] == ("committed", D(0), D("0.00"), 0)
+    assert got[2] == ("uncommitted", D(350), D("100.00"), None)
+    structure = rows(show.structure(korea), "usd_bn", "share_pct")
+    assert sorted(structure) == [(D(150), D("42.86")), (D(200), D("57.14"))]  # 150/350, 200/350
+
+
+# -- the command line: exit codes and parsed numbers only ----------------------------
+
+
+def test_allocations_command_filters(tmp_path: Any) -> None:
+    import csv
+    import io
+    import shutil
+
+    from .conftest import FIXTURES
+
+    shutil.copy(FIXTURES / "figures.yaml", tmp_path / "figures.yaml")
+    base = ["--deals-dir", str(tmp_path), "allocations", "figures", "-f", "csv"]
+    r = invoke(*base, "--sector", "energy", "--status", "candidate")
+    assert r.exit_code == 0, r.stderr
+    groups = [x for x in csv.DictReader(io.StringIO(r.stdout)) if x["row"] == "group"]
+    assert [(x["sector"], D(x["candidate_usd_bn"]), x["unsized"]) for x in groups] == [
+        ("Energy", D(24), "1")  # e1 24 and the unsized e3
+    ]
+    r = invoke(*base, "--by", "country", "--top", "1")
+    groups = [x for x in csv.DictReader(io.StringIO(r.stdout)) if x["row"] == "group"]
+    assert [(x["country"], D(x["committed_usd_bn"])) for x in groups] == [
+        ("GB", D(10)),
+        ("(other: 4 groups)", D(9)),  # JP 9 + (no lead) 0 + US 0 + TW 0
+    ]
+    assert invoke(*base, "--top", "0").exit_code == 2
+    assert invoke(*base, "--by", "colour").exit_code == 2
+    assert invoke(*base, "--sort", "size").exit_code == 2
+
+
+def test_allocations_notes(figures: Deal) -> None:
+    apart = "candidates and committed money are shown apart: they are the same money at two stages"
+    split_note = "amounts of projects with several leads are split evenly among them"
+    assert analysis.allocations_by(figures, "sector").tables[0].notes == [apart]
+    assert analysis.allocations_by(figures, "country").tables[0].notes == [split_note, apart]
+    assert analysis.allocations_by(figures, "sector", status="funded").tables[0].notes == []
