@@ -48,7 +48,13 @@ from dealcli.totals import (
     totals,
     years,
 )
-from dealcli.views import analysis, chart, compare, show
+from dealcli.views import allocations as allocations_view
+from dealcli.views import chart, compare, show
+from dealcli.views import companies as companies_view
+from dealcli.views import flows as flows_view
+from dealcli.views import listing as listing_view
+from dealcli.views import search as search_view
+from dealcli.views import timeline as timeline_view
 
 from .conftest import invoke
 
@@ -369,7 +375,7 @@ MEASURES = (
 
 
 def test_allocations_by_sector(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "sector").tables[0]
+    table = allocations_view.allocations_by(figures, "sector").tables[0]
     # % of headline: x / 80; % of total: candidates x / 51.1, committed x / 19
     assert groups_only(table, "sector", *MEASURES) == [
         ("Minerals", D(0), D("0.00"), D("0.00"), D(10), D("12.50"), D("52.63"), 2, 1),
@@ -384,7 +390,7 @@ def test_allocations_by_sector(figures: Deal) -> None:
 
 
 def test_allocations_remainders(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "sector").tables[0]
+    table = allocations_view.allocations_by(figures, "sector").tables[0]
     keys = ("sector", "candidate_usd_bn", "candidate_share_pct", "committed_usd_bn")
     assert remainders(table, *keys, "committed_share_pct", "allocations", "unsized") == [
         # 80 - 51.1 = 28.9, 28.9 / 80 = 36.125% -> 36.12
@@ -393,7 +399,7 @@ def test_allocations_remainders(figures: Deal) -> None:
     ]
     # candidates above the headline: the excess is shown instead
     small = replace(figures, headline=replace(figures.headline, usd_bn=D(50)))
-    table = analysis.allocations_by(small, "sector").tables[0]
+    table = allocations_view.allocations_by(small, "sector").tables[0]
     assert remainders(table, "sector", "candidate_usd_bn", "candidate_share_pct") == [
         ("(candidate beyond the headline)", D("1.1"), D("2.20")),  # 51.1 - 50; 1.1 / 50
         ("(uncommitted)", None, None),
@@ -401,12 +407,12 @@ def test_allocations_remainders(figures: Deal) -> None:
     assert remainders(table, "committed_usd_bn", "committed_share_pct")[1] == (D(31), D("62.00"))
     # committed above the headline: nothing is uncommitted
     tiny = replace(figures, headline=replace(figures.headline, usd_bn=D(10)))
-    table = analysis.allocations_by(tiny, "sector").tables[0]
+    table = allocations_view.allocations_by(tiny, "sector").tables[0]
     assert remainders(table, "committed_usd_bn")[1] == (D(0),)
 
 
 def test_allocations_by_company(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "company").tables[0]
+    table = allocations_view.allocations_by(figures, "company").tables[0]
     # e1's 24 is split: Alpha Corp 12, Beta KK 12; unattributed: env 20 + tiny 0.1 (+ e3, unenv)
     assert groups_only(table, "company", *MEASURES) == [
         ("Delta Ltd", D(0), D("0.00"), D("0.00"), D(10), D("12.50"), D("52.63"), 1, 0),
@@ -420,7 +426,7 @@ def test_allocations_by_company(figures: Deal) -> None:
 
 
 def test_allocations_by_country(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "country").tables[0]
+    table = allocations_view.allocations_by(figures, "country").tables[0]
     # US: Alpha Corp's half of e1 (12) and Golf Inc's unsized m2
     assert groups_only(table, "country", *MEASURES) == [
         ("GB", D(0), D("0.00"), D("0.00"), D(10), D("12.50"), D("52.63"), 1, 0),
@@ -432,7 +438,7 @@ def test_allocations_by_country(figures: Deal) -> None:
 
 
 def test_allocations_by_status(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "status").tables[0]
+    table = allocations_view.allocations_by(figures, "status").tables[0]
     assert groups_only(
         table, "status", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
     ) == [
@@ -444,7 +450,7 @@ def test_allocations_by_status(figures: Deal) -> None:
 
 
 def test_allocations_by_basis(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "basis").tables[0]
+    table = allocations_view.allocations_by(figures, "basis").tables[0]
     assert groups_only(
         table, "basis", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
     ) == [
@@ -458,7 +464,7 @@ def test_allocations_by_basis(figures: Deal) -> None:
 
 
 def test_allocations_by_tranche(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "tranche").tables[0]
+    table = allocations_view.allocations_by(figures, "tranche").tables[0]
     assert groups_only(
         table, "tranche", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
     ) == [
@@ -469,7 +475,7 @@ def test_allocations_by_tranche(figures: Deal) -> None:
 
 
 def test_allocations_by_instrument(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "instrument").tables[0]
+    table = allocations_view.allocations_by(figures, "instrument").tables[0]
     assert groups_only(
         table, "instrument", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
     ) == [
@@ -481,7 +487,7 @@ def test_allocations_by_instrument(figures: Deal) -> None:
 
 
 def test_allocations_by_subsector(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "subsector").tables[0]
+    table = allocations_view.allocations_by(figures, "subsector").tables[0]
     assert groups_only(
         table, "subsector", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
     ) == [
@@ -492,7 +498,7 @@ def test_allocations_by_subsector(figures: Deal) -> None:
 
 
 def test_allocations_with_a_status(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "sector", status="selected").tables[0]
+    table = allocations_view.allocations_by(figures, "sector", status="selected").tables[0]
     keys = ("sector", "selected_usd_bn", "selected_share_pct", "selected_of_total_pct")
     assert groups_only(table, *keys, "allocations", "unsized") == [
         ("energy", D(6), D("7.50"), D("66.67"), 1, 0),  # label as written in e2; 6 / 9
@@ -503,31 +509,34 @@ def test_allocations_with_a_status(figures: Deal) -> None:
     ]
     assert table.title == "selected allocations by sector"
     assert [c.key for c in table.columns if "usd_bn" in c.key] == ["selected_usd_bn"]
-    cancelled = analysis.allocations_by(figures, "sector", status="cancelled").tables[0]
+    cancelled = allocations_view.allocations_by(figures, "sector", status="cancelled").tables[0]
     assert groups_only(cancelled, "sector", "cancelled_usd_bn", "allocations") == [
         ("Chips", D(5), 1)
     ]
 
 
 def test_allocations_with_a_sector(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "sector", sector="ENERGY").tables[0]
+    table = allocations_view.allocations_by(figures, "sector", sector="ENERGY").tables[0]
     assert groups_only(table, "sector", *MEASURES) == [
         # the only group: its share of the filtered total is 100%
         ("Energy", D(24), D("30.00"), D("100.00"), D(6), D("7.50"), D("100.00"), 3, 1),
     ]
     assert table.title == "Allocations by sector (sector ENERGY)"
-    by_company = analysis.allocations_by(figures, "company", sector="ships").tables[0]
+    by_company = allocations_view.allocations_by(figures, "company", sector="ships").tables[0]
     assert groups_only(
         by_company, "company", "candidate_usd_bn", "committed_usd_bn", "allocations"
     ) == [
         ("Beta KK", D(0), D(3), 1),  # env-p2
         ("(no lead named)", D(20), D(0), 1),  # env
     ]
-    assert groups_only(analysis.allocations_by(figures, sector="nothing").tables[0], "sector") == []
+    assert (
+        groups_only(allocations_view.allocations_by(figures, sector="nothing").tables[0], "sector")
+        == []
+    )
 
 
 def test_allocations_with_top(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "sector", top=2).tables[0]
+    table = allocations_view.allocations_by(figures, "sector", top=2).tables[0]
     assert groups_only(table, "sector", *MEASURES) == [
         ("Minerals", D(0), D("0.00"), D("0.00"), D(10), D("12.50"), D("52.63"), 2, 1),
         ("Energy", D(24), D("30.00"), D("46.97"), D(6), D("7.50"), D("31.58"), 3, 1),
@@ -538,7 +547,7 @@ def test_allocations_with_top(figures: Deal) -> None:
     other = next(r for r in table.records() if r["sector"].startswith("(other"))
     assert other["sources"] == (1, 2, 3)  # Ships s2 s3, Chips s1 s3, Other s2
     # as many groups as there are: nothing to fold
-    five = analysis.allocations_by(figures, "sector", top=5).tables[0]
+    five = allocations_view.allocations_by(figures, "sector", top=5).tables[0]
     assert [r[0] for r in groups_only(five, "sector")] == [
         "Minerals",
         "Energy",
@@ -549,7 +558,7 @@ def test_allocations_with_top(figures: Deal) -> None:
 
 
 def test_allocations_sorted_by_name(figures: Deal) -> None:
-    table = analysis.allocations_by(figures, "sector", sort="name").tables[0]
+    table = allocations_view.allocations_by(figures, "sector", sort="name").tables[0]
     assert [r[0] for r in groups_only(table, "sector")] == [
         "Chips",
         "Energy",
@@ -561,7 +570,7 @@ def test_allocations_sorted_by_name(figures: Deal) -> None:
 
 def test_allocations_ranks_committed_before_candidates(figures: Deal) -> None:
     # Ships (20 candidate, 3 committed) after Energy (24, 6) though ahead of Chips (7, 0)
-    table = analysis.allocations_by(figures, "sector").tables[0]
+    table = allocations_view.allocations_by(figures, "sector").tables[0]
     order = [r[0] for r in groups_only(table, "sector")]
     assert order.index("Energy") < order.index("Ships") < order.index("Chips")
 
@@ -570,7 +579,7 @@ def test_allocations_ranks_committed_before_candidates(figures: Deal) -> None:
 
 
 def test_flows(figures: Deal) -> None:
-    report = analysis.flows(figures)
+    report = flows_view.flows(figures)
     # investor JP, host US; shares of the candidates (51.1) and committed (19) totals
     assert rows(
         report.table("origins"),
@@ -620,23 +629,23 @@ def test_flows(figures: Deal) -> None:
 
 
 def test_origin_groups(figures: Deal) -> None:
-    assert analysis.origin_group("JP", figures) == "investor-led"
-    assert analysis.origin_group("US", figures) == "host-led"
-    assert analysis.origin_group("GB", figures) == "third country"
-    assert analysis.origin_group("(no lead named)", figures) == "unattributed"
+    assert flows_view.origin_group("JP", figures) == "investor-led"
+    assert flows_view.origin_group("US", figures) == "host-led"
+    assert flows_view.origin_group("GB", figures) == "third country"
+    assert flows_view.origin_group("(no lead named)", figures) == "unattributed"
 
 
 def test_companies_command_counts_projects(figures: Deal) -> None:
-    table = analysis.companies([figures]).tables[0]
+    table = companies_view.companies([figures]).tables[0]
     got = rows(table, "company", "projects", "candidate_usd_bn", "committed_usd_bn", "sources")
     assert got[:3] == [
         ("Delta Ltd", 1, D(0), D(10), (1, 2)),
         ("Beta KK", 3, D(12), D(9), (1, 2, 3)),  # e1, e2, env-p2
         ("Alpha Corp", 1, D(12), D(0), (1,)),
     ]
-    partners = analysis.companies([figures], role="partner").tables[0]
+    partners = companies_view.companies([figures], role="partner").tables[0]
     assert rows(partners, "company", "candidate_usd_bn") == [("Charlie Co", None)]
-    us = analysis.companies([figures], country="us").tables[0]
+    us = companies_view.companies([figures], country="us").tables[0]
     assert [r[0] for r in rows(us, "company")] == ["Alpha Corp", "Echo LLC", "Golf Inc"]
 
 
@@ -728,7 +737,9 @@ def test_compare_only_some_parts_and_bad_parts(figures: Deal, mini: Deal) -> Non
 
 
 def test_listing(figures: Deal, mini: Deal) -> None:
-    table = analysis.listing([(summarize(figures), "user"), (summarize(mini), "bundled")]).tables[0]
+    table = listing_view.listing(
+        [(summarize(figures), "user"), (summarize(mini), "bundled")]
+    ).tables[0]
     assert rows(
         table, "id", "headline_usd_bn", "committed_usd_bn", "candidates_usd_bn", "origin"
     ) == [
@@ -738,18 +749,18 @@ def test_listing(figures: Deal, mini: Deal) -> None:
 
 
 def test_search_and_timeline(figures: Deal) -> None:
-    found = analysis.search([figures], "beta kk").tables[0]
+    found = search_view.search([figures], "beta kk").tables[0]
     assert rows(found, "kind", "id") == [
         ("company", "e1"),
         ("company", "e2"),
         ("company", "env-p2"),
     ]
-    assert rows(analysis.search([figures], "coal").tables[0], "kind", "id") == [
+    assert rows(search_view.search([figures], "coal").tables[0], "kind", "id") == [
         ("commitment", "buy-coal")
     ]
-    t = analysis.timeline([figures], since=date(2025, 7, 2)).tables[0]
+    t = timeline_view.timeline([figures], since=date(2025, 7, 2)).tables[0]
     assert rows(t, "date", "event") == [(date(2026, 1, 20), "Grid line selected")]
-    t = analysis.timeline([figures], until=date(2026, 1, 19)).tables[0]
+    t = timeline_view.timeline([figures], until=date(2026, 1, 19)).tables[0]
     assert rows(t, "date", "event") == [(date(2025, 7, 1), "Announced")]
 
 
@@ -810,6 +821,9 @@ def test_allocations_command_filters(tmp_path: Any) -> None:
 def test_allocations_notes(figures: Deal) -> None:
     apart = "candidates and committed money are shown apart: they are the same money at two stages"
     split_note = "amounts of projects with several leads are split evenly among them"
-    assert analysis.allocations_by(figures, "sector").tables[0].notes == [apart]
-    assert analysis.allocations_by(figures, "country").tables[0].notes == [split_note, apart]
-    assert analysis.allocations_by(figures, "sector", status="funded").tables[0].notes == []
+    assert allocations_view.allocations_by(figures, "sector").tables[0].notes == [apart]
+    assert allocations_view.allocations_by(figures, "country").tables[0].notes == [
+        split_note,
+        apart,
+    ]
+    assert allocations_view.allocations_by(figures, "sector", status="funded").tables[0].notes == []

@@ -18,7 +18,7 @@ from dealcli.model import Deal
 from dealcli.render import Options, render
 from dealcli.totals import totals
 from dealcli.validate import build
-from dealcli.views import analysis
+from dealcli.views import allocations as allocations_view
 from dealcli.views import show as show_views
 from dealcli.views.show import show
 
@@ -106,7 +106,7 @@ def check_invariants(deal: Deal) -> None:
     # not "company" or "country": an amount split among three leads does not add up exactly
     # (20 / 3 * 3 = 20.00000000000000000000000001), reported as a bug, not tested here
     for by in ("sector", "status", "basis"):
-        rows = analysis.allocations_by(deal, by).tables[0].records()
+        rows = allocations_view.allocations_by(deal, by).tables[0].records()
         groups = [r for r in rows if r["row"] == "group"]
         assert sum((r["committed_usd_bn"] for r in groups), Decimal(0)) == want_committed
         assert sum((r["candidate_usd_bn"] for r in groups), Decimal(0)) == want_candidates
