@@ -216,6 +216,25 @@ def test_problems_per_file_stop_at_50(tmp_path: Path) -> None:
     assert "and 4,959 more problem(s)" in errors[-1]
 
 
+def test_warnings_past_50_are_counted_as_warnings(tmp_path: Path) -> None:
+    # mini.yaml with 60 sources that no figure cites: a valid deal with 60 warnings,
+    # 50 shown, then "and 10 more warning(s)", itself a warning: the file stays valid
+    extra = "".join(
+        f'  - {{id: unused-{i}, title: U, publisher: P, url: "https://example.org/u{i}", '
+        "date: 2025-07-01, kind: news}\n"
+        for i in range(60)
+    )
+    path = tmp_path / "many-warnings.yaml"
+    path.write_text((FIXTURES / "mini.yaml").read_text() + extra)
+    r = run("validate", str(path))
+    assert r.returncode == 0, r.stdout  # warnings allowed
+    warnings = [line for line in r.stdout.splitlines() if ": warning: " in line]
+    assert len(warnings) == 51
+    assert "is not used by any figure" in warnings[0]
+    assert "and 10 more warning(s)" in warnings[-1]
+    assert ": error: " not in r.stdout
+
+
 def test_50000_unknown_keys_are_cut_short(tmp_path: Path) -> None:
     path = tmp_path / "keys.yaml"
     path.write_text("".join(f"k{i}: 1\n" for i in range(50_000)))

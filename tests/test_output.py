@@ -885,6 +885,25 @@ def test_sqlite_export_of_hand_worked_figures(tmp_path: Path) -> None:
     cells = "id, usd_bn, usd_bn_text, usd_thousands, sized"
     tiny = con.execute(f"SELECT {cells} FROM allocations WHERE id IN ('tiny', 'e3') ORDER BY id")
     assert tiny.fetchall() == [("e3", None, None, None, 0), ("tiny", 0.1, "0.1", 100000, 1)]
+    # row ids number the rows from 1, in the file's order with each part after every
+    # envelope (so a part can point at its envelope): e1 1 ... x1 9, env-p1 10, env-p2 11,
+    # unenv-p 12; tranches cash 1, guar 2
+    links = "row_id, id, tranche_row_id, part_of_row_id"
+    assert con.execute(f"SELECT {links} FROM allocations ORDER BY row_id").fetchall() == [
+        (1, "e1", 1, None),
+        (2, "e2", None, None),
+        (3, "e3", None, None),
+        (4, "m1", 1, None),
+        (5, "m2", None, None),
+        (6, "env", 2, None),
+        (7, "unenv", None, None),
+        (8, "tiny", None, None),
+        (9, "x1", None, None),
+        (10, "env-p1", None, 6),
+        (11, "env-p2", None, 6),
+        (12, "unenv-p", None, 7),
+    ]
+    assert con.execute("SELECT row_id, id FROM tranches").fetchall() == [(1, "cash"), (2, "guar")]
     # the totals of the figures: candidates 51.1, committed 19 (tests/test_figures.py)
     counted = "status = 'candidate' AND id != 'env-p1'"  # env-p1 sits inside the sized env
     assert con.execute(
