@@ -153,15 +153,16 @@ def years(deal: Deal) -> Decimal | None:
 DAYS_A_YEAR = Decimal("365.25")
 
 
-def per_year(deal: Deal) -> Decimal | None:
-    """The headline a year of the deployment period: headline x 365.25 / days, exact,
-    rounded once to the cent; None without a period (or a period of no days)."""
+def per_year(deal: Deal, exact: bool = False) -> Decimal | None:
+    """The headline a year of the deployment period: headline x 365.25 / days, rounded once
+    to the cent (`exact`: not rounded, to divide further); None without a period."""
     if deal.period is None:
         return None
     days = (deal.period.to - deal.period.from_).days
     if days <= 0:
         return None
-    return (deal.headline.usd_bn * DAYS_A_YEAR / days).quantize(CENT)
+    value = deal.headline.usd_bn * DAYS_A_YEAR / days
+    return value if exact else value.quantize(CENT)
 
 
 def known_money(deal: Deal, amount: Decimal) -> Decimal | None:

@@ -146,7 +146,7 @@ def gdp_part(deals: list[Deal], day: date) -> Table:
             gdp,
             d.investor.gdp_year,
             share(d.headline.usd_bn, gdp),
-            share(per_year(d), gdp),
+            share(per_year(d, exact=True), gdp),
         )
     for d in deals:
         if d.investor.gdp_usd_bn is None:
