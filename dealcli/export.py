@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .files import write_atomic, write_folder
 from .model import Deal
-from .output import write_atomic
 from .render.cells import clean, defuse
 from .render.jsonfmt import dumps
 from .table import number
@@ -323,16 +323,15 @@ def to_sqlite(deals: list[Deal], path: Path) -> None:
 
 
 def to_csv(deals: list[Deal], folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UsageError(f"cannot create {folder}: {exc.strerror}") from None
+    """One csv file per table, replacing the folder's previous set as a whole."""
+    files: dict[str, str | bytes] = {}
     for name, table_rows in rows(deals).items():
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(_names(SCHEMA[name][0]))
         writer.writerows(["" if v is None else v for v in r] for r in table_rows)
-        write_atomic(folder / f"{name}.csv", buffer.getvalue())
+        files[f"{name}.csv"] = buffer.getvalue()
+    write_folder(folder, files, owned=[f"{name}.csv" for name in SCHEMA])
 
 
 def document(deal: Deal) -> dict[str, Any]:

@@ -19,6 +19,9 @@ from .errors import Problem
 
 MAX_BYTES = 4 * 1024 * 1024  # a deal file is a few tens of kB; refuse anything past 4 MiB unparsed
 MAX_DEPTH = 32  # the format nests five levels; deeper is junk or an attack
+MAX_ITEMS = 10_000  # items in any one list (allocations, sources, ...)
+MAX_KEYS = 200  # keys in any one mapping, x- keys included; the format has at most 18
+MAX_VALUES = 100_000  # values (keys included) in the whole file: bounds the work of reading it
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _resolver = yaml.resolver.Resolver()
@@ -151,6 +154,7 @@ class _Builder:
         self.record = positions
         self.root: Any = None
         self.documents = 0
+        self.values = 0
         # frames: [container, path, pending key (None between keys), skipped, seen keys]
         self.stack: list[list[Any]] = []
 
@@ -202,6 +206,22 @@ class _Builder:
             "remove the tag; quote the value if it is text",
         )
 
+    def count(self, event: Any, parent: Any) -> None:
+        """Stop at a list, a mapping or a file with more values than any deal needs."""
+        self.values += 1
+        if self.values > MAX_VALUES:
+            self.stop(
+                event,
+                f"more than {MAX_VALUES:,} values in one file",
+                "a deal file holds a few thousand; split it or check what wrote it",
+            )
+        if type(parent) is list and len(parent) >= MAX_ITEMS:
+            self.stop(
+                event,
+                f"more than {MAX_ITEMS:,} items in one list",
+                "the format allows at most 10,000 items in a list (allocations, sources, ...)",
+            )
+
     def open(self, event: Any, container: Any) -> None:
         stack = self.stack
         if not stack:
@@ -211,6 +231,7 @@ class _Builder:
         else:
             frame = stack[-1]
             parent = frame[0]
+            self.count(event, parent)
             if type(parent) is list:
                 path = (*frame[1], len(parent))
                 skip = frame[3]
@@ -237,6 +258,7 @@ class _Builder:
             return
         frame = stack[-1]
         parent = frame[0]
+        self.count(event, parent)
         if type(parent) is dict:
             key = frame[2]
             if key is None:  # this scalar is a key
@@ -274,6 +296,12 @@ class _Builder:
             )
         else:
             seen[key] = line
+            if len(seen) > MAX_KEYS:
+                self.stop(
+                    event,
+                    f"more than {MAX_KEYS} keys in one mapping",
+                    "a deal's mappings have at most 18 keys; check for a missing `- `",
+                )
         frame[2] = key
         if self.record and not frame[3] and not key.startswith("x-"):
             self.positions[(*frame[1], key)] = Pos(line, event.start_mark.column + 1)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import PipeClosed, UsageError
+from .files import write_output
 from .pager import page
 from .render import BINARY, FORMATS, About, Options, render
 from .table import Report
@@ -198,7 +198,7 @@ def emit(report: Report, req: Request, about: Callable[[], About] | None = None)
         shown = select(report, options(req))
         for path, kind in ((req.svg, "svg"), (req.html, "html")):
             if path is not None:
-                write_atomic(path, picture(shown, kind))
+                write_output(path, picture(shown, kind))
         return
     text = render(report, options(req, chart=report.chart, about=about))
     path = target(req)
@@ -207,7 +207,7 @@ def emit(report: Report, req: Request, about: Callable[[], About] | None = None)
     if path is None:
         write_stdout(text)
     else:
-        write_atomic(path, text)
+        write_output(path, text)
 
 
 def write_stdout(text: str | bytes) -> None:
@@ -223,34 +223,3 @@ def write_stdout(text: str | bytes) -> None:
             sys.stdout.flush()
     except BrokenPipeError:
         raise PipeClosed from None
-
-
-def file_mode(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual 0666 less the umask."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: a failure leaves `path` as it was."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, file_mode(path))
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -1,35 +1,63 @@
 """Where deals come from: bundled, then `DEAL_PATH` folders, then `--deals-dir`.
 
-A later source replaces a deal with the same id. A broken file never stops the
-other deals from loading; its problems are collected for the caller to report.
+A later source replaces a deal with the same id. A broken file, or a folder
+entry that cannot be read, never stops the other deals from loading; its
+problems are collected for the caller to report.
 
-Each folder has a cached index (file name -> size and mtime, the deal's names
-and summary, its problems) and one cached pickle per valid deal. A command
-checks every file against the index, reads and validates only what changed, and
-loads a full deal only when it needs it: `deal show` on a collection of
-thousands of deals unpickles one.
+Each folder has a cached index (file name -> its stamp, the deal's names, its
+problems, a hash of its bytes), the `deal list` rows, and one cached file per
+valid deal. The cache is JSON of plain values, never code: a deal is rebuilt
+from it through the model's own constructors, without validation (the values
+were validated when the file was read). A file's stamp is what changes when
+its content does: device, inode, size, mtime and ctime (which `touch` cannot
+set back). An entry recorded within the filesystem's timestamp resolution of
+the file's last change is "racy": its bytes are hashed again on the next run,
+as git does with its index. A command reads and validates only what changed,
+and loads a full deal only when it needs it.
+
+The cache is trusted only when it is the user's own: the folders are created
+0700, and a cache folder or file that belongs to someone else or that group or
+others may write is not read (one warning; the run goes on without a cache).
+A cache file that cannot be read for any reason is rebuilt.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import os
-import pickle
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .errors import DealFileError, Problem, UsageError
+from .cache import (
+    Folder,
+    _cache_dir,
+    _cache_problem,
+    _cache_root,
+    _late_warning,
+    _problem,
+    _remove,
+    decode_deal,
+    encode,
+)
+from .errors import Problem, UsageError
 from .model import Deal
-from .output import write_atomic
+from .reading import _kind, load_bytes, load_file, load_one, read_limited
+from .render.cells import clean
 from .totals import Summary, summarize
+
+__all__ = ["load_file", "load_one"]  # re-exported: `deal validate` and tests read files here
 
 BUNDLED = "bundled"
 SUFFIXES = (".yaml", ".yml")
+RACY_NS = 2_000_000_000  # coarser than any timestamp resolution in use (FAT: 2 s)
+
+Stamp = list[int]  # device, inode, size, mtime_ns, ctime_ns (a list, as JSON reads it back)
 
 
 def bundled_dir() -> Path:
@@ -37,25 +65,6 @@ def bundled_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "deals"  # running from a source tree
-
-
-class Folder:
-    """One folder's cache: the index (checked on every run) and the `deal list` rows
-    (read only when a command lists deals)."""
-
-    def __init__(self, path: Path, cache_dir: Path | None) -> None:
-        self.path = str(path)
-        self.cache_dir = cache_dir
-        self.rows: dict[str, tuple[Any, ...]] | None = None
-
-    def cached(self, name: str) -> Path | None:
-        return self.cache_dir / name if self.cache_dir else None
-
-    def row(self, name: str) -> tuple[Any, ...] | None:
-        if self.rows is None:
-            rows = _read_pickle(self.cached("rows.pickle"))
-            self.rows = rows if isinstance(rows, dict) else {}
-        return self.rows.get(name)
 
 
 class Entry:
@@ -84,15 +93,28 @@ class Entry:
     @property
     def deal(self) -> Deal:
         if self._deal is None:
-            deal = _read_pickle(self.folder.cached(self.name + ".pickle"))
-            self._deal = deal if isinstance(deal, Deal) else load_one(Path(self.path))
+            where = self.folder.deal_file(self.name)
+            data = self.folder.read(path=where) if where else None
+            deal = None
+            if data is not None:
+                try:
+                    deal = decode_deal(data)
+                except Exception as exc:  # a damaged cache file: read the deal file instead
+                    self.folder.warn(_cache_problem(where, f"unreadable ({type(exc).__name__})"))
+            self._deal = deal if deal is not None else load_one(Path(self.path))
         return self._deal
 
     @property
     def summary(self) -> Summary:
         if self._summary is None:
             row = self.folder.row(self.name)
-            self._summary = Summary.from_row(row) if row else summarize(self.deal)
+            summary = None
+            if row:
+                try:
+                    summary = Summary.from_row(row)
+                except Exception:  # a damaged row: compute it
+                    summary = None
+            self._summary = summary or summarize(self.deal)
         return self._summary
 
 
@@ -107,7 +129,9 @@ class Registry:
         deal_id = entry.id
         old = self.entries.get(deal_id)
         if old is not None:
-            self.notices.append(f"{entry.path}: deal '{deal_id}' replaces the one in {old.path}")
+            self.notices.append(
+                clean(f"{entry.path}: deal '{deal_id}' replaces the one in {old.path}")
+            )
             for name in old.names:
                 if self.names.get(name) == deal_id:
                     del self.names[name]
@@ -116,7 +140,7 @@ class Registry:
             owner = self.names.get(name)
             if owner is not None and owner != deal_id:
                 self.notices.append(
-                    f"{entry.path}: the name '{name}' now means '{deal_id}', not '{owner}'"
+                    clean(f"{entry.path}: the name '{name}' now means '{deal_id}', not '{owner}'")
                 )
             self.names[name] = deal_id
 
@@ -145,147 +169,157 @@ def user_dirs(deals_dirs: Iterable[Path]) -> list[Path]:
 
 def load(deals_dirs: Iterable[Path] = ()) -> Registry:
     registry = Registry()
+    warn = registry.problems.append
+    root = _cache_root(warn)
     folders = [(bundled_dir(), True)] + [(d, False) for d in user_dirs(deals_dirs)]
     for folder, is_bundled in folders:
         if not folder.is_dir():
             registry.problems.append(
                 Problem(
-                    str(folder),
+                    clean(str(folder)),
                     "not a folder; no deals read from it",
                     hint="check DEAL_PATH and --deals-dir",
                 )
             )
             continue
-        for entry, problems in load_folder(folder, is_bundled):
+        for entry, problems in load_folder(folder, is_bundled, root=root, warn=warn):
             registry.problems.extend(p for p in problems if not p.warning)
             if entry is not None:
                 registry.add(entry)
     return registry
 
 
-def deal_files(folder: Path) -> dict[str, tuple[int, int]]:
-    """The deal files of a folder, each with its size and mtime (one scan, one stat each)."""
-    with os.scandir(folder) as it:
-        return {
-            e.name: (st.st_size, st.st_mtime_ns)
-            for e in it
-            if e.name.endswith(SUFFIXES) and e.is_file()
-            for st in (e.stat(),)
-        }
+def scan(folder: Path) -> tuple[dict[str, Stamp], list[Problem]]:
+    """The deal files of a folder with their stamps (one scan, one stat each), and a
+    warning for each entry named *.yaml or *.yml that cannot be read as a file."""
+    files: dict[str, Stamp] = {}
+    warnings: list[Problem] = []
+
+    def warn(name: str | None, message: str) -> None:
+        where = os.path.join(folder, name) if name else str(folder)
+        warnings.append(Problem(clean(where), message, warning=True))
+
+    try:
+        it = os.scandir(folder)
+    except OSError as exc:
+        warn(None, f"cannot read the folder ({exc.strerror}); no deals read from it")
+        return files, warnings
+    with it:
+        while True:
+            try:
+                e = next(it)
+            except StopIteration:
+                break
+            except OSError as exc:
+                warn(None, f"cannot read the folder ({exc.strerror}); some deals may be missing")
+                break
+            name = e.name
+            if not name.endswith(SUFFIXES):
+                continue
+            try:
+                st = os.stat(e.path)  # through a symlink, as the file will be read
+            except OSError as exc:
+                warn(name, f"cannot read the file ({exc.strerror}); skipped")
+                continue
+            kind = _kind(st.st_mode)
+            if kind is not None:
+                warn(name, f"{kind}, not a regular file; skipped")
+                continue
+            files[name] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    return files, warnings
 
 
-def load_folder(folder: Path, is_bundled: bool = False) -> list[tuple[Entry | None, list[Problem]]]:
+def deal_files(folder: Path) -> dict[str, Stamp | None]:
+    """Every entry of a folder named *.yaml or *.yml, with its stamp when it is a regular
+    file: `deal validate` names each of the others as a problem."""
+    try:
+        with os.scandir(folder) as it:
+            names = [e.name for e in it if e.name.endswith(SUFFIXES)]
+    except OSError as exc:
+        raise UsageError(f"cannot read {clean(str(folder))}: {exc.strerror}") from None
+    files, _ = scan(folder)
+    return {name: files.get(name) for name in names}
+
+
+def load_folder(
+    folder: Path,
+    is_bundled: bool = False,
+    root: Path | None = None,
+    warn: Callable[[Problem], None] = _late_warning,
+) -> list[tuple[Entry | None, list[Problem]]]:
     """Every deal file of one folder, in name order, from the cache where it is unchanged.
 
-    The index holds each file's stamp (size, mtime), the names of its deal and its
-    problems; when every stamp matches (the usual case) no file is opened.
+    The index holds each file's stamp, the names of its deal, its problems and, for
+    a racy entry, the hash of its bytes; when every stamp matches and none is racy
+    (the usual case) no file is opened.
     """
-    cache = Folder(folder, _cache_dir(folder))
-    stored = _read_pickle(cache.cached("index.pickle"))
-    stamps, names, problems = (
-        stored if isinstance(stored, tuple) and len(stored) == 3 else ({}, {}, {})
-    )
-    current = deal_files(folder)
+    cache = Folder(folder, _cache_dir(folder, root, warn), warn)
+    now = time.time_ns()
+    current, warnings = scan(folder)
+    for w in warnings:
+        warn(w)
+    index = _index(cache.read("index.json"))
+    stamps, names, problems, racy = (index[k] for k in ("stamps", "names", "problems", "racy"))
     fresh: dict[str, Deal] = {}
-    if current != stamps:  # something was added, removed or changed: read what changed
+    changed = stamps != current or bool(racy)
+    if changed:  # something was added, removed, changed or is racy: read what changed
         rows: dict[str, Any] = {}
         for name, stamp in current.items():
-            if stamps.get(name) == stamp:
+            digest = racy.pop(name, "")
+            if stamps.get(name) == stamp and not digest:
                 continue
+            path = folder / name
+            data, problem = read_limited(path)
+            now_hash = hashlib.sha256(data).hexdigest() if data is not None else ""
+            # changed within the timestamp resolution of now: hash it again next time
+            still_racy = max(stamp[3], stamp[4]) >= now - RACY_NS
+            if digest and stamps.get(name) == stamp and now_hash == digest:
+                if still_racy:
+                    racy[name] = digest
+                continue  # the same bytes
+            stamps[name] = stamp
             names.pop(name, None)
             problems.pop(name, None)
-            deal, found = load_file(folder / name)
+            if still_racy and data is not None:
+                racy[name] = now_hash
+            deal, found = load_bytes(path, data) if data is not None else (None, [])
+            if problem is not None:
+                found = [problem]
             if found:
-                problems[name] = found
+                problems[name] = [dataclasses.astuple(p) for p in found]
+            where = cache.deal_file(name)
             if deal is not None:
                 fresh[name] = deal
-                names[name] = deal.names
+                names[name] = list(deal.names)
                 rows[name] = summarize(deal).row()
-                _write_pickle(cache.cached(name + ".pickle"), deal)
-        names = {k: v for k, v in names.items() if k in current}
-        problems = {k: v for k, v in problems.items() if k in current}
-        known = cache.row  # rows of unchanged files come from the old rows file
-        cache.rows = {k: row for k in names if (row := rows.get(k) or known(k)) is not None}
-        _write_pickle(cache.cached("rows.pickle"), cache.rows)
-        _write_pickle(cache.cached("index.pickle"), (current, names, problems))
+                cache.write(where, encode(deal))
+            elif where is not None:
+                _remove(where)
+        for name in set(stamps) - set(current):  # files that are gone: drop their entries
+            for part in (stamps, names, problems, racy):
+                part.pop(name, None)
+            where = cache.deal_file(name)
+            if where is not None:
+                _remove(where)
+        old_row = cache.row  # rows of unchanged files come from the old rows file
+        cache.rows = {k: list(row) for k in names if (row := rows.get(k) or old_row(k)) is not None}
+        cache.write(cache.cached("rows.json"), cache.rows)
+        cache.write(cache.cached("index.json"), index)
     out: list[tuple[Entry | None, list[Problem]]] = []
     for name in sorted(current):
-        entry = Entry(cache, name, names[name], is_bundled) if name in names else None
+        known = names.get(name)
+        entry = Entry(cache, name, tuple(known), is_bundled) if known else None
         if entry is not None and name in fresh:
-            entry._deal = fresh[name]  # read in this run: no need to unpickle it again
-        out.append((entry, problems.get(name, [])))
+            entry._deal = fresh[name]  # read in this run: no need to decode it again
+        stored = problems.get(name)
+        out.append((entry, [_problem(p) for p in stored] if stored else []))
     return out
 
 
-def load_file(path: Path) -> tuple[Deal | None, list[Problem]]:
-    """Read and validate one file, bypassing the cache."""
-    from .loader import read_bytes
-    from .validate import build
-
-    name = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(name, f"cannot read the file: {exc.strerror}")]
-    deal, problems = build(name, read_bytes(name, data, positions=False))
-    if problems:  # messages need lines and columns: read again, recording them
-        deal, problems = build(name, read_bytes(name, data))
-    return deal, problems
-
-
-def load_one(path: Path) -> Deal:
-    deal, problems = load_file(path)
-    if deal is None:
-        raise DealFileError(str(path), problems)
-    return deal
-
-
-# -- cache -----------------------------------------------------------------
-
-
-def _cache_dir(folder: Path) -> Path | None:
-    if os.environ.get("DEAL_NO_CACHE"):
-        return None
-    explicit = os.environ.get("DEAL_CACHE_DIR")
-    base = os.environ.get("XDG_CACHE_HOME")
-    root = Path(explicit) if explicit else (Path(base) if base else Path.home() / ".cache") / "deal"
-    key = hashlib.sha256(f"{folder.resolve()}|{_code_stamp()}".encode()).hexdigest()[:24]
-    return root / key
-
-
-def _code_stamp() -> str:
-    # A cached deal is only as good as the code that validated it.
-    here = Path(__file__).parent
-    stamps = [str((here / name).stat().st_mtime_ns) for name in _CODE]
-    return "|".join([__version__, *stamps])
-
-
-_CODE = ("model.py", "validate.py", "loader.py", "totals.py")
-
-
-def _read_pickle(path: Path | None) -> Any:
-    if path is None:
-        return None
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)  # the cache is written only by this program
-    except (
-        OSError,
-        pickle.PickleError,
-        EOFError,
-        AttributeError,
-        ImportError,
-        TypeError,
-        ValueError,
-    ):
-        return None
-
-
-def _write_pickle(path: Path | None, data: Any) -> None:
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-    except (OSError, UsageError):
-        pass  # a read-only home or cache: work without a cache
+def _index(stored: Any) -> dict[str, dict[str, Any]]:
+    """The index as stored (its hash checked on reading), or an empty one: a dict each of
+    stamps, names, problems and (for racy entries) hashes of the bytes, by file name."""
+    parts = ("stamps", "names", "problems", "racy")
+    if isinstance(stored, dict) and all(isinstance(stored.get(k), dict) for k in parts):
+        return {k: stored[k] for k in parts}
+    return {k: {} for k in parts}

@@ -20,6 +20,7 @@ from .errors import Problem
 from .format2 import format2_problems
 from .loader import Parsed, Path_, Pos
 from .model import Deal
+from .problems import dotted
 from .problems import problem as _problem
 from .provenance import cited_ids
 from .totals import status_total
@@ -64,9 +65,34 @@ def build(path: str, parsed: Parsed) -> tuple[Deal | None, list[Problem]]:
     problems.extend(_reference_problems(path, parsed.value, parsed.positions))
     problems.extend(format2_problems(path, parsed.value, deal, parsed.positions))
     problems.extend(_warnings(path, deal, parsed.positions))
+    problems.extend(_hidden_problems(path, parsed.value, parsed.positions))
     if any(not p.warning for p in problems):
         return None, problems
     return deal, problems
+
+
+_IDENTITY = frozenset({"id", "aliases", "name", "sources", "part_of", "tranche"})
+
+
+def _hidden_problems(path: str, raw: Any, positions: dict[Path_, Pos]) -> Iterator[Problem]:
+    """Invisible format characters (BiDi controls, zero-width, tags: Unicode Cf): an error
+    in an id or a name, where a look-alike would be another company; a warning in free
+    text, which every output but json shows by code point."""
+    from .render.cells import hidden
+
+    todo: list[tuple[Path_, Any]] = [((), raw)]
+    while todo:
+        loc, value = todo.pop()
+        if isinstance(value, dict):
+            todo.extend(reversed([((*loc, k), v) for k, v in value.items()]))
+        elif isinstance(value, list):
+            todo.extend(reversed([((*loc, i), v) for i, v in enumerate(value)]))
+        elif isinstance(value, str) and (found := hidden(value)):
+            key = next((p for p in reversed(loc) if isinstance(p, str)), "")
+            name = key in _IDENTITY
+            hint = "remove it" if name else "remove it unless it is meant; output shows it"
+            for what in found:
+                yield _problem(path, positions, loc, f"{what} in {dotted(loc)}", hint, not name)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

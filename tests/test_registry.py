@@ -113,7 +113,7 @@ def test_missing_folder_warns(tmp_path: Path) -> None:
 def test_cache_is_used_and_refreshed(deals_dir: Path, fixed_env: Path) -> None:
     first = invoke("--deals-dir", str(deals_dir), "show", "mini", "-s", "overview", "-f", "csv")
     assert "Mini test deal" in first.stdout
-    assert list((fixed_env / "cache").glob("*/index.pickle"))
+    assert list((fixed_env / "cache").glob("*/index.json"))
     path = deals_dir / "mini.yaml"
     path.write_text(path.read_text().replace("Mini test deal", "Changed title, longer"))
     second = invoke("--deals-dir", str(deals_dir), "show", "mini", "-s", "overview", "-f", "csv")

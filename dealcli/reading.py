@@ -1,0 +1,210 @@
+"""Reading one deal file within bounds: a regular file, at most the size limit, and no
+more validation work than fifty problems' worth however many items are broken."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import stat
+import typing
+from pathlib import Path
+from typing import Any
+
+from . import model
+from .errors import DealFileError, Problem
+from .model import Deal
+from .render.cells import clean
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, for a message; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def read_limited(path: Path) -> tuple[bytes | None, Problem | None]:
+    """A deal file's bytes, or why not: only a regular file, and at most the size limit
+    plus one byte (so a file grown past the limit is still seen as too large)."""
+    from .loader import MAX_BYTES
+
+    name = clean(str(path))
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
+    except OSError as exc:
+        return None, Problem(name, f"cannot read the file: {exc.strerror}")
+    try:
+        st = os.fstat(fd)
+        kind = _kind(st.st_mode)
+        if kind is not None:
+            return None, Problem(
+                name, f"{kind}, not a regular file", hint="name a deal file (*.yaml)"
+            )
+        if st.st_size > MAX_BYTES:
+            return None, _too_large(name, st.st_size)
+        chunks = []
+        left = MAX_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > MAX_BYTES:
+            return None, _too_large(name, len(data))
+        return data, None
+    except OSError as exc:
+        return None, Problem(name, f"cannot read the file: {exc.strerror}")
+    finally:
+        os.close(fd)
+
+
+def _too_large(name: str, size: int) -> Problem:
+    from .loader import MAX_BYTES
+
+    return Problem(
+        name,
+        f"the file is {size:,} bytes; deal files are limited to {MAX_BYTES:,}",
+        hint="split it, or check that this is really a deal file",
+    )
+
+
+def load_bytes(path: Path, data: bytes) -> tuple[Deal | None, list[Problem]]:
+    from .loader import Parsed, read_bytes
+    from .validate import build
+
+    name = clean(str(path))
+    parsed = read_bytes(name, data, positions=False)
+    value, dropped = _trimmed(parsed)
+    if not dropped:
+        deal, problems = build(name, Parsed(value, parsed.positions, parsed.problems))
+        if not problems:
+            return deal, problems
+    # messages need lines and columns: read again, recording them
+    parsed = read_bytes(name, data)
+    value, dropped = _trimmed(parsed)
+    deal, problems = build(name, Parsed(value, parsed.positions, parsed.problems))
+    return deal, _capped(name, problems, dropped)
+
+
+def _trimmed(parsed: Any) -> tuple[Any, int]:
+    """The parsed value with its lists cut where more than MAX_PROBLEMS keys are unknown
+    or missing, and how many such problems were cut: a file of thousands of broken
+    items costs no more to reject than one of fifty."""
+    if parsed.problems or not isinstance(parsed.value, dict):
+        return parsed.value, 0
+    value, _, dropped = _trim(parsed.value, Deal, MAX_PROBLEMS)
+    return value, dropped
+
+
+def _trim(node: Any, cls: type, budget: int) -> tuple[Any, int, int]:
+    """`node` as `cls`, lists cut past `budget` shape problems; (node, kept, dropped)."""
+    if not isinstance(node, dict):
+        return node, 1, 0
+    fields, required = _shape(cls)
+    used = sum(1 for k in node if k not in fields) + sum(1 for k in required if k not in node)
+    dropped = 0
+    out = dict(node)
+    for key, (sub, is_list) in fields.items():
+        value = node.get(key)
+        if sub is None or value is None:
+            continue
+        if not is_list:
+            out[key], u, d = _trim(value, sub, budget - used)
+            used, dropped = used + u, dropped + d
+        elif isinstance(value, list):
+            kept = []
+            for item in value:
+                if used > budget:
+                    _, u, d = _trim(item, sub, 0)
+                    dropped += u + d
+                    continue
+                new, u, d = _trim(item, sub, budget - used)
+                kept.append(new)
+                used, dropped = used + u, dropped + d
+            out[key] = kept
+    return out, used, dropped
+
+
+_SHAPES: dict[type, tuple[dict[str, tuple[type | None, bool]], frozenset[str]]] = {}
+
+
+def _shape(cls: type) -> tuple[dict[str, tuple[type | None, bool]], frozenset[str]]:
+    """A model class's YAML keys, each with the class of its value (or of its list's
+    items) when that is a model class, and the keys it requires."""
+    if cls not in _SHAPES:
+        hints = typing.get_type_hints(cls, vars(model), include_extras=True)
+        fields: dict[str, tuple[type | None, bool]] = {}
+        required = set()
+        for f in dataclasses.fields(cls):
+            key = f.name.rstrip("_")
+            hint = _strip(hints[f.name])
+            is_list = typing.get_origin(hint) is tuple
+            inner = _strip(typing.get_args(hint)[0]) if is_list else hint
+            sub = inner if dataclasses.is_dataclass(inner) and isinstance(inner, type) else None
+            fields[key] = (sub, is_list)
+            if f.default is dataclasses.MISSING:
+                required.add(key)
+        _SHAPES[cls] = (fields, frozenset(required))
+    return _SHAPES[cls]
+
+
+def _strip(hint: Any) -> Any:
+    """Annotated[X, ...] and X | None as X."""
+    while True:
+        origin = typing.get_origin(hint)
+        args = typing.get_args(hint)
+        if origin is typing.Annotated:
+            hint = args[0]
+        elif type(None) in args and len(args) == 2:
+            hint = next(a for a in args if a is not type(None))
+        else:
+            return hint
+
+
+MAX_PROBLEMS = 50  # per file; the rest are counted
+
+
+def _capped(name: str, problems: list[Problem], unchecked: int = 0) -> list[Problem]:
+    """The first MAX_PROBLEMS problems (errors first), then one line counting the rest."""
+    errors = [p for p in problems if not p.warning]
+    warnings = [p for p in problems if p.warning]
+    out = errors[:MAX_PROBLEMS] + warnings[: max(0, MAX_PROBLEMS - len(errors))]
+    more = len(problems) - len(out) + unchecked
+    errors_cut = len(errors) > MAX_PROBLEMS or unchecked > 0
+    if more:
+        kind = "problem(s)" if errors_cut else "warning(s)"
+        out.append(
+            Problem(
+                name,
+                f"and {more:,} more {kind}",
+                hint="fix the ones above first",
+                warning=not errors_cut,
+            )
+        )
+    return out
+
+
+def load_file(path: Path) -> tuple[Deal | None, list[Problem]]:
+    """Read and validate one file, bypassing the cache."""
+    data, problem = read_limited(path)
+    if data is None:
+        return None, [problem] if problem else []
+    return load_bytes(path, data)
+
+
+def load_one(path: Path) -> Deal:
+    deal, problems = load_file(path)
+    if deal is None:
+        raise DealFileError(clean(str(path)), problems)
+    return deal
