@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .model import COMMITTED_STATUSES, Allocation, Deal
+from .model import COMMITTED_STATUSES, Allocation, Deal, Term
 from .table import Share
 
 ZERO = Decimal(0)
@@ -150,6 +150,38 @@ def years(deal: Deal) -> Decimal | None:
     return (Decimal(days) / Decimal("365.25")).quantize(CENT)
 
 
+DAYS_A_YEAR = Decimal("365.25")
+
+
+def per_year(deal: Deal, exact: bool = False) -> Decimal | None:
+    """The headline a year of the deployment period: headline x 365.25 / days, rounded once
+    to the cent (`exact`: not rounded, to divide further); None without a period."""
+    if deal.period is None:
+        return None
+    days = (deal.period.to - deal.period.from_).days
+    if days <= 0:
+        return None
+    value = deal.headline.usd_bn * DAYS_A_YEAR / days
+    return value if exact else value.quantize(CENT)
+
+
+def known_money(deal: Deal, amount: Decimal) -> Decimal | None:
+    """An allocated total, or None when the deal names no allocations (nothing is known:
+    a 0 means its named allocations add up to nothing at that stage)."""
+    return amount if deal.allocations else None
+
+
+def term(deal: Deal, term_id: str) -> Term | None:
+    return next((t for t in deal.terms if t.id == term_id), None)
+
+
+def term_state(t: Term, day: date) -> str:
+    """Whether a term holds on `day`: "in force", "lapsed" (ended before it) or "not begun"."""
+    if t.from_ is not None and t.from_ > day:
+        return "not begun"
+    return "lapsed" if t.lapsed(day) else "in force"
+
+
 @dataclass(frozen=True)
 class Summary:
     """What `deal list` and name resolution need, kept in the folder index."""
@@ -164,6 +196,8 @@ class Summary:
     candidates: Decimal
     status: str
     updated: date
+    scope: str | None = None  # of the headline: investment, purchases, ...
+    binding: bool | None = None  # whether the headline binds; None: not said
 
     def row(self) -> tuple[Any, ...]:
         """Plain values (amounts as text) that unpickle fast in a folder index."""
@@ -178,11 +212,14 @@ class Summary:
             str(self.candidates),
             self.status,
             self.updated.isoformat(),
+            self.scope,
+            self.binding,
         )
 
     @classmethod
     def from_row(cls, row: tuple[Any, ...]) -> Summary:
-        i, names, title, investor, host, head, comm, cand, status, updated = row
+        i, names, title, investor, host, head, comm, cand, status, updated = row[:10]
+        scope, binding = row[10:12] if len(row) >= 12 else (None, None)
         day = date.fromisoformat(updated)
         return cls(
             i,
@@ -195,6 +232,8 @@ class Summary:
             Decimal(cand),
             status,
             day,
+            scope,
+            binding,
         )
 
 
@@ -211,4 +250,6 @@ def summarize(deal: Deal) -> Summary:
         tot.candidates,
         deal.status,
         deal.updated,
+        deal.headline.scope,
+        deal.headline.binding,
     )

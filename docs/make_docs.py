@@ -2,8 +2,10 @@
 
 The first screen of `deal show japan` (24 lines) at 80 and 120 columns, as a
 terminal shows it; SVGs of `deal show japan` (totals and sectors), `deal compare
-japan korea` and `deal chart japan`. If Chromium is installed, the HTML export of
-`deal show japan` is also rendered to PNG headlessly and checked not to be blank.
+japan korea`, the eight bundled pledges compared (`deal compare --all`, and `deal chart
+--compare` on one scale and as shares of GDP) and `deal chart japan`. If Chromium is
+installed, the HTML export of `deal show japan` is also rendered to PNG headlessly and
+checked not to be blank.
 """
 
 from __future__ import annotations
@@ -18,9 +20,13 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parent
 DEAL = str(Path(sys.executable).parent / "deal")
 
+EIGHT = ["eu", "japan", "qatar", "saudi-arabia", "south-korea", "switzerland", "taiwan", "uae"]
 PICTURES = {
     "show-japan.svg": ["show", "japan", "-s", "overview", "-s", "totals", "-s", "sectors"],
-    "compare-japan-korea.svg": ["compare", "japan", "korea", "--only", "totals"],
+    "compare-japan-korea.svg": ["compare", "japan", "korea", "-s", "totals"],
+    "compare-all.svg": ["compare", "--all", "-s", "pledges", "-s", "totals", "-s", "gdp"],
+    "chart-compare-all.svg": ["chart", "--compare", *EIGHT],
+    "chart-compare-gdp.svg": ["chart", "--compare", "--gdp", *EIGHT],
     "chart-japan.svg": ["chart", "japan"],
 }
 

@@ -161,7 +161,7 @@ def test_allocations_companies_flows_chart_compare_as_of(folder: Path) -> None:
         ("candidates", 30),
     }
     both = run(folder, "compare", "timed", "paced", "--as-of", "2025-10-15")["totals"]
-    assert {r["measure"]: (r["timed"], r["paced"]) for r in both}["committed"] == (30, 20)
+    assert {r["deal"]: r["committed_usd_bn"] for r in both} == {"timed": 30, "paced": 20}
 
 
 def test_as_of_takes_a_date(folder: Path) -> None:
