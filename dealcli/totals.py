@@ -75,14 +75,32 @@ def group_key(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
+THOUSAND_USD = Decimal("0.000001")  # in USD bn: the finest unit an amount is split into
+
+
+def even_shares(amount: Decimal | None, n: int) -> list[Decimal | None]:
+    """`amount` in `n` shares as even as whole thousands of dollars allow, adding up exactly
+    (20 among 3: 6.666667 + 6.666667 + 6.666666), so sums over companies equal the totals."""
+    if amount is None:
+        return [None] * n
+    units = int(amount / THOUSAND_USD)
+    if units * THOUSAND_USD != amount:  # finer than a thousand dollars: shared as it is
+        return [amount / n] * n
+    base, extra = divmod(units, n)
+    return [(base + (i < extra)) * THOUSAND_USD for i in range(n)]
+
+
 def split(a: Allocation, by: str) -> list[tuple[str, Decimal | None]]:
     """The group labels an allocation falls in, its amount shared evenly among them."""
     if by in ("company", "country"):
         leads = a.leads
         if not leads:
             return [(UNATTRIBUTED, a.usd_bn)]
-        each = None if a.usd_bn is None else a.usd_bn / len(leads)
-        return [(c.name if by == "company" else c.country, each) for c in leads]
+        shares = even_shares(a.usd_bn, len(leads))
+        return [
+            (c.name if by == "company" else c.country, s)
+            for c, s in zip(leads, shares, strict=True)
+        ]
     value = {
         "sector": a.sector,
         "subsector": a.subsector or "(none)",

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Annotated, get_args
 
 import typer
 
-from ..model import ALLOCATION_STATUSES, Deal, Role
+from ..model import ALLOCATION_STATUSES, Role
 from ..table import Report
 from ..views.allocations import GROUPINGS, SORTS
 from ..views.chart import CHART_BY
+from ..views.common import known_country, known_sector
 from ..views.compare import PARTS
-from .app import did_you_mean
 from .options import AsOf, DealArg, Session, choice, data_command, day, deals_arg
 
 if TYPE_CHECKING:  # choices are Enums at run time, their text to the type checker
@@ -80,7 +80,7 @@ def allocations(
     when = day(as_of, "--as-of")
     whole = session.resolve(deal).deal
     if sector is not None:
-        _known_sector(whole, sector)
+        known_sector(whole, sector)
     deal_ = at(whole, when)
     report = allocations_by(deal_, by, status, sector, top, sort, remainders=totals, total=totals)
     return stamp(report, when)
@@ -114,49 +114,8 @@ def companies(
     when = day(as_of, "--as-of")
     chosen = session.deals(deals)
     if country is not None:
-        _known_country(chosen, country)
+        known_country(chosen, country)
     return stamp(view([at(d, when) for d in chosen], country, role), when)
-
-
-def _known_sector(deal: Deal, sector: str) -> None:
-    """A usage error unless the deal has an allocation in `sector` (any case or spacing)."""
-    from ..errors import UsageError
-    from ..totals import group_key
-
-    sectors = list({group_key(a.sector): a.sector for a in deal.allocations}.values())
-    if group_key(sector) in {group_key(s) for s in sectors}:
-        return
-    if not sectors:
-        raise UsageError(f"--sector: {deal.id} names no allocations, so no sectors")
-    names = ", ".join(sorted(sectors, key=str.casefold))
-    raise UsageError(
-        f"--sector takes one of {deal.id}'s sectors ({names}), not '{sector}'"
-        + _nearest(sector, sectors)
-    )
-
-
-def _known_country(deals: list[Deal], country: str) -> None:
-    """A usage error unless a company of the deals has `country` as its home (any case)."""
-    from ..errors import UsageError
-
-    codes = sorted({c.country for d in deals for a in d.allocations for c in a.companies})
-    if country.upper() in codes:
-        return
-    if not codes:
-        raise UsageError("--country: the deals name no companies, so no countries")
-    raise UsageError(
-        f"--country takes the home country of a company ({', '.join(codes)}), not '{country}'"
-        + _nearest(country, codes)
-    )
-
-
-def _nearest(given: str, choices: list[str]) -> str:
-    """`did_you_mean` matched without regard to case, naming the choice as it is written."""
-    folded = {c.casefold(): c for c in choices}
-    hint = did_you_mean(given, list(folded))
-    for low, name in folded.items():
-        hint = hint.replace(f"'{low}'", f"'{name}'")
-    return hint
 
 
 Sections = Annotated[

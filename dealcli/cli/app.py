@@ -7,7 +7,6 @@ unless `--debug` asks for one.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import sys
@@ -20,7 +19,7 @@ from typing import Annotated, Any
 import typer
 
 from .. import __version__
-from ..errors import DealError, DealFileError, Exit, PipeClosed
+from ..errors import DealError, DealFileError, Exit, PipeClosed, did_you_mean
 from ..files import handle_sigterm, interrupted_exit
 from ..registry import Entry, Registry, load
 from .help import format_group_help
@@ -202,11 +201,6 @@ def _usage_message(message: str, param: Any) -> str:
         given, *close = re.findall(r"(?<![\w-])-{1,2}[\w-]+", message)
         return f"no such option {given}" + (f"; did you mean {', '.join(close)}?" if close else "")
     return message
-
-
-def did_you_mean(given: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(given.casefold(), choices, 1, 0.5)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _internal(exc: Exception, debug: bool) -> int:
