@@ -23,9 +23,13 @@ def test_even_shares_add_up_in_whole_thousands_of_dollars() -> None:
 def test_an_amount_split_among_three_leads_adds_up_exactly(tmp_path: Path) -> None:
     """mini's a2 (20, candidate) gets a third lead: company and country groupings still sum
     to the candidates total, 30 (a1) + 20 (a2) + 40 (env1) = 90."""
-    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8").replace(
-        '      - {name: Partner KK, country: "JP", role: partner}',
-        '      - {name: Third Co, country: "GB", role: lead}',
+    text = (
+        (FIXTURES / "mini.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            '      - {name: Partner KK, country: "JP", role: partner}',
+            '      - {name: Third Co, country: "GB", role: lead}',
+        )
     )
     path = tmp_path / "three.yaml"
     path.write_text(text, encoding="utf-8")
