@@ -52,7 +52,7 @@ class DealGroup(typer.core.TyperGroup):
         finally:
             restore()
         code = code if isinstance(code, int) else 0
-        if standalone_mode:
+        if standalone_mode and code:
             sys.exit(code)
         return code
 
