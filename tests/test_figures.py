@@ -20,8 +20,11 @@ The fixture (headline 80), as the totals count it:
     candidates 24 + 20 + 7 + 0.1 = 51.1 (6 counted, 2 unsized: e3, unenv)
     committed  6 + 3 + 10 = 19         (4 counted, 1 unsized: m2)
 
-Shares are percentages of a whole, rounded once to two places, half to even:
-0.1 / 80 = 0.125% -> 0.12 (half-up would give 0.13).
+Shares are exact percentages of a whole (`table.Share`), rounded once, half to even, only
+where they are shown: two places in files (csv, tsv, json, xlsx), one on screen. 0.1 / 80 is
+exactly 0.125%: 0.12 in a file (half-up would give 0.13), 0.1% on screen. The tables below give
+each share as a file writes it (`files`), and some exact values where rounding early would
+change them.
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ from typing import Any
 import pytest
 
 from dealcli.model import Deal
-from dealcli.table import Table
+from dealcli.render.cells import human
+from dealcli.table import MACHINE_PLACES, Share, Table, number, rounded
 from dealcli.totals import (
     Summary,
     counted,
@@ -61,38 +65,72 @@ from .conftest import invoke
 Row = tuple[Any, ...]
 
 
-def rows(table: Table, *keys: str) -> list[Row]:
-    return [tuple(r[k] for k in keys) for r in table.records()]
+def files(value: Any) -> Any:
+    """A cell as csv and json carry it: a share rounded once, half to even, to two places."""
+    return rounded(value, MACHINE_PLACES) if isinstance(value, Share) else value
+
+
+def rows(table: Table, *keys: str, kind: str | None = None) -> list[Row]:
+    """The cells of `keys`, shares as files write them; only rows marked `kind` if given."""
+    assert_exact_shares(table)
+    return [
+        tuple(files(r[k]) for k in keys)
+        for r in table.records()
+        if kind is None or r["row"] == kind
+    ]
 
 
 def groups_only(table: Table, *keys: str) -> list[Row]:
-    return [tuple(r[k] for k in keys) for r in table.records() if r["row"] == "group"]
+    return rows(table, *keys, kind="group")
 
 
 def remainders(table: Table, *keys: str) -> list[Row]:
-    return [tuple(r[k] for k in keys) for r in table.records() if r["row"] == "remainder"]
+    return rows(table, *keys, kind="remainder")
 
 
-def assert_two_places(table: Table) -> None:
-    """Every share is rounded to exactly two decimal places (the headline's own 100 aside)."""
+def assert_exact_shares(table: Table) -> None:
+    """Every cell of a percentage column is an exact share (or empty): never a number that
+    was rounded before it reached a renderer."""
     for c in table.columns:
         if c.kind == "pct":
             for r in table.records():
-                if r[c.key] is not None and "headline" not in r.values():
-                    assert r[c.key].as_tuple().exponent == -2, (c.key, r[c.key])
+                assert r[c.key] is None or isinstance(r[c.key], Share), (c.key, r[c.key])
+
+
+def cell(table: Table, key: str, **where: Any) -> Any:
+    """The exact cell of `key` in the one row whose cells match `where`."""
+    found = [r[key] for r in table.records() if all(r[k] == v for k, v in where.items())]
+    assert len(found) == 1, (where, found)
+    return found[0]
 
 
 # -- the shared arithmetic -----------------------------------------------------------
 
 
-def test_share_rounds_once_half_to_even() -> None:
-    assert str(share(D("0.1"), D(80))) == "0.12"  # 0.125 -> 0.12, not 0.13
-    assert str(share(D("0.3"), D(80))) == "0.38"  # 0.375 -> 0.38 (8 is even)
-    assert str(share(D("28.9"), D(80))) == "36.12"  # 36.125 -> 36.12
-    assert str(share(D(1), D(3))) == "33.33"  # 33.333...
-    assert str(share(D(2), D(3))) == "66.67"  # 66.666...
-    assert str(share(D(80), D(80))) == "100.00"
-    assert str(share(D(0), D(80))) == "0.00"
+def test_share_is_exact_and_rounds_once_half_to_even() -> None:
+    # (part, whole, exact share, as files write it, as a screen shows it)
+    for part, whole, exact, in_files, on_screen in (
+        ("0.1", 80, "0.125", "0.12", "0.1%"),  # 0.1 * 100 / 80; half-up would give 0.13
+        ("0.3", 80, "0.375", "0.38", "0.4%"),  # 0.375 -> 0.38 (8 is even); 0.4 from 0.375
+        ("28.9", 80, "36.125", "36.12", "36.1%"),
+        ("1.499", 1000, "0.1499", "0.15", "0.1%"),  # on screen from the exact 0.1499, not 0.15
+        ("0.25", 100, "0.25", "0.25", "0.2%"),  # 0.25 -> 0.2 (2 is even)
+        ("0.35", 100, "0.35", "0.35", "0.4%"),  # 0.35 -> 0.4 (4 is even)
+        ("80", 80, "100", "100", "100.0%"),
+        ("0", 80, "0", "0", "0.0%"),
+    ):
+        s = share(D(part), D(whole))
+        assert isinstance(s, Share)
+        assert s == D(exact), part
+        assert (number(s), human(s, "pct")) == (in_files, on_screen), part
+    third = share(D(1), D(3))  # 33.333...: exact to the 28 digits of a Decimal
+    assert third is not None and abs(third - D(100) / 3) < D("1e-25")
+    assert (number(third), human(third, "pct")) == ("33.33", "33.3%")
+    two_thirds = share(D(2), D(3))
+    assert two_thirds is not None and (number(two_thirds), human(two_thirds, "pct")) == (
+        "66.67",
+        "66.7%",
+    )
     assert share(None, D(80)) is None
     assert share(D(1), None) is None
     assert share(D(1), D(0)) is None  # nothing to divide by
@@ -229,15 +267,24 @@ def test_totals_table(figures: Deal) -> None:
         ("uncommitted", D(61), D("76.25"), None, None),  # 61 / 80
         ("candidates", D("51.1"), D("63.88"), 6, 2),  # 63.875 -> 63.88; e3 and unenv unsized
     ]
-    assert_two_places(table)
-    assert table.notes == ["projects inside an envelope are counted once, through the envelope"]
+    assert cell(table, "share_pct", measure="candidates") == D("63.875")  # exact until shown
+    assert cell(table, "share_pct", measure="headline") == D(100)
+    # items by their best source (official s1; press s2 news, s3 analysis): headline s1;
+    # tranches cash s1, guar s2; allocations e1 m1 unenv x1 official, 8 others press;
+    # commitments buy-planes official, 3 press; terms tariff official, 2 press; events 1 + 1.
+    # official 1 + 1 + 4 + 1 + 1 + 1 = 9, press 0 + 1 + 8 + 3 + 2 + 1 = 15; format 1: confirmed
+    assert table.notes == [
+        "projects inside an envelope are counted once, through the envelope",
+        "24 items rest on: 9 official, 0 company, 15 press, 0 aggregator sources "
+        "(best source of each); 0 not confirmed",
+    ]
 
 
 def test_totals_table_notes_candidates_beyond_the_headline(figures: Deal) -> None:
     small = replace(figures, headline=replace(figures.headline, usd_bn=D(50)))
     table = show.totals_table(small)
     assert table.notes[0] == (
-        "candidate amounts add up to 102.20% of the headline: "  # 51.1 / 50
+        "candidate amounts add up to 102.2% of the headline: "  # 51.1 / 50, one decimal
         "they are ceilings and expressions of interest, not money allocated"
     )
     at_head = replace(figures, headline=replace(figures.headline, usd_bn=D("51.1")))
@@ -264,7 +311,7 @@ def test_sectors_table(figures: Deal) -> None:
         ("Chips", D(7), D("8.75"), D(0), D("0.00"), 2, 1),
         ("Other", D("0.1"), D("0.12"), D(0), D("0.00"), 1, 0),  # 0.125 -> 0.12
     ]
-    assert_two_places(table)
+    assert cell(table, "candidate_share_pct", sector="Other") == D("0.125")
 
 
 def test_structure_table(figures: Deal) -> None:
@@ -295,7 +342,7 @@ def test_allocations_table(figures: Deal) -> None:
         ("tiny", "Small fund", D("0.1"), D("0.12"), "", None, (2,)),  # 0.125 -> 0.12
         ("x1", "Dropped plan", D(5), D("6.25"), "Hotel AG (DE)", None, (1,)),
     ]
-    assert_two_places(table)
+    assert cell(table, "share_pct", id="tiny") == D("0.125")
 
 
 def test_allocations_table_puts_parts_after_their_envelope(figures: Deal) -> None:
@@ -356,7 +403,11 @@ def test_overview(figures: Deal) -> None:
     assert got["host"] == "United States (US)"
     assert got["period"] == "2025-01-01 to 2027-01-01"
     assert show.caption(figures) == (
-        "Japan -> United States · USD 80 bn (committed) · framework · data checked to 2026-02-01"
+        "Japan → United States · USD 80 bn committed · framework · updated 2026-02-01"
+    )
+    assert show.caption(figures, "JPY") == (
+        "Japan → United States · USD 80 bn committed · framework · updated 2026-02-01"
+        " · amounts in JPY as announced"
     )
 
 
@@ -384,9 +435,39 @@ def test_allocations_by_sector(figures: Deal) -> None:
         ("Chips", D(7), D("8.75"), D("13.70"), D(0), D("0.00"), D("0.00"), 2, 1),
         ("Other", D("0.1"), D("0.12"), D("0.20"), D(0), D("0.00"), D("0.00"), 1, 0),
     ]
-    assert_two_places(table)
+    # exact: 0.1 / 80 = 0.125%; 10 / 19 = 52.631578...% (to 28 digits)
+    assert cell(table, "candidate_share_pct", sector="Other") == D("0.125")
+    assert abs(cell(table, "committed_of_total_pct", sector="Minerals") - D(1000) / 19) < D("1e-25")
     energy = next(r for r in table.records() if r["sector"] == "Energy")
     assert energy["sources"] == (1, 2, 3)
+
+
+def test_allocations_rows_marked_only_when_asked(figures: Deal) -> None:
+    # called directly, the view adds the remainder rows (and a `row` column) by default
+    table = allocations_view.allocations_by(figures, "sector").tables[0]
+    assert [c.key for c in table.columns][:2] == ["row", "sector"]
+    assert [r["row"] for r in table.records()] == ["group"] * 5 + ["remainder"] * 2
+    # as `deal allocations` asks for it without --totals: groups only, no `row` column
+    bare = allocations_view.allocations_by(figures, "sector", remainders=False).tables[0]
+    assert bare.columns[0].key == "sector"
+    assert [r["sector"] for r in bare.records()] == [
+        "Minerals",
+        "Energy",
+        "Ships",
+        "Chips",
+        "Other",
+    ]
+    # the groups sum to the deal's totals: candidates 51.1, committed 19
+    assert sum(r["candidate_usd_bn"] for r in bare.records()) == D("51.1")
+    assert sum(r["committed_usd_bn"] for r in bare.records()) == D(19)
+    # --totals: a total row after the groups, then the remainders
+    full = allocations_view.allocations_by(figures, "sector", total=True).tables[0]
+    assert [r["row"] for r in full.records()] == ["group"] * 5 + ["total"] + ["remainder"] * 2
+    assert rows(full, "sector", *MEASURES, "sources", kind="total") == [
+        # 51.1 / 80 = 63.875% -> 63.88; 19 / 80 = 23.75%; each total is 100% of itself;
+        # allocations 2 + 3 + 2 + 2 + 1 = 10, unsized 1 + 1 + 0 + 1 + 0 = 3
+        ("(total)", D("51.1"), D("63.88"), D(100), D(19), D("23.75"), D(100), 10, 3, (1, 2, 3)),
+    ]
 
 
 def test_allocations_remainders(figures: Deal) -> None:
@@ -585,15 +666,17 @@ def test_flows(figures: Deal) -> None:
         report.table("origins"),
         "origin",
         "candidate_usd_bn",
-        "candidate_share_pct",
+        "candidate_of_total_pct",
         "committed_usd_bn",
-        "committed_share_pct",
+        "committed_of_total_pct",
     ) == [
         ("investor-led", D(12), D("23.48"), D(9), D("47.37")),  # Beta KK: half of e1; e2 + env-p2
         ("host-led", D(12), D("23.48"), D(0), D("0.00")),  # Alpha Corp's half; Golf Inc unsized
         ("third country", D(7), D("13.70"), D(10), D("52.63")),  # TW 7; GB 10
         ("unattributed", D("20.1"), D("39.33"), D(0), D("0.00")),  # env 20 + tiny 0.1
     ]
+    # 12 / 51.1 = 23.4833...%, 9 / 19 = 47.3684...%, 7 / 51.1 = 13.6986...%, 20.1 / 51.1 = 39.33
+    assert report.table("origins").columns[0].key == "origin"  # no row column
     assert rows(
         report.table("flows"),
         "origin",
@@ -624,8 +707,35 @@ def test_flows(figures: Deal) -> None:
         ("Ships", "investor-led", D(0), D(3)),
         ("Ships", "unattributed", D(20), D(0)),
     ]
-    for t in report.tables:
-        assert_two_places(t)
+    assert cell(report.table("flows"), "candidate_share_pct", origin="unattributed") == D("25.125")
+
+
+def test_flows_with_totals(figures: Deal) -> None:
+    report = flows_view.flows(figures, True)
+    origins = report.table("origins")
+    assert rows(origins, "row", "origin", "candidate_of_total_pct", kind="group")[0] == (
+        "group",
+        "investor-led",
+        D("23.48"),
+    )
+    assert rows(origins, "origin", "candidate_usd_bn", "candidate_of_total_pct", kind="total") == [
+        ("(total)", D("51.1"), D(100))
+    ]
+    assert rows(origins, "committed_usd_bn", "committed_of_total_pct", kind="total") == [
+        (D(19), D(100))
+    ]
+    keys = ("origin", "country", "candidate_usd_bn", "candidate_share_pct")
+    countries = report.table("flows")
+    # allocations: JP 3 + US 2 + GB 1 + TW 1 + unattributed 4 = 11 (e1 once per lead)
+    assert rows(countries, *keys, "committed_usd_bn", "committed_share_pct", "allocations")[5:] == [
+        ("(total)", None, D("51.1"), D("63.88"), D(19), D("23.75"), 11),  # 63.875 -> 63.88
+        # 80 - 51.1 = 28.9: 36.125% -> 36.12; 80 - 19 = 61: 76.25%
+        ("(headline not named as candidate)", None, D("28.9"), D("36.12"), None, None, None),
+        ("(uncommitted)", None, None, None, D(61), D("76.25"), None),
+    ]
+    assert rows(report.table("sectors"), "sector", "origin", "candidate_usd_bn", kind="total") == [
+        ("(total)", None, D("51.1"))
+    ]
 
 
 def test_origin_groups(figures: Deal) -> None:
@@ -644,7 +754,10 @@ def test_companies_command_counts_projects(figures: Deal) -> None:
         ("Alpha Corp", 1, D(12), D(0), (1,)),
     ]
     partners = companies_view.companies([figures], role="partner").tables[0]
-    assert rows(partners, "company", "candidate_usd_bn") == [("Charlie Co", None)]
+    # a partner leads nothing: 0 led (the table's note says so), not an empty cell
+    assert rows(partners, "company", "candidate_usd_bn", "committed_usd_bn") == [
+        ("Charlie Co", D(0), D(0))
+    ]
     us = companies_view.companies([figures], country="us").tables[0]
     assert [r[0] for r in rows(us, "company")] == ["Alpha Corp", "Echo LLC", "Golf Inc"]
 
@@ -656,19 +769,23 @@ def test_chart(figures: Deal) -> None:
         ("committed", "total", D(19), D("23.75")),
         ("uncommitted", "total", D(61), D("76.25")),
         ("candidates", "total", D("51.1"), D("63.88")),
-        ("Minerals", "committed", D(10), D("12.50")),
+        # the largest groups first (committed + candidate money: Energy 30, Ships 23,
+        # Minerals 10, Chips 7, Other 0.1), each stage on its own bar, none for a zero
         ("Energy", "committed", D(6), D("7.50")),
         ("Energy", "candidate", D(24), D("30.00")),
         ("Ships", "committed", D(3), D("3.75")),
         ("Ships", "candidate", D(20), D("25.00")),
+        ("Minerals", "committed", D(10), D("12.50")),
         ("Chips", "candidate", D(7), D("8.75")),
         ("Other", "candidate", D("0.1"), D("0.12")),
     ]
+    assert cell(table, "share_pct", label="Other") == D("0.125")
     by_status = chart.chart(figures, "status").tables[0]
+    # candidate 51.1, funded 10, selected 9 (6 + 3); operating has no figure: no bar
     assert rows(by_status, "label", "measure", "usd_bn")[4:] == [
+        ("candidate", "candidate", D("51.1")),
         ("funded", "committed", D(10)),
         ("selected", "committed", D(9)),
-        ("candidate", "candidate", D("51.1")),
     ]
 
 
@@ -686,7 +803,9 @@ def test_chart_compare(figures: Deal, mini: Deal) -> None:
 
 def test_compare_totals(figures: Deal, mini: Deal) -> None:
     table = compare.compare([figures, mini]).table("totals")
-    got = {r["measure"]: (r["unit"], r["figures"], r["mini"]) for r in table.records()}
+    got = {
+        r["measure"]: (r["unit"], files(r["figures"]), files(r["mini"])) for r in table.records()
+    }
     assert got["headline"] == ("USD bn", D(80), D(100))
     assert got["period length"] == ("years", D("2.00"), D("4.00"))  # 730 and 1461 days / 365.25
     assert got["annual pace (headline/years)"] == ("USD bn/yr", D("40.00"), D("25.00"))
@@ -768,15 +887,19 @@ def test_search_and_timeline(figures: Deal) -> None:
 
 
 def test_japan_totals_table(japan: Deal) -> None:
-    # facts/japan.md and 2026-updates.md: committed 35.7 + 73 = 108.7 of 550; candidates with a
-    # known figure 481.45 less ENTRA1's unconfirmed 25 = 456.45
+    # facts/2026-updates.md and corrections-2026-11.md: first tranche 36.0 (Ohio 33.3, the
+    # Japanese reports' figure, + Texas 2.1 + Element Six 0.6) and second tranche 73 (GVH SMRs
+    # 40 + gas in Pennsylvania and Texas 33): committed 109.0 of 550, "about 19.8%".
+    # Candidates: the fact sheet's 456.45 less Element Six's 0.5 and GVH's 100 ceiling = 355.95
     table = show.totals_table(japan)
     assert rows(table, "measure", "usd_bn", "share_pct") == [
         ("headline", D(550), D(100)),
-        ("committed", D("108.7"), D("19.76")),  # 108.7 / 550 = 19.7636%
-        ("uncommitted", D("441.3"), D("80.24")),  # 441.3 / 550 = 80.2363%
-        ("candidates", D("456.45"), D("82.99")),  # 456.45 / 550 = 82.9909%
+        ("committed", D("109.0"), D("19.82")),  # 109 / 550 = 19.8181...%
+        ("uncommitted", D(441), D("80.18")),  # 550 - 109; 441 / 550 = 80.1818...%
+        ("candidates", D("355.95"), D("64.72")),  # 355.95 / 550 = 64.7181...%
     ]
+    shares = [human(r["share_pct"], "pct") for r in table.records()]
+    assert shares == ["100.0%", "19.8%", "80.2%", "64.7%"]  # on screen: one decimal
 
 
 def test_korea_totals_table(korea: Deal) -> None:
@@ -803,16 +926,32 @@ def test_allocations_command_filters(tmp_path: Any) -> None:
     base = ["--deals-dir", str(tmp_path), "allocations", "figures", "-f", "csv"]
     r = invoke(*base, "--sector", "energy", "--status", "candidate")
     assert r.exit_code == 0, r.stderr
-    groups = [x for x in csv.DictReader(io.StringIO(r.stdout)) if x["row"] == "group"]
-    assert [(x["sector"], D(x["candidate_usd_bn"]), x["unsized"]) for x in groups] == [
+    got = list(csv.DictReader(io.StringIO(r.stdout)))  # groups only: no row column, no remainder
+    assert [(x["sector"], D(x["candidate_usd_bn"]), x["unsized"]) for x in got] == [
         ("Energy", D(24), "1")  # e1 24 and the unsized e3
     ]
+    assert "row" not in got[0]
     r = invoke(*base, "--by", "country", "--top", "1")
-    groups = [x for x in csv.DictReader(io.StringIO(r.stdout)) if x["row"] == "group"]
-    assert [(x["country"], D(x["committed_usd_bn"])) for x in groups] == [
+    got = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert [(x["country"], D(x["committed_usd_bn"])) for x in got] == [
         ("GB", D(10)),
         ("(other: 4 groups)", D(9)),  # JP 9 + (no lead) 0 + US 0 + TW 0
     ]
+    # --totals brings back the row column, the total row and the remainders of the headline
+    r = invoke(*base, "--by", "country", "--top", "1", "--totals")
+    assert r.exit_code == 0, r.stderr
+    got = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert [
+        (x["row"], x["country"], x["committed_usd_bn"], x["committed_share_pct"]) for x in got
+    ] == [
+        ("group", "GB", "10", "12.5"),  # 10 / 80
+        ("group", "(other: 4 groups)", "9", "11.25"),  # 9 / 80
+        ("total", "(total)", "19", "23.75"),  # 19 / 80
+        ("remainder", "(headline not named as candidate)", "", ""),
+        ("remainder", "(uncommitted)", "61", "76.25"),  # 80 - 19
+    ]
+    # the candidates' remainder in a file: 28.9 / 80 = 36.125% -> 36.12 (half to even)
+    assert (got[3]["candidate_usd_bn"], got[3]["candidate_share_pct"]) == ("28.9", "36.12")
     assert invoke(*base, "--top", "0").exit_code == 2
     assert invoke(*base, "--by", "colour").exit_code == 2
     assert invoke(*base, "--sort", "size").exit_code == 2

@@ -188,12 +188,13 @@ def test_a_value_not_in_the_list() -> None:
         "'paid' is not allowed here",
         "use one of 'candidate', 'selected', 'funded', 'operating' or 'cancelled'",
     )
-    assert only(edit("format: 1", "format: 2")) == (
+    # formats 1 and 2 exist (docs/deal-format.md); a third is refused
+    assert only(edit("format: 1", "format: 3")) == (
         "format",
         1,
         9,
-        "2 is not allowed here",
-        "use one of 1",
+        "3 is not allowed here",
+        "use one of 1 or 2",
     )
 
 

@@ -68,7 +68,9 @@ def test_installed_command_finds_bundled_deals_from_any_folder(tmp_path: Path) -
 
 def test_cache_goes_under_xdg_cache_home(tmp_path: Path) -> None:
     cache = tmp_path / "xdg"
-    full = {k: v for k, v in os.environ.items() if k not in ("DEAL_CACHE_DIR", "DEAL_NO_CACHE")}
+    # no DEAL_PATH: the bundled folder is the only deals folder
+    gone = ("DEAL_CACHE_DIR", "DEAL_NO_CACHE", "DEAL_PATH")
+    full = {k: v for k, v in os.environ.items() if k not in gone}
     full["XDG_CACHE_HOME"] = str(cache)
     r = subprocess.run(
         [deal_bin(), "list", "-f", "csv"], cwd=tmp_path, env=full, capture_output=True, text=True
@@ -262,14 +264,37 @@ def test_version() -> None:
     assert r.stdout.strip().startswith("deal 0.")
 
 
-def test_completion_of_deal_names() -> None:
-    assert cli._complete_deal("j") == ["japan", "japan-us", "jp", "jpn"]
-    assert "korea" in cli._complete_deal("k")
+def test_completion_of_deal_names(tmp_path: Path) -> None:
+    # the shell asks the installed command (Click's bash protocol); ids and aliases as the
+    # bundled files give them: japan (jp, jpn, japan-us); south-korea (korea, kr, kor, rok),
+    # saudi-arabia (saudi, ksa)
+    def complete(*words: str) -> list[str]:
+        env = {
+            "_DEAL_COMPLETE": "complete_bash",
+            "COMP_WORDS": " ".join(("deal", *words)),
+            "COMP_CWORD": str(len(words)),
+        }
+        r = run(cwd=tmp_path, env=env)
+        assert r.returncode == 0, r.stderr
+        return r.stdout.split()
+
+    assert complete("show", "j") == ["japan", "japan-us", "jp", "jpn"]
+    assert complete("show", "k") == ["kor", "korea", "kr", "ksa"]
+    assert complete("compare", "japan", "sw") == ["swiss", "switzerland"]
+    assert complete("show", "zz") == []
 
 
-def test_success_returns_without_exiting(capsys: pytest.CaptureFixture[str]) -> None:
-    # run() calls sys.exit only for a non-zero code: embedding callers get control back
-    cli.run(["--version"])
+def test_run_exits_with_the_outcome_code(capsys: pytest.CaptureFixture[str]) -> None:
+    # run() is the console entry point: it ends the process with the outcome's code, 0 too
+    with pytest.raises(SystemExit) as exc:
+        cli.run(["--version"])
+    assert exc.value.code == 0
     assert capsys.readouterr().out.startswith("deal ")
-    cli.run(["list", "-f", "csv", "--columns", "id"])
-    assert capsys.readouterr().out == "id\njapan\nsouth-korea\n"
+    with pytest.raises(SystemExit) as exc:
+        cli.run(["list", "-f", "csv", "--columns", "id"])
+    assert exc.value.code == 0
+    ids = ["eu", "japan", "qatar", "saudi-arabia", "south-korea", "switzerland", "taiwan", "uae"]
+    assert capsys.readouterr().out == "id\n" + "".join(i + "\n" for i in ids)
+    with pytest.raises(SystemExit) as exc:
+        cli.run(["show", "atlantis"])
+    assert exc.value.code == 2  # an unknown deal name: usage, as documented

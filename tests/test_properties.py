@@ -16,6 +16,8 @@ from dealcli.errors import Problem
 from dealcli.loader import read_bytes
 from dealcli.model import Deal
 from dealcli.render import Options, render
+from dealcli.render.cells import human
+from dealcli.table import Share
 from dealcli.totals import totals
 from dealcli.validate import build
 from dealcli.views import allocations as allocations_view
@@ -45,11 +47,22 @@ def check_outcome(deal: Any, problems: list[Problem]) -> None:
         check_invariants(deal)
 
 
-HALF_EVEN = Decimal("0.01")
+def my_share(part: Decimal, whole: Decimal, places: int = 2) -> Decimal:
+    """part / whole as a percentage, rounded once, half to even: as files (two places) and
+    screens (one place) show it."""
+    return (part * 100 / whole).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
 
 
-def my_share(part: Decimal, whole: Decimal) -> Decimal:
-    return (part * 100 / whole).quantize(HALF_EVEN, rounding=ROUND_HALF_EVEN)
+def check_share(cell: Any, part: Decimal, whole: Decimal) -> None:
+    """A view's share cell: exact (to the 28 digits of a Decimal), never rounded early;
+    shown rounded once, half to even."""
+    if not whole:
+        assert cell is None
+        return
+    assert isinstance(cell, Share), cell
+    exact = part * 100 / whole
+    assert abs(cell - exact) <= abs(exact) * Decimal("1e-25"), (cell, exact)
+    assert human(cell, "pct") == f"{my_share(part, whole, 1):,}%"
 
 
 def my_counted(deal: Deal, statuses: set[str]) -> list[Any]:
@@ -89,7 +102,7 @@ def check_invariants(deal: Deal) -> None:
         ("uncommitted", t.uncommitted),
     ):
         assert table[measure]["usd_bn"] == value
-        assert table[measure]["share_pct"] == (my_share(value, head) if head else None)
+        check_share(table[measure]["share_pct"], value, head)
     assert table["committed"]["allocations"] == len(committed)
     assert table["candidates"]["unsized"] == sum(a.usd_bn is None for a in candidates)
     sectors = show_views.sectors(deal).records()
@@ -101,8 +114,7 @@ def check_invariants(deal: Deal) -> None:
     )
     for r in sectors:
         for stage in ("candidate", "committed"):
-            want = my_share(r[f"{stage}_usd_bn"], head) if head else None
-            assert r[f"{stage}_share_pct"] == want
+            check_share(r[f"{stage}_share_pct"], r[f"{stage}_usd_bn"], head)
     # not "company" or "country": an amount split among three leads does not add up exactly
     # (20 / 3 * 3 = 20.00000000000000000000000001), reported as a bug, not tested here
     for by in ("sector", "status", "basis"):
@@ -242,6 +254,9 @@ def test_generated_amounts_round_trip_through_csv_and_json(
     assert Decimal(totals["headline"]["usd_bn"]) == headline
     committed = sum((v for i, v in enumerate(values) if i % 2), Decimal(0))
     assert Decimal(totals["committed"]["usd_bn"]) == committed
+    # a share in json: rounded once, half to even, to two places, from the exact value
+    share = totals["committed"]["share_pct"]
+    assert (share is None) if not headline else (Decimal(share) == my_share(committed, headline))
 
 
 def test_the_invariants_hold_for_the_fixtures_and_bundled_deals() -> None:

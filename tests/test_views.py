@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from dealcli.model import Deal
 from dealcli.table import Report, Share, Table
 from dealcli.totals import totals
 from dealcli.views import allocations as allocations_view
@@ -29,7 +30,7 @@ def rows(table: Table, *keys: str) -> list[tuple[Any, ...]]:
     return [tuple(r[k] for k in keys) for r in table.records()]
 
 
-def test_totals(mini) -> None:  # type: ignore[no-untyped-def]
+def test_totals(mini: Deal) -> None:
     t = totals(mini)
     assert (t.headline, t.committed, t.candidates, t.uncommitted) == (D(100), D(40), D(90), D(60))
     table = show.totals_table(mini)
@@ -41,7 +42,7 @@ def test_totals(mini) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
-def test_sectors_merge_labels_that_differ_in_case(mini) -> None:  # type: ignore[no-untyped-def]
+def test_sectors_merge_labels_that_differ_in_case(mini: Deal) -> None:
     table = show.sectors(mini)
     got = rows(table, "sector", "candidate_usd_bn", "committed_usd_bn", "allocations")
     # counts are of allocations in the totals: not the cancelled a6, nor p1 inside env1
@@ -53,7 +54,7 @@ def test_sectors_merge_labels_that_differ_in_case(mini) -> None:  # type: ignore
     ]
 
 
-def test_allocations_by_country(mini) -> None:  # type: ignore[no-untyped-def]
+def test_allocations_by_country(mini: Deal) -> None:
     table = allocations_view.allocations_by(mini, "country").tables[0]
     got = rows(table, "row", "country", "candidate_usd_bn", "committed_usd_bn")
     assert got == [
@@ -66,7 +67,7 @@ def test_allocations_by_country(mini) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
-def test_allocations_with_a_status_and_top(mini) -> None:  # type: ignore[no-untyped-def]
+def test_allocations_with_a_status_and_top(mini: Deal) -> None:
     table = allocations_view.allocations_by(mini, "sector", status="selected", top=1).tables[0]
     got = rows(
         table, "row", "sector", "selected_usd_bn", "selected_share_pct", "selected_of_total_pct"
@@ -80,7 +81,7 @@ def test_allocations_with_a_status_and_top(mini) -> None:  # type: ignore[no-unt
     ]
 
 
-def test_companies_amount_led_split_among_leads(mini) -> None:  # type: ignore[no-untyped-def]
+def test_companies_amount_led_split_among_leads(mini: Deal) -> None:
     table = companies_view.companies([mini]).tables[0]
     got = rows(table, "company", "role", "candidate_usd_bn", "committed_usd_bn")
     assert ("Acme Power", "lead", D(40), D(0)) in got
@@ -89,7 +90,7 @@ def test_companies_amount_led_split_among_leads(mini) -> None:  # type: ignore[n
     assert ("Partner KK", "partner", D(0), D(0)) in got  # a partner leads nothing: 0, not null
 
 
-def test_companies_filters(mini, japan) -> None:  # type: ignore[no-untyped-def]
+def test_companies_filters(mini: Deal, japan: Deal) -> None:
     table = companies_view.companies([mini, japan], country="jp", role="lead").tables[0]
     assert {r["country"] for r in table.records()} == {"JP"}
     assert {r["role"] for r in table.records()} == {"lead"}
@@ -101,7 +102,7 @@ def test_companies_filters(mini, japan) -> None:  # type: ignore[no-untyped-def]
     assert both == []  # no company is in both; the next test shows one that is
 
 
-def test_a_company_in_two_deals_shows_both(mini) -> None:  # type: ignore[no-untyped-def]
+def test_a_company_in_two_deals_shows_both(mini: Deal) -> None:
     from dataclasses import replace
 
     other = replace(mini, id="mini-two")
@@ -111,7 +112,7 @@ def test_a_company_in_two_deals_shows_both(mini) -> None:  # type: ignore[no-unt
     assert acme["candidate_usd_bn"] == D(80)
 
 
-def test_flows(mini) -> None:  # type: ignore[no-untyped-def]
+def test_flows(mini: Deal) -> None:
     report = flows_view.flows(mini)
     origins = rows(report.table("origins"), "origin", "candidate_usd_bn", "committed_usd_bn")
     assert origins == [
@@ -122,7 +123,7 @@ def test_flows(mini) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
-def test_timeline_merges_and_filters(mini, japan) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_merges_and_filters(mini: Deal, japan: Deal) -> None:
     from datetime import date
 
     table = timeline_view.timeline(
@@ -136,7 +137,7 @@ def test_timeline_merges_and_filters(mini, japan) -> None:  # type: ignore[no-un
     ]
 
 
-def test_search(mini, korea) -> None:  # type: ignore[no-untyped-def]
+def test_search(mini: Deal, korea: Deal) -> None:
     table = search_view.search([mini, korea], "HANWHA").tables[0]
     kinds = {(r["deal"], r["kind"]) for r in table.records()}
     assert kinds == {
@@ -147,7 +148,7 @@ def test_search(mini, korea) -> None:  # type: ignore[no-untyped-def]
     assert search_view.search([mini], "zzz").tables[0].rows == []
 
 
-def test_compare_lines_up_terms_and_gdp(mini, japan) -> None:  # type: ignore[no-untyped-def]
+def test_compare_lines_up_terms_and_gdp(mini: Deal, japan: Deal) -> None:
     report = compare.compare([mini, japan])
     gdp = {r["deal"]: r for r in report.table("gdp").records()}
     assert gdp["mini"]["headline_gdp_pct"] == D("10.00")
@@ -161,7 +162,7 @@ def test_compare_lines_up_terms_and_gdp(mini, japan) -> None:  # type: ignore[no
     assert terms[("tariff-rate", "japan")]["pct"] == D(15)
 
 
-def test_compare_gdp_blank_with_a_note(mini) -> None:  # type: ignore[no-untyped-def]
+def test_compare_gdp_blank_with_a_note(mini: Deal) -> None:
     from dataclasses import replace
 
     no_gdp = replace(
@@ -182,12 +183,14 @@ def test_compare_needs_two_deals() -> None:
 # -- invariants on every deal ------------------------------------------------
 
 
-def all_deals(mini, japan, korea) -> list[Any]:  # type: ignore[no-untyped-def]
+def all_deals(mini: Deal, japan: Deal, korea: Deal) -> list[Any]:
     return [mini, japan, korea]
 
 
 @pytest.mark.parametrize("by", allocations_view.GROUPINGS)
-def test_every_grouping_sums_to_the_same_totals(mini, japan, korea, by: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_grouping_sums_to_the_same_totals(
+    mini: Deal, japan: Deal, korea: Deal, by: str
+) -> None:
     for deal in (mini, japan, korea):
         t = totals(deal)
         table = allocations_view.allocations_by(deal, by).tables[0]
@@ -196,7 +199,7 @@ def test_every_grouping_sums_to_the_same_totals(mini, japan, korea, by: str) -> 
         assert sum((r["committed_usd_bn"] for r in groups), D(0)) == t.committed
 
 
-def test_flows_add_up_to_the_allocated_totals(mini, japan, korea) -> None:  # type: ignore[no-untyped-def]
+def test_flows_add_up_to_the_allocated_totals(mini: Deal, japan: Deal, korea: Deal) -> None:
     for deal in (mini, japan, korea):
         t = totals(deal)
         origins = flows_view.flows(deal).table("origins").records()
@@ -204,7 +207,7 @@ def test_flows_add_up_to_the_allocated_totals(mini, japan, korea) -> None:  # ty
         assert sum((r["committed_usd_bn"] for r in origins), D(0)) == t.committed
 
 
-def test_comparing_a_deal_with_itself_gives_equal_columns(japan, korea) -> None:  # type: ignore[no-untyped-def]
+def test_comparing_a_deal_with_itself_gives_equal_columns(japan: Deal, korea: Deal) -> None:
     for deal in (japan, korea):
         report: Report = compare.compare([deal, deal])
         for table in report.tables:
@@ -217,7 +220,7 @@ def test_comparing_a_deal_with_itself_gives_equal_columns(japan, korea) -> None:
                 assert a[:at] + a[at + 1 :] == b[:at] + b[at + 1 :]
 
 
-def test_show_sections_and_unknown_section(japan) -> None:  # type: ignore[no-untyped-def]
+def test_show_sections_and_unknown_section(japan: Deal) -> None:
     assert [t.name for t in show.show(japan).tables] == list(show.SECTIONS)
     r = invoke("show", "japan", "-s", "zzz")  # near no section name
     assert r.exit_code == 2
@@ -225,7 +228,7 @@ def test_show_sections_and_unknown_section(japan) -> None:  # type: ignore[no-un
     assert r.stderr.startswith("deal: error: --section / -s takes totals, top-sectors,")
 
 
-def test_lapsed_terms_are_shown_as_lapsed(mini) -> None:  # type: ignore[no-untyped-def]
+def test_lapsed_terms_are_shown_as_lapsed(mini: Deal) -> None:
     from datetime import date
 
     table = show.terms(mini, today=date(2026, 11, 25))
@@ -234,7 +237,7 @@ def test_lapsed_terms_are_shown_as_lapsed(mini) -> None:  # type: ignore[no-unty
     assert rows(table, "term", "state")[0] == ("tariff-rate", "in force")
 
 
-def test_grouped_rows_carry_the_sources_behind_them(mini) -> None:  # type: ignore[no-untyped-def]
+def test_grouped_rows_carry_the_sources_behind_them(mini: Deal) -> None:
     table = allocations_view.allocations_by(mini, "sector").tables[0]
     chips = next(r for r in table.records() if r["sector"] == "Chips")
     assert chips["sources"] == (2,)  # a3 and a4 both cite src-b, source number 2
