@@ -153,7 +153,7 @@ def main(
 
 
 def run(argv: list[str] | None = None) -> None:
-    """Entry point: `deal` and `python -m dealcli`; exits with the outcome's code."""
+    """Entry point: `deal` and `python -m dealcli`; exits with the code of any outcome but success."""
     typer.main.get_command(app).main(args=argv, prog_name="deal")
 
 
