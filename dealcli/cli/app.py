@@ -153,7 +153,7 @@ def main(
 
 
 def run(argv: list[str] | None = None) -> None:
-    """Entry point: `deal` and `python -m dealcli`; exits with the code of any outcome but success."""
+    """Entry point of `deal` and `python -m dealcli`: exits with the code of a failure."""
     typer.main.get_command(app).main(args=argv, prog_name="deal")
 
 
