@@ -29,9 +29,6 @@ from .errors import Problem, UsageError
 from .files import write_atomic
 from .model import Deal
 from .render.cells import clean
-from .totals import Summary
-
-_ROW_FIELDS = len(dataclasses.fields(Summary))  # a row of an older layout is read afresh
 
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # a cache file past this is not ours to read
 
@@ -95,7 +92,7 @@ class Folder:
             rows = self.read("rows.json")
             self.rows = rows if isinstance(rows, dict) else {}
         row = self.rows.get(name)
-        if not isinstance(row, list) or len(row) != _ROW_FIELDS:
+        if not isinstance(row, list):  # its layout is checked where it is read
             return None
         return (row[0], tuple(row[1]), *row[2:])
 
@@ -178,8 +175,8 @@ def _code_stamp() -> str:
 
 _CODE = (
     "model.py",
-    "validate.py",
-    "loader.py",
+    "build.py",
+    "parse.py",
     "totals.py",
     "registry.py",
     "cache.py",

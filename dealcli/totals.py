@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from .model import COMMITTED_STATUSES, Allocation, Deal, Term
 from .table import Share
@@ -198,76 +197,3 @@ def term_state(t: Term, day: date) -> str:
     if t.from_ is not None and t.from_ > day:
         return "not begun"
     return "lapsed" if t.lapsed(day) else "in force"
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What `deal list` and name resolution need, kept in the folder index."""
-
-    id: str
-    names: tuple[str, ...]
-    title: str
-    investor: str
-    host: str
-    headline: Decimal
-    committed: Decimal
-    candidates: Decimal
-    status: str
-    updated: date
-    scope: str | None = None  # of the headline: investment, purchases, ...
-    binding: bool | None = None  # whether the headline binds; None: not said
-
-    def row(self) -> tuple[Any, ...]:
-        """Plain values (amounts as text) that unpickle fast in a folder index."""
-        return (
-            self.id,
-            self.names,
-            self.title,
-            self.investor,
-            self.host,
-            str(self.headline),
-            str(self.committed),
-            str(self.candidates),
-            self.status,
-            self.updated.isoformat(),
-            self.scope,
-            self.binding,
-        )
-
-    @classmethod
-    def from_row(cls, row: tuple[Any, ...]) -> Summary:
-        i, names, title, investor, host, head, comm, cand, status, updated = row[:10]
-        scope, binding = row[10:12] if len(row) >= 12 else (None, None)
-        day = date.fromisoformat(updated)
-        return cls(
-            i,
-            names,
-            title,
-            investor,
-            host,
-            Decimal(head),
-            Decimal(comm),
-            Decimal(cand),
-            status,
-            day,
-            scope,
-            binding,
-        )
-
-
-def summarize(deal: Deal) -> Summary:
-    tot = totals(deal)
-    return Summary(
-        deal.id,
-        deal.names,
-        deal.title,
-        deal.investor.code,
-        deal.host.code,
-        tot.headline,
-        tot.committed,
-        tot.candidates,
-        deal.status,
-        deal.updated,
-        deal.headline.scope,
-        deal.headline.binding,
-    )

@@ -38,12 +38,12 @@ def first_screen(width: int) -> str:
     """`deal show japan` as the first 24 lines of a terminal `width` columns wide, as SVG."""
     from rich.console import Console
 
-    from dealcli.registry import load
+    from dealcli.registry import open_registry
     from dealcli.render.fit import lay_report
     from dealcli.render.rich_table import draw_lines
     from dealcli.views.show import show
 
-    report = show(load().resolve("japan").deal)
+    report = show(open_registry().resolve("japan").deal)
     console = Console(
         file=io.StringIO(), width=width, record=True, force_terminal=True, color_system="standard"
     )

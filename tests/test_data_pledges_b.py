@@ -15,13 +15,13 @@ import pytest
 
 from dealcli.hosts import is_government
 from dealcli.model import Deal
-from dealcli.registry import load_file
+from dealcli.reading import read_deal_file
 
 from .conftest import BUNDLED, invoke
 
 
 def load(name: str) -> Deal:
-    deal, problems = load_file(BUNDLED / f"{name}.yaml")
+    deal, problems = read_deal_file(BUNDLED / f"{name}.yaml")
     assert deal is not None, [str(p) for p in problems]
     return deal
 

@@ -37,10 +37,10 @@ from typing import Any
 import pytest
 
 from dealcli.model import Deal
+from dealcli.registry import Summary, summarize
 from dealcli.render.cells import human
 from dealcli.table import MACHINE_PLACES, Share, Table, number, rounded
 from dealcli.totals import (
-    Summary,
     counted,
     group,
     group_key,
@@ -48,7 +48,6 @@ from dealcli.totals import (
     share,
     split,
     status_total,
-    summarize,
     totals,
     years,
 )

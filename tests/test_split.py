@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 from pathlib import Path
 
-from dealcli.registry import load_one
+from dealcli.reading import read_deal
 from dealcli.totals import even_shares
 from dealcli.views import allocations as allocations_view
 from dealcli.views import companies as companies_view
@@ -33,7 +33,7 @@ def test_an_amount_split_among_three_leads_adds_up_exactly(tmp_path: Path) -> No
     )
     path = tmp_path / "three.yaml"
     path.write_text(text, encoding="utf-8")
-    deal = load_one(path)
+    deal = read_deal(path)
     for by in ("company", "country"):
         records = allocations_view.allocations_by(deal, by).tables[0].records()
         groups = [r for r in records if r.get("row", "group") == "group"]

@@ -21,7 +21,7 @@ import typer
 from .. import __version__
 from ..errors import DealError, DealFileError, Exit, PipeClosed, did_you_mean
 from ..files import handle_sigterm, interrupted_exit
-from ..registry import Entry, Registry, load
+from ..registry import Entry, Registry, open_registry
 from .help import format_group_help
 
 
@@ -84,7 +84,7 @@ class Session:
 
     def registry(self) -> Registry:
         if self._registry is None:
-            self._registry = load(self.deals_dirs)
+            self._registry = open_registry(self.deals_dirs)
             for note in self._registry.notices:
                 warn(note)
             for problem in self._registry.problems:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..registry import Summary
 from ..table import Column, Report, Table
-from ..totals import Summary
 from .common import LEGEND
 from .compare import yes_no
 
