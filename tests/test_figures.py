@@ -363,12 +363,12 @@ def test_companies_section(figures: Deal) -> None:
         ("Alpha Corp", "US", "lead", D(12), D(0)),  # half of e1
         ("Echo LLC", "US", "lead", D(8), D(0)),  # env-p1 with its own amount
         ("Foxtrot Co", "TW", "lead", D(7), D(0)),  # unenv-p
-        ("Charlie Co", "KR", "partner", None, None),
+        ("Charlie Co", "KR", "partner", D(0), D(0)),  # a partner leads nothing
         ("Golf Inc", "US", "lead", D(0), D(0)),  # m2 has no figure
         ("Hotel AG", "DE", "lead", D(0), D(0)),  # x1 is cancelled
     ]
     beta = next(r for r in table.records() if r["company"] == "Beta KK")
-    assert beta["projects"] == "Gas plant; Grid line; Yard two"
+    assert beta["project_titles"] == "Gas plant; Grid line; Yard two"
     assert beta["sources"] == (1, 2, 3)
     assert "a project with several leads is split evenly among them" in table.notes
 
