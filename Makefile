@@ -43,6 +43,7 @@ floors:
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/hostile.py
 
 fuzz: install
 	$(BIN)/python bench/fuzz.py

@@ -92,7 +92,7 @@ class Folder:
             rows = self.read("rows.json")
             self.rows = rows if isinstance(rows, dict) else {}
         row = self.rows.get(name)
-        if not isinstance(row, list) or len(row) != 10:
+        if not isinstance(row, list):  # its layout is checked where it is read
             return None
         return (row[0], tuple(row[1]), *row[2:])
 
@@ -175,8 +175,8 @@ def _code_stamp() -> str:
 
 _CODE = (
     "model.py",
-    "validate.py",
-    "loader.py",
+    "build.py",
+    "parse.py",
     "totals.py",
     "registry.py",
     "cache.py",

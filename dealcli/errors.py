@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -62,3 +63,10 @@ class UsageError(DealError):
 
 class PipeClosed(Exception):
     """stdout's reader went away; not an OSError, so no layer mistakes it for another failure."""
+
+
+def did_you_mean(given: str, choices: list[str]) -> str:
+    """ "; did you mean 'X'?" for the nearest choice (case aside), or nothing."""
+    folded = {c.casefold(): c for c in choices}
+    close = difflib.get_close_matches(given.casefold(), list(folded), 1, 0.5)
+    return f"; did you mean '{folded[close[0]]}'?" if close else ""

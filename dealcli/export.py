@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -307,6 +306,8 @@ def _names(columns: list[str]) -> list[str]:
 
 def to_sqlite(deals: list[Deal], path: Path) -> None:
     """Build the database in memory, then write it like any other output (atomically)."""
+    import sqlite3  # only an sqlite export needs it
+
     con = sqlite3.connect(":memory:")
     con.execute("PRAGMA foreign_keys = ON")
     data = rows(deals)

@@ -8,8 +8,8 @@ from typing import Any
 from . import model
 from .errors import Problem
 from .hosts import is_government, is_staging
-from .loader import Path_, Pos
 from .model import Deal
+from .parse import Path_, Pos
 from .problems import problem
 
 # Keys that only format 2 knows; a format 1 file that uses one is told to say `format: 2`.

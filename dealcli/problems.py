@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .errors import Problem
-from .loader import Path_, Pos
+from .parse import Path_, Pos
 
 
 def dotted(loc: Path_) -> str:

@@ -16,7 +16,7 @@ from .model import Deal
 from .render.cells import clean
 
 
-def _kind(mode: int) -> str | None:
+def file_kind(mode: int) -> str | None:
     """What a non-regular file is, for a message; None for a regular file."""
     if stat.S_ISREG(mode):
         return None
@@ -35,7 +35,7 @@ def _kind(mode: int) -> str | None:
 def read_limited(path: Path) -> tuple[bytes | None, Problem | None]:
     """A deal file's bytes, or why not: only a regular file, and at most the size limit
     plus one byte (so a file grown past the limit is still seen as too large)."""
-    from .loader import MAX_BYTES
+    from .parse import MAX_BYTES
 
     name = clean(str(path))
     try:
@@ -44,7 +44,7 @@ def read_limited(path: Path) -> tuple[bytes | None, Problem | None]:
         return None, Problem(name, f"cannot read the file: {exc.strerror}")
     try:
         st = os.fstat(fd)
-        kind = _kind(st.st_mode)
+        kind = file_kind(st.st_mode)
         if kind is not None:
             return None, Problem(
                 name, f"{kind}, not a regular file", hint="name a deal file (*.yaml)"
@@ -70,7 +70,7 @@ def read_limited(path: Path) -> tuple[bytes | None, Problem | None]:
 
 
 def _too_large(name: str, size: int) -> Problem:
-    from .loader import MAX_BYTES
+    from .parse import MAX_BYTES
 
     return Problem(
         name,
@@ -79,9 +79,9 @@ def _too_large(name: str, size: int) -> Problem:
     )
 
 
-def load_bytes(path: Path, data: bytes) -> tuple[Deal | None, list[Problem]]:
-    from .loader import Parsed, read_bytes
-    from .validate import build
+def read_deal_bytes(path: Path, data: bytes) -> tuple[Deal | None, list[Problem]]:
+    from .build import build
+    from .parse import Parsed, read_bytes
 
     name = clean(str(path))
     parsed = read_bytes(name, data, positions=False)
@@ -195,16 +195,16 @@ def _capped(name: str, problems: list[Problem], unchecked: int = 0) -> list[Prob
     return out
 
 
-def load_file(path: Path) -> tuple[Deal | None, list[Problem]]:
+def read_deal_file(path: Path) -> tuple[Deal | None, list[Problem]]:
     """Read and validate one file, bypassing the cache."""
     data, problem = read_limited(path)
     if data is None:
         return None, [problem] if problem else []
-    return load_bytes(path, data)
+    return read_deal_bytes(path, data)
 
 
-def load_one(path: Path) -> Deal:
-    deal, problems = load_file(path)
+def read_deal(path: Path) -> Deal:
+    deal, problems = read_deal_file(path)
     if deal is None:
         raise DealFileError(clean(str(path)), problems)
     return deal

@@ -30,6 +30,8 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -47,11 +49,9 @@ from .cache import (
 )
 from .errors import Problem, UsageError
 from .model import Deal
-from .reading import _kind, load_bytes, load_file, load_one, read_limited
+from .reading import file_kind, read_deal, read_deal_bytes, read_limited
 from .render.cells import clean
-from .totals import Summary, summarize
-
-__all__ = ["load_file", "load_one"]  # re-exported: `deal validate` and tests read files here
+from .totals import totals
 
 BUNDLED = "bundled"
 SUFFIXES = (".yaml", ".yml")
@@ -101,7 +101,7 @@ class Entry:
                     deal = decode_deal(data)
                 except Exception as exc:  # a damaged cache file: read the deal file instead
                     self.folder.warn(_cache_problem(where, f"unreadable ({type(exc).__name__})"))
-            self._deal = deal if deal is not None else load_one(Path(self.path))
+            self._deal = deal if deal is not None else read_deal(Path(self.path))
         return self._deal
 
     @property
@@ -116,6 +116,80 @@ class Entry:
                     summary = None
             self._summary = summary or summarize(self.deal)
         return self._summary
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What `deal list` and name resolution need, kept in the folder index."""
+
+    id: str
+    names: tuple[str, ...]
+    title: str
+    investor: str
+    host: str
+    headline: Decimal
+    committed: Decimal
+    candidates: Decimal
+    status: str
+    updated: date
+    scope: str | None = None  # of the headline: investment, purchases, ...
+    binding: bool | None = None  # whether the headline binds; None: not said
+
+    def row(self) -> tuple[Any, ...]:
+        """Plain values (amounts as text) that unpickle fast in a folder index."""
+        return (
+            self.id,
+            self.names,
+            self.title,
+            self.investor,
+            self.host,
+            str(self.headline),
+            str(self.committed),
+            str(self.candidates),
+            self.status,
+            self.updated.isoformat(),
+            self.scope,
+            self.binding,
+        )
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...]) -> Summary:
+        if len(row) != len(dataclasses.fields(cls)):
+            raise ValueError(f"a list row of {len(row)} values, not {len(dataclasses.fields(cls))}")
+        i, names, title, investor, host, head, comm, cand, status, updated, scope, binding = row
+        day = date.fromisoformat(updated)
+        return cls(
+            i,
+            names,
+            title,
+            investor,
+            host,
+            Decimal(head),
+            Decimal(comm),
+            Decimal(cand),
+            status,
+            day,
+            scope,
+            binding,
+        )
+
+
+def summarize(deal: Deal) -> Summary:
+    tot = totals(deal)
+    return Summary(
+        deal.id,
+        deal.names,
+        deal.title,
+        deal.investor.code,
+        deal.host.code,
+        tot.headline,
+        tot.committed,
+        tot.candidates,
+        deal.status,
+        deal.updated,
+        deal.headline.scope,
+        deal.headline.binding,
+    )
 
 
 @dataclass
@@ -167,7 +241,7 @@ def user_dirs(deals_dirs: Iterable[Path]) -> list[Path]:
     return dirs + list(deals_dirs)
 
 
-def load(deals_dirs: Iterable[Path] = ()) -> Registry:
+def open_registry(deals_dirs: Iterable[Path] = ()) -> Registry:
     registry = Registry()
     warn = registry.problems.append
     root = _cache_root(warn)
@@ -221,7 +295,7 @@ def scan(folder: Path) -> tuple[dict[str, Stamp], list[Problem]]:
             except OSError as exc:
                 warn(name, f"cannot read the file ({exc.strerror}); skipped")
                 continue
-            kind = _kind(st.st_mode)
+            kind = file_kind(st.st_mode)
             if kind is not None:
                 warn(name, f"{kind}, not a regular file; skipped")
                 continue
@@ -282,7 +356,7 @@ def load_folder(
             problems.pop(name, None)
             if still_racy and data is not None:
                 racy[name] = now_hash
-            deal, found = load_bytes(path, data) if data is not None else (None, [])
+            deal, found = read_deal_bytes(path, data) if data is not None else (None, [])
             if problem is not None:
                 found = [problem]
             if found:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
-from .model import COMMITTED_STATUSES, Allocation, Deal
+from .model import COMMITTED_STATUSES, Allocation, Deal, Term
 from .table import Share
 
 ZERO = Decimal(0)
@@ -75,14 +74,32 @@ def group_key(label: str) -> str:
     return " ".join(label.split()).casefold()
 
 
+THOUSAND_USD = Decimal("0.000001")  # in USD bn: the finest unit an amount is split into
+
+
+def even_shares(amount: Decimal | None, n: int) -> list[Decimal | None]:
+    """`amount` in `n` shares as even as whole thousands of dollars allow, adding up exactly
+    (20 among 3: 6.666667 + 6.666667 + 6.666666), so sums over companies equal the totals."""
+    if amount is None:
+        return [None] * n
+    units = int(amount / THOUSAND_USD)
+    if units * THOUSAND_USD != amount:  # finer than a thousand dollars: shared as it is
+        return [amount / n] * n
+    base, extra = divmod(units, n)
+    return [(base + (i < extra)) * THOUSAND_USD for i in range(n)]
+
+
 def split(a: Allocation, by: str) -> list[tuple[str, Decimal | None]]:
     """The group labels an allocation falls in, its amount shared evenly among them."""
     if by in ("company", "country"):
         leads = a.leads
         if not leads:
             return [(UNATTRIBUTED, a.usd_bn)]
-        each = None if a.usd_bn is None else a.usd_bn / len(leads)
-        return [(c.name if by == "company" else c.country, each) for c in leads]
+        shares = even_shares(a.usd_bn, len(leads))
+        return [
+            (c.name if by == "company" else c.country, s)
+            for c, s in zip(leads, shares, strict=True)
+        ]
     value = {
         "sector": a.sector,
         "subsector": a.subsector or "(none)",
@@ -150,65 +167,33 @@ def years(deal: Deal) -> Decimal | None:
     return (Decimal(days) / Decimal("365.25")).quantize(CENT)
 
 
-@dataclass(frozen=True)
-class Summary:
-    """What `deal list` and name resolution need, kept in the folder index."""
-
-    id: str
-    names: tuple[str, ...]
-    title: str
-    investor: str
-    host: str
-    headline: Decimal
-    committed: Decimal
-    candidates: Decimal
-    status: str
-    updated: date
-
-    def row(self) -> tuple[Any, ...]:
-        """Plain values (amounts as text) that unpickle fast in a folder index."""
-        return (
-            self.id,
-            self.names,
-            self.title,
-            self.investor,
-            self.host,
-            str(self.headline),
-            str(self.committed),
-            str(self.candidates),
-            self.status,
-            self.updated.isoformat(),
-        )
-
-    @classmethod
-    def from_row(cls, row: tuple[Any, ...]) -> Summary:
-        i, names, title, investor, host, head, comm, cand, status, updated = row
-        day = date.fromisoformat(updated)
-        return cls(
-            i,
-            names,
-            title,
-            investor,
-            host,
-            Decimal(head),
-            Decimal(comm),
-            Decimal(cand),
-            status,
-            day,
-        )
+DAYS_A_YEAR = Decimal("365.25")
 
 
-def summarize(deal: Deal) -> Summary:
-    tot = totals(deal)
-    return Summary(
-        deal.id,
-        deal.names,
-        deal.title,
-        deal.investor.code,
-        deal.host.code,
-        tot.headline,
-        tot.committed,
-        tot.candidates,
-        deal.status,
-        deal.updated,
-    )
+def per_year(deal: Deal, exact: bool = False) -> Decimal | None:
+    """The headline a year of the deployment period: headline x 365.25 / days, rounded once
+    to the cent (`exact`: not rounded, to divide further); None without a period."""
+    if deal.period is None:
+        return None
+    days = (deal.period.to - deal.period.from_).days
+    if days <= 0:
+        return None
+    value = deal.headline.usd_bn * DAYS_A_YEAR / days
+    return value if exact else value.quantize(CENT)
+
+
+def known_money(deal: Deal, amount: Decimal) -> Decimal | None:
+    """An allocated total, or None when the deal names no allocations (nothing is known:
+    a 0 means its named allocations add up to nothing at that stage)."""
+    return amount if deal.allocations else None
+
+
+def term(deal: Deal, term_id: str) -> Term | None:
+    return next((t for t in deal.terms if t.id == term_id), None)
+
+
+def term_state(t: Term, day: date) -> str:
+    """Whether a term holds on `day`: "in force", "lapsed" (ended before it) or "not begun"."""
+    if t.from_ is not None and t.from_ > day:
+        return "not begun"
+    return "lapsed" if t.lapsed(day) else "in force"

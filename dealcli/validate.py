@@ -1,337 +1,60 @@
-"""From parsed YAML to a validated `Deal`: types by pydantic, references by hand.
-
-Imported only when a deal file must really be read (not from the cache),
-because pydantic is slow to import and to build.
-"""
+"""`deal validate`: every problem of every file, and whether all files are valid."""
 
 from __future__ import annotations
 
-import dataclasses
-import difflib
-from collections.abc import Iterator
-from decimal import Decimal
-from functools import cache
-from typing import Any
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from pydantic import TypeAdapter, ValidationError
-
-from . import model
-from .errors import Problem
-from .format2 import format2_problems
-from .loader import Parsed, Path_, Pos
-from .model import Deal
-from .problems import dotted
-from .problems import problem as _problem
-from .provenance import cited_ids
-from .totals import status_total
+from .errors import UsageError
+from .reading import read_deal_file
+from .registry import deal_files
+from .render.cells import clean
 
 
-@cache
-def adapter() -> TypeAdapter[Deal]:
-    return TypeAdapter(Deal)
+@dataclass
+class Outcome:
+    lines: list[str] = field(default_factory=list)  # problems and warnings, in file order
+    files: int = 0
+    invalid: int = 0
+    warnings: int = 0
+
+    def summary(self) -> str:
+        valid = self.files - self.invalid
+        counts = f"{valid} valid, {self.invalid} invalid, {self.warnings} warning(s)"
+        return f"{self.files} file(s): {counts}"
 
 
-def json_schema() -> dict[str, Any]:
-    schema = adapter().json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "deal file, format 1 or 2"
-    schema.setdefault("patternProperties", {})["^x-"] = {}
-    for definition in schema.get("$defs", {}).values():
-        if definition.get("additionalProperties") is False:
-            definition.setdefault("patternProperties", {})["^x-"] = {}
-    return schema
+def files_of(paths: list[Path]) -> list[Path]:
+    """The deal files named, a folder standing for its *.yaml and *.yml files."""
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += [p / name for name in sorted(deal_files(p))]
+        elif p.exists():
+            files.append(p)
+        else:
+            raise UsageError(f"no such file or folder: {clean(str(p))}")
+    if not files:
+        raise UsageError("no deal files (*.yaml, *.yml) found")
+    return files
 
 
-@cache
-def _field_names() -> frozenset[str]:
-    names: set[str] = set()
-    for value in vars(model).values():
-        if dataclasses.is_dataclass(value):
-            names.update(f.name.rstrip("_") for f in dataclasses.fields(value))
-    return frozenset(names)
-
-
-def build(path: str, parsed: Parsed) -> tuple[Deal | None, list[Problem]]:
-    """Validate parsed data; return the deal (or None) and every problem found."""
-    problems = list(parsed.problems)
-    if problems or not isinstance(parsed.value, dict):
-        return None, problems
-    try:
-        deal = adapter().validate_python(parsed.value)
-    except ValidationError as exc:
-        problems.extend(_type_problems(path, exc, parsed.positions))
-        problems.extend(_reference_problems(path, parsed.value, parsed.positions))
-        return None, _unique(problems)
-    problems.extend(_reference_problems(path, parsed.value, parsed.positions))
-    problems.extend(format2_problems(path, parsed.value, deal, parsed.positions))
-    problems.extend(_warnings(path, deal, parsed.positions))
-    problems.extend(_hidden_problems(path, parsed.value, parsed.positions))
-    if any(not p.warning for p in problems):
-        return None, problems
-    return deal, problems
-
-
-_IDENTITY = frozenset({"id", "aliases", "name", "sources", "part_of", "tranche"})
-
-
-def _hidden_problems(path: str, raw: Any, positions: dict[Path_, Pos]) -> Iterator[Problem]:
-    """Invisible format characters (BiDi controls, zero-width, tags: Unicode Cf): an error
-    in an id or a name, where a look-alike would be another company; a warning in free
-    text, which every output but json shows by code point."""
-    from .render.cells import hidden
-
-    todo: list[tuple[Path_, Any]] = [((), raw)]
-    while todo:
-        loc, value = todo.pop()
-        if isinstance(value, dict):
-            todo.extend(reversed([((*loc, k), v) for k, v in value.items()]))
-        elif isinstance(value, list):
-            todo.extend(reversed([((*loc, i), v) for i, v in enumerate(value)]))
-        elif isinstance(value, str) and (found := hidden(value)):
-            key = next((p for p in reversed(loc) if isinstance(p, str)), "")
-            name = key in _IDENTITY
-            hint = "remove it" if name else "remove it unless it is meant; output shows it"
-            for what in found:
-                yield _problem(path, positions, loc, f"{what} in {dotted(loc)}", hint, not name)
-
-
-def _unique(problems: list[Problem]) -> list[Problem]:
-    seen: set[tuple[Any, ...]] = set()
-    out = []
-    for p in problems:
-        key = (p.line, p.column, p.field, p.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
+def validate_files(paths: list[Path]) -> Outcome:
+    out = Outcome()
+    seen: dict[str, Path] = {}
+    for f in files_of(paths):
+        out.files += 1
+        deal, problems = read_deal_file(f)
+        out.lines += [str(p) for p in problems]
+        out.warnings += sum(p.warning for p in problems)
+        if deal is None:
+            out.invalid += 1
+            continue
+        if deal.id in seen:
+            out.warnings += 1
+            out.lines.append(
+                f"{clean(str(f))}: warning: id '{deal.id}' is also used by "
+                f"{clean(str(seen[deal.id]))}; the later one wins"
+            )
+        seen[deal.id] = f
     return out
-
-
-def _type_problems(
-    path: str, exc: ValidationError, positions: dict[Path_, Pos]
-) -> Iterator[Problem]:
-    for err in exc.errors(include_url=False):
-        # pydantic puts union and wrapper names (e.g. 'function-before[...]') into loc
-        loc: Path_ = tuple(
-            p for p in err["loc"] if isinstance(p, int) or ("[" not in p and p not in _WRAPPERS)
-        )
-        kind = err["type"]
-        pos = positions.get(loc)
-        message, hint = _explain(kind, err, loc, pos)
-        yield _problem(path, positions, loc, message, hint)
-
-
-_WRAPPERS = {"function-before", "function-after", "nullable", "tuple", "list", "int", "str"}
-
-
-def _explain(kind: str, err: Any, loc: Path_, pos: Pos | None) -> tuple[str, str]:
-    field = str(loc[-1]) if loc else "file"
-    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        close = difflib.get_close_matches(field, _field_names(), n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        return (
-            f"unknown key '{field}'",
-            hint + "remove it, or start it with x- to keep a private note",
-        )
-    if kind == "missing":
-        return f"'{field}' is required", f"add `{field}: ...`"
-    if kind == "string_type" and pos is not None and pos.guessed and pos.raw is not None:
-        read_as = _read_as(pos)
-        return (
-            f"unquoted {pos.raw} is read by YAML as {read_as}, not text",
-            f'put it in quotes: "{pos.raw}"',
-        )
-    if kind in ("string_pattern_mismatch",):
-        pattern = err.get("ctx", {}).get("pattern", "")
-        value = err.get("input")
-        if "a-z0-9" in pattern:
-            return (
-                f"'{value}' is not a valid id",
-                "use lower-case letters, digits and single hyphens, like `gulf-link-2`",
-            )
-        if "A-Z" in pattern:
-            return f"'{value}' is not a country code", 'use an ISO 3166-1 alpha-2 code, like "JP"'
-        if "http" in pattern:
-            return f"'{value}' is not a web address", "use a full https:// or http:// address"
-    if kind == "amount_type":
-        return "an amount must be a number, not text", "write it unquoted, like `usd_bn: 25`"
-    if kind in ("greater_than_equal", "decimal_type", "finite_number") or "decimal" in kind:
-        return f"{err['msg'].lower()}: {err.get('input')!s}", "write a finite amount of 0 or more"
-    if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"{err.get('input')!r} is not allowed here", f"use one of {expected}"
-    if kind.endswith("_type") or kind in ("string_type", "date_from_datetime_inexact"):
-        got = type(err.get("input")).__name__
-        return f"{err['msg'].lower()} (got a {got})", "check the format description for this key"
-    return err["msg"], "check the format description for this key"
-
-
-def _read_as(pos: Pos) -> str:
-    if pos.guessed == "boolean":
-        return "a boolean"
-    if pos.guessed == "number":
-        return "a number"
-    if pos.guessed in ("date", "timestamp"):
-        return f"a {pos.guessed}"
-    return "an empty value"
-
-
-def _reference_problems(
-    path: str, raw: dict[str, Any], positions: dict[Path_, Pos]
-) -> Iterator[Problem]:
-    """Ids and references, checked on the raw data so they show even beside type errors."""
-    defined = {_text(s.get("id")) for s in _dicts(raw.get("sources"))}
-    for loc, ids in _source_lists(raw):
-        for i, sid in enumerate(ids):
-            if isinstance(sid, str) and sid not in defined:
-                close = difflib.get_close_matches(
-                    sid, [d for d in defined if isinstance(d, str)], 1
-                )
-                more = f"did you mean '{close[0]}'? " if close else ""
-                yield _problem(
-                    path,
-                    positions,
-                    (*loc, i),
-                    f"source '{sid}' is not defined",
-                    more + "add it under `sources:` or fix the id",
-                )
-    for section in ("sources", "structure", "terms", "allocations", "commitments"):
-        first: dict[Any, int] = {}
-        for i, item in enumerate(_dicts(raw.get(section))):
-            ident = _text(item.get("id"))
-            if ident is not None and ident in first:
-                yield _problem(
-                    path,
-                    positions,
-                    (section, i, "id"),
-                    f"id '{ident}' is used twice in {section} (also item {first[ident] + 1})",
-                    "give each a distinct id",
-                )
-            first.setdefault(ident, i)
-    tranches = {_text(t.get("id")) for t in _dicts(raw.get("structure"))}
-    allocs = {_text(a.get("id")): a for a in _dicts(raw.get("allocations"))}
-    for i, a in enumerate(_dicts(raw.get("allocations"))):
-        tranche = _text(a.get("tranche"))
-        if tranche is not None and tranche not in tranches:
-            yield _problem(
-                path,
-                positions,
-                ("allocations", i, "tranche"),
-                f"tranche '{tranche}' is not defined",
-                "name the id of an item under `structure:`",
-            )
-        parent = _text(a.get("part_of"))
-        if parent is not None and (parent not in allocs or parent == a.get("id")):
-            yield _problem(
-                path,
-                positions,
-                ("allocations", i, "part_of"),
-                f"part_of '{parent}' is not another allocation of this deal",
-                "name the id of the envelope this project belongs to",
-            )
-        elif parent is not None and allocs[parent].get("part_of") is not None:
-            yield _problem(
-                path,
-                positions,
-                ("allocations", i, "part_of"),
-                f"'{parent}' is itself part of another allocation",
-                "point part_of at the outermost envelope",
-            )
-    for section in ("allocations", "commitments"):
-        for i, item in enumerate(_dicts(raw.get(section))):
-            if item.get("usd_bn") is not None and item.get("basis") is None:
-                yield _problem(
-                    path,
-                    positions,
-                    (section, i, "usd_bn"),
-                    "an amount needs its basis",
-                    "add `basis: committed`, `up_to`, `target`, `estimate` or `reported`",
-                )
-    investor = raw.get("investor")
-    if isinstance(investor, dict) and investor.get("gdp_usd_bn") is not None:
-        for key in ("gdp_year", "sources"):
-            if not investor.get(key):
-                yield _problem(
-                    path,
-                    positions,
-                    ("investor", "gdp_usd_bn"),
-                    f"a GDP figure needs its {key.replace('gdp_', '')}",
-                    f"add `{key}:` to investor",
-                )
-
-
-def _text(value: Any) -> str | None:
-    """An id as written, or None when it is not text (the type check reports that)."""
-    return value if isinstance(value, str) else None
-
-
-def _dicts(value: Any) -> list[dict[str, Any]]:
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
-
-
-def _source_lists(raw: dict[str, Any]) -> Iterator[tuple[Path_, list[Any]]]:
-    for key in ("investor", "host", "headline", "period"):
-        part = raw.get(key)
-        if isinstance(part, dict) and isinstance(part.get("sources"), list):
-            yield (key, "sources"), part["sources"]
-    for section in ("structure", "terms", "allocations", "commitments", "timeline"):
-        for i, item in enumerate(_dicts(raw.get(section))):
-            if isinstance(item.get("sources"), list):
-                yield (section, i, "sources"), item["sources"]
-    for loc, item in _items(raw):
-        yield from _nested_source_lists(loc, item)
-
-
-def _items(raw: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
-    """The headline, tranches and allocations: the parts that may carry format 2 figures."""
-    if isinstance(raw.get("headline"), dict):
-        yield ("headline",), raw["headline"]
-    for section in ("structure", "allocations"):
-        for i, item in enumerate(_dicts(raw.get(section))):
-            yield (section, i), item
-
-
-def _nested_source_lists(loc: Path_, item: dict[str, Any]) -> Iterator[tuple[Path_, list[Any]]]:
-    """Sources of `local`, `history` and `alternatives` (format 2)."""
-    local = item.get("local")
-    if isinstance(local, dict) and isinstance(local.get("sources"), list):
-        yield (*loc, "local", "sources"), local["sources"]
-    for key in ("history", "alternatives"):
-        for j, step in enumerate(_dicts(item.get(key))):
-            if isinstance(step.get("sources"), list):
-                yield (*loc, key, j, "sources"), step["sources"]
-
-
-def _warnings(path: str, deal: Deal, positions: dict[Path_, Pos]) -> Iterator[Problem]:
-    head = deal.headline.usd_bn
-    if deal.structure:
-        total = sum((t.usd_bn for t in deal.structure), Decimal(0))
-        if total != head:
-            yield _problem(
-                path,
-                positions,
-                ("structure",),
-                f"tranches add up to {total}, not the headline {head}",
-                "check the tranche amounts, or say in notes why they differ",
-                warning=True,
-            )
-    used = cited_ids(deal)
-    for i, src in enumerate(deal.sources):
-        if src.id not in used:
-            yield _problem(
-                path,
-                positions,
-                ("sources", i, "id"),
-                f"source '{src.id}' is not used by any figure",
-                "cite it where it is used, or remove it",
-                warning=True,
-            )
-    candidates = status_total(deal, "candidate")
-    if candidates > head:
-        yield _problem(
-            path,
-            positions,
-            ("allocations",),
-            f"candidate allocations add up to {candidates}, more than the headline {head}",
-            "normal for lists of ceilings; say so in notes",
-            warning=True,
-        )

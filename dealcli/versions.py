@@ -52,8 +52,8 @@ def _from_git(text: str) -> Deal:
 
 def _build(name: str, data: bytes) -> Deal:
     """Read and validate a deal file's bytes, as the registry does."""
-    from .loader import read_bytes
-    from .validate import build
+    from .build import build
+    from .parse import read_bytes
 
     deal, problems = build(name, read_bytes(name, data, positions=False))
     if deal is None:

@@ -2,8 +2,10 @@
 
 The first screen of `deal show japan` (24 lines) at 80 and 120 columns, as a
 terminal shows it; SVGs of `deal show japan` (totals and sectors), `deal compare
-japan korea` and `deal chart japan`. If Chromium is installed, the HTML export of
-`deal show japan` is also rendered to PNG headlessly and checked not to be blank.
+japan korea`, the eight bundled pledges compared (`deal compare --all`, and `deal chart
+--compare` on one scale and as shares of GDP) and `deal chart japan`. If Chromium is
+installed, the HTML export of `deal show japan` is also rendered to PNG headlessly and
+checked not to be blank.
 """
 
 from __future__ import annotations
@@ -18,9 +20,13 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parent
 DEAL = str(Path(sys.executable).parent / "deal")
 
+EIGHT = ["eu", "japan", "qatar", "saudi-arabia", "south-korea", "switzerland", "taiwan", "uae"]
 PICTURES = {
     "show-japan.svg": ["show", "japan", "-s", "overview", "-s", "totals", "-s", "sectors"],
-    "compare-japan-korea.svg": ["compare", "japan", "korea", "--only", "totals"],
+    "compare-japan-korea.svg": ["compare", "japan", "korea", "-s", "totals"],
+    "compare-all.svg": ["compare", "--all", "-s", "pledges", "-s", "totals", "-s", "gdp"],
+    "chart-compare-all.svg": ["chart", "--compare", *EIGHT],
+    "chart-compare-gdp.svg": ["chart", "--compare", "--gdp", *EIGHT],
     "chart-japan.svg": ["chart", "japan"],
 }
 
@@ -32,12 +38,12 @@ def first_screen(width: int) -> str:
     """`deal show japan` as the first 24 lines of a terminal `width` columns wide, as SVG."""
     from rich.console import Console
 
-    from dealcli.registry import load
+    from dealcli.registry import open_registry
     from dealcli.render.fit import lay_report
     from dealcli.render.rich_table import draw_lines
     from dealcli.views.show import show
 
-    report = show(load().resolve("japan").deal)
+    report = show(open_registry().resolve("japan").deal)
     console = Console(
         file=io.StringIO(), width=width, record=True, force_terminal=True, color_system="standard"
     )

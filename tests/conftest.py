@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from dealcli.cli import app
 from dealcli.model import Deal
-from dealcli.registry import load_one
+from dealcli.reading import read_deal
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
@@ -57,23 +57,23 @@ def deals_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def mini() -> Deal:
-    return load_one(FIXTURES / "mini.yaml")
+    return read_deal(FIXTURES / "mini.yaml")
 
 
 @pytest.fixture
 def figures() -> Deal:
     """tests/fixtures/figures.yaml: every figure of it is worked out in tests/test_figures.py."""
-    return load_one(FIXTURES / "figures.yaml")
+    return read_deal(FIXTURES / "figures.yaml")
 
 
 @pytest.fixture
 def japan() -> Deal:
-    return load_one(BUNDLED / "japan.yaml")
+    return read_deal(BUNDLED / "japan.yaml")
 
 
 @pytest.fixture
 def korea() -> Deal:
-    return load_one(BUNDLED / "south-korea.yaml")
+    return read_deal(BUNDLED / "south-korea.yaml")
 
 
 def deal_bin() -> str:

@@ -105,7 +105,7 @@ def test_help_metavars_read_as_words() -> None:
     assert "--top N " in text and "--by [sector|subsector|" in text
     for raw in ("{DEAL}", "<str>", "<list", "<int range>", "[x>=1]"):
         assert raw not in text
-    assert "Usage: deal compare [OPTIONS] DEAL...\n" in invoke("compare", "--help").stdout
+    assert "Usage: deal compare [OPTIONS] [DEAL...]\n" in invoke("compare", "--help").stdout
     assert "Usage: deal validate [OPTIONS] PATH...\n" in invoke("validate", "--help").stdout
 
 

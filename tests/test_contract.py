@@ -22,7 +22,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dealcli.registry import load_one
+from dealcli.reading import read_deal
 from dealcli.table import number
 from dealcli.totals import totals
 
@@ -106,7 +106,7 @@ def test_every_flows_table_sums_to_the_deal_totals() -> None:
 
 def test_bundled_breakdowns_sum_to_their_totals() -> None:
     for name in ("japan", "south-korea"):
-        t = totals(load_one(BUNDLED / f"{name}.yaml"))
+        t = totals(read_deal(BUNDLED / f"{name}.yaml"))
         for by in ("sector", "company", "country", "status"):
             rows = json.loads(
                 deal("allocations", name, "--by", by, "-f", "json").stdout, parse_float=D
@@ -461,7 +461,7 @@ def test_readme_recipes_run_as_written(tmp_path: Path) -> None:
     recipes = readme_recipes()
     assert len(recipes) == 6  # the workbook first, then awk, jq, pandas, sqlite3, xlsx
     assert recipes[0] == "deal show japan -o japan.xlsx"
-    bundled = [load_one(p) for p in sorted(BUNDLED.glob("*.yaml"))]
+    bundled = [read_deal(p) for p in sorted(BUNDLED.glob("*.yaml"))]
     japan = next(d for d in bundled if d.id == "japan")
     committed = totals(japan).committed
     shell(recipes[0], tmp_path)

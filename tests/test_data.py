@@ -11,7 +11,7 @@ import pytest
 
 from dealcli.hosts import GOVERNMENT_SUFFIXES
 from dealcli.model import SECTORS, Deal
-from dealcli.registry import load_file
+from dealcli.reading import read_deal_file
 from dealcli.totals import totals
 
 from .conftest import BUNDLED, invoke
@@ -22,7 +22,7 @@ FILES = sorted(BUNDLED.glob("*.yaml"))
 def bundled() -> list[Deal]:
     out = []
     for path in FILES:
-        deal, problems = load_file(path)
+        deal, problems = read_deal_file(path)
         assert deal is not None, [str(p) for p in problems]
         out.append(deal)
     return out

@@ -12,14 +12,14 @@ from decimal import Decimal as D
 from typing import Any
 
 from dealcli.model import Allocation, Deal
-from dealcli.registry import load_file
+from dealcli.reading import read_deal_file
 from dealcli.totals import totals
 
 from .conftest import BUNDLED
 
 
 def _load() -> Deal:
-    deal, problems = load_file(BUNDLED / "japan.yaml")
+    deal, problems = read_deal_file(BUNDLED / "japan.yaml")
     assert deal is not None, [str(p) for p in problems]
     return deal
 

@@ -13,7 +13,7 @@ import pytest
 
 from dealcli.hosts import is_government, is_staging
 from dealcli.model import Deal
-from dealcli.registry import load_file
+from dealcli.reading import read_deal_file
 from dealcli.totals import totals
 
 from .conftest import BUNDLED
@@ -21,7 +21,7 @@ from .conftest import BUNDLED
 
 @pytest.fixture(scope="module")
 def korea() -> Deal:
-    deal, problems = load_file(BUNDLED / "south-korea.yaml")
+    deal, problems = read_deal_file(BUNDLED / "south-korea.yaml")
     assert deal is not None, [str(p) for p in problems]
     assert problems == [], [str(p) for p in problems]  # no warnings either
     return deal

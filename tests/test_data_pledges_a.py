@@ -9,7 +9,7 @@ import pytest
 
 from dealcli.hosts import is_government
 from dealcli.model import Deal
-from dealcli.registry import load_file
+from dealcli.reading import read_deal_file
 from dealcli.totals import totals
 
 from .conftest import BUNDLED, invoke
@@ -18,7 +18,7 @@ IDS = ("eu", "taiwan", "switzerland")
 
 
 def load(deal_id: str) -> Deal:
-    deal, problems = load_file(BUNDLED / f"{deal_id}.yaml")
+    deal, problems = read_deal_file(BUNDLED / f"{deal_id}.yaml")
     assert deal is not None, [str(p) for p in problems]
     return deal
 

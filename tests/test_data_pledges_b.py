@@ -15,13 +15,13 @@ import pytest
 
 from dealcli.hosts import is_government
 from dealcli.model import Deal
-from dealcli.registry import load_file
+from dealcli.reading import read_deal_file
 
 from .conftest import BUNDLED, invoke
 
 
 def load(name: str) -> Deal:
-    deal, problems = load_file(BUNDLED / f"{name}.yaml")
+    deal, problems = read_deal_file(BUNDLED / f"{name}.yaml")
     assert deal is not None, [str(p) for p in problems]
     return deal
 
@@ -138,9 +138,9 @@ def test_qatar_boeing_order_and_qia_envelope() -> None:
 def test_qatar_headline_is_six_times_gdp_in_compare() -> None:
     result = invoke("compare", "japan", "qatar", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    rows = {r["measure"]: r for r in json.loads(result.stdout)["totals"]}
+    rows = {r["deal"]: r for r in json.loads(result.stdout)["gdp"]}
     # 1,200 / 200 = 600%
-    assert rows["headline / investor GDP"]["qatar"] == 600
+    assert rows["qatar"]["headline_gdp_pct"] == 600
 
 
 # --- tariffs ---------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from dealcli.registry import load_file
+from dealcli.reading import read_deal_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TIMED = (FIXTURES / "timed.yaml").read_text(encoding="utf-8")
@@ -14,11 +14,11 @@ TIMED = (FIXTURES / "timed.yaml").read_text(encoding="utf-8")
 def _load(text: str, tmp_path: Path):  # type: ignore[no-untyped-def]
     path = tmp_path / "d.yaml"
     path.write_text(text, encoding="utf-8")
-    return load_file(path)
+    return read_deal_file(path)
 
 
 def test_format2_fields_load() -> None:
-    deal, problems = load_file(FIXTURES / "timed.yaml")
+    deal, problems = read_deal_file(FIXTURES / "timed.yaml")
     assert deal is not None, problems
     assert problems == []
     assert deal.headline.scope == "investment" and deal.headline.binding is True

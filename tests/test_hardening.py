@@ -133,7 +133,7 @@ def test_the_cache_is_private_even_under_umask_0(deals_dir: Path, fixed_env: Pat
 
 
 def test_a_cached_deal_comes_back_equal(japan, korea, mini) -> None:  # type: ignore[no-untyped-def]
-    timed = registry.load_one(FIXTURES / "timed.yaml")
+    timed = registry.read_deal(FIXTURES / "timed.yaml")
     for deal in (japan, korea, mini, timed):
         stored = json.loads(json.dumps(cache.encode(deal)))
         assert cache.decode_deal(stored) == deal
@@ -313,7 +313,7 @@ def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     warnings: list[object] = []
     assert cache._cache_root(warnings.append) is None
     assert warnings == []
-    assert "japan" in registry.load().entries
+    assert "japan" in registry.open_registry().entries
 
 
 def test_a_long_file_name_is_cached(deals_dir: Path, fixed_env: Path) -> None:

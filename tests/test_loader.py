@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dealcli.errors import Problem
-from dealcli.loader import MAX_BYTES, read_bytes
-from dealcli.registry import load_file
+from dealcli.parse import MAX_BYTES, read_bytes
+from dealcli.reading import read_deal_file
 
 from .conftest import FIXTURES
 
@@ -19,7 +19,7 @@ MINI = (FIXTURES / "mini.yaml").read_text()
 def problems_of(text: str | bytes, tmp_path: Path) -> list[Problem]:
     path = tmp_path / "deal.yaml"
     path.write_bytes(text.encode() if isinstance(text, str) else text)
-    deal, problems = load_file(path)
+    deal, problems = read_deal_file(path)
     errors = [p for p in problems if not p.warning]
     assert deal is None, "expected the file to be rejected"
     assert errors, "a rejected file must say why"
@@ -33,7 +33,7 @@ def one(text: str | bytes, tmp_path: Path) -> Problem:
 
 
 def test_mini_fixture_is_valid() -> None:
-    deal, problems = load_file(FIXTURES / "mini.yaml")
+    deal, problems = read_deal_file(FIXTURES / "mini.yaml")
     assert deal is not None, [str(p) for p in problems]
     assert [p for p in problems if not p.warning] == []
 
@@ -178,7 +178,7 @@ def test_nested_unknown_key_has_field_path(tmp_path: Path) -> None:
 def test_x_keys_are_ignored(tmp_path: Path) -> None:
     path = tmp_path / "deal.yaml"
     path.write_text(MINI.replace("vehicle: Test vehicle", "x-mine: {any: [thing]}\nvehicle: V"))
-    deal, _ = load_file(path)
+    deal, _ = read_deal_file(path)
     assert deal is not None
 
 
@@ -265,7 +265,7 @@ def test_warnings_do_not_reject(tmp_path: Path) -> None:
     )
     path = tmp_path / "deal.yaml"
     path.write_text(text)
-    deal, problems = load_file(path)
+    deal, problems = read_deal_file(path)
     assert deal is not None
     messages = [p.message for p in problems if p.warning]
     assert "tranches add up to 105, not the headline 100" in messages
@@ -275,6 +275,6 @@ def test_warnings_do_not_reject(tmp_path: Path) -> None:
 def test_candidates_above_headline_warn(tmp_path: Path) -> None:
     path = tmp_path / "deal.yaml"
     path.write_text(MINI.replace("usd_bn: 30\n", "usd_bn: 300\n"))
-    deal, problems = load_file(path)
+    deal, problems = read_deal_file(path)
     assert deal is not None
     assert any("more than the headline" in p.message for p in problems if p.warning)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from dealcli.build import build
 from dealcli.errors import Problem
-from dealcli.loader import MAX_BYTES, read_bytes
+from dealcli.parse import MAX_BYTES, read_bytes
 from dealcli.render.cells import clean
-from dealcli.validate import build
 
 from .conftest import invoke
 

@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 
-from dealcli.registry import load_one
+from dealcli.reading import read_deal
+from dealcli.registry import summarize
 from dealcli.render import BINARY, FORMATS, Options, render
 from dealcli.render.cells import defuse, human, raw_text
 from dealcli.render.jsonfmt import dumps
 from dealcli.table import SOURCES, Column, Report, Share, Table, for_people, number
-from dealcli.totals import summarize
 from dealcli.views import allocations as allocations_view
 from dealcli.views import chart, compare, show
 from dealcli.views import companies as companies_view
@@ -32,10 +32,10 @@ from dealcli.views import timeline as timeline_view
 
 from .conftest import BUNDLED, FIXTURES, invoke
 
-JAPAN = load_one(BUNDLED / "japan.yaml")
-KOREA = load_one(BUNDLED / "south-korea.yaml")
-ALL = sorted((load_one(p) for p in BUNDLED.glob("*.yaml")), key=lambda d: d.id)
-HOSTILE = load_one(FIXTURES / "hostile.yaml")
+JAPAN = read_deal(BUNDLED / "japan.yaml")
+KOREA = read_deal(BUNDLED / "south-korea.yaml")
+ALL = sorted((read_deal(p) for p in BUNDLED.glob("*.yaml")), key=lambda d: d.id)
+HOSTILE = read_deal(FIXTURES / "hostile.yaml")
 
 # (command line, the report the command must print), for every data command
 COMMANDS: list[tuple[list[str], Callable[[], Report]]] = [

@@ -12,14 +12,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dealcli.build import build
 from dealcli.errors import Problem
-from dealcli.loader import read_bytes
 from dealcli.model import Deal
+from dealcli.parse import read_bytes
 from dealcli.render import Options, render
 from dealcli.render.cells import human
 from dealcli.table import Share
 from dealcli.totals import totals
-from dealcli.validate import build
 from dealcli.views import allocations as allocations_view
 from dealcli.views import show as show_views
 from dealcli.views.show import show
@@ -260,12 +260,12 @@ def test_generated_amounts_round_trip_through_csv_and_json(
 
 
 def test_the_invariants_hold_for_the_fixtures_and_bundled_deals() -> None:
-    from dealcli.registry import load_one
+    from dealcli.reading import read_deal
 
     from .conftest import BUNDLED
 
     for path in (FIXTURES / "mini.yaml", FIXTURES / "figures.yaml", *BUNDLED.glob("*.yaml")):
-        check_invariants(load_one(path))
+        check_invariants(read_deal(path))
 
 
 def test_mutations_that_keep_a_deal_valid_are_checked() -> None:

@@ -7,11 +7,11 @@ import io
 from pathlib import Path
 
 from dealcli.provenance import backing, summary, summary_line
-from dealcli.registry import load_one
+from dealcli.reading import read_deal
 
 from .conftest import FIXTURES, invoke
 
-TIMED = load_one(FIXTURES / "timed.yaml")
+TIMED = read_deal(FIXTURES / "timed.yaml")
 
 
 def test_items_counted_once_by_their_best_source() -> None:

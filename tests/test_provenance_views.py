@@ -20,7 +20,7 @@ import pytest
 
 from dealcli.errors import UsageError
 from dealcli.provenance import summary_line
-from dealcli.registry import load_one
+from dealcli.reading import read_deal
 from dealcli.render import Options, render
 from dealcli.table import Report
 from dealcli.views import show
@@ -28,8 +28,8 @@ from dealcli.views import show
 from .conftest import BUNDLED, FIXTURES, invoke
 from .test_screen import FOOTNOTE_WORDS, _pty_run, words
 
-MARKED = load_one(FIXTURES / "marked.yaml")
-JAPAN = load_one(BUNDLED / "japan.yaml")
+MARKED = read_deal(FIXTURES / "marked.yaml")
+JAPAN = read_deal(BUNDLED / "japan.yaml")
 BASE = ("--deals-dir", str(FIXTURES))
 PROVENANCE = (
     "14 items rest on: 7 official, 0 company, 3 press, 4 aggregator sources "
@@ -161,7 +161,7 @@ def test_a_currency_no_figure_was_announced_in_is_a_usage_error() -> None:
     assert r.stderr.startswith("deal: error: no figure of marked was announced in KRW")
     assert "USD, JPY" in r.stderr
     with pytest.raises(UsageError, match="only in USD"):
-        show.show(load_one(FIXTURES / "mini.yaml"), currency="JPY")
+        show.show(read_deal(FIXTURES / "mini.yaml"), currency="JPY")
 
 
 def test_usd_is_the_deal_as_it_is() -> None:

@@ -18,23 +18,28 @@ from pathlib import Path
 
 import pytest
 
-from dealcli.registry import load_one
+from dealcli.reading import read_deal
+from dealcli.registry import summarize
 from dealcli.render import Options, render
 from dealcli.render.fit import WIDE_HINT
-from dealcli.totals import summarize
 from dealcli.views import allocations, companies, compare, listing, show
 
 from .conftest import BUNDLED, FIXTURES, deal_bin
 
 WIDTHS = (60, 80, 120, 200)
-SHARES = load_one(FIXTURES / "shares.yaml")
-MINI = load_one(FIXTURES / "mini.yaml")
+SHARES = read_deal(FIXTURES / "shares.yaml")
+MINI = read_deal(FIXTURES / "mini.yaml")
 # footnotes a terminal adds (not in markdown): the columns left out, and how to see them
 FOOTNOTE_WORDS = set(f"* not shown at this width: (see {WIDE_HINT})".split())
 
 
 def _deals() -> list:  # type: ignore[type-arg]
-    return [MINI, SHARES, load_one(BUNDLED / "japan.yaml"), load_one(BUNDLED / "south-korea.yaml")]
+    return [
+        MINI,
+        SHARES,
+        read_deal(BUNDLED / "japan.yaml"),
+        read_deal(BUNDLED / "south-korea.yaml"),
+    ]
 
 
 def reports() -> dict[str, object]:

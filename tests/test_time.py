@@ -18,15 +18,15 @@ from typing import Any
 import pytest
 
 from dealcli.asof import as_of, first_day
-from dealcli.registry import load_one
+from dealcli.reading import read_deal
 from dealcli.totals import totals
 from dealcli.views.diff import changes
 from dealcli.views.pace import pace
 
 from .conftest import FIXTURES, invoke
 
-TIMED = load_one(FIXTURES / "timed.yaml")
-PACED = load_one(FIXTURES / "paced.yaml")
+TIMED = read_deal(FIXTURES / "timed.yaml")
+PACED = read_deal(FIXTURES / "paced.yaml")
 
 
 @pytest.fixture
@@ -161,7 +161,7 @@ def test_allocations_companies_flows_chart_compare_as_of(folder: Path) -> None:
         ("candidates", 30),
     }
     both = run(folder, "compare", "timed", "paced", "--as-of", "2025-10-15")["totals"]
-    assert {r["measure"]: (r["timed"], r["paced"]) for r in both}["committed"] == (30, 20)
+    assert {r["deal"]: r["committed_usd_bn"] for r in both} == {"timed": 30, "paced": 20}
 
 
 def test_as_of_takes_a_date(folder: Path) -> None:
@@ -305,7 +305,7 @@ def test_diff_one_of_each_kind_of_change() -> None:
 
 
 def test_diff_nested_fields_one_by_one() -> None:
-    new = load_one(FIXTURES / "versions" / "timed-new.yaml")
+    new = read_deal(FIXTURES / "versions" / "timed-new.yaml")
     moved = as_of(new, date(2025, 3, 1))  # headline 80 then; t1 a candidate at 20
     rows = {(r[1], r[3]): (r[4], r[5]) for r in changes(new, moved)}
     assert rows[("timed", "headline.usd_bn")] == (D(100), D(80))

@@ -150,15 +150,16 @@ def test_search(mini: Deal, korea: Deal) -> None:
 
 def test_compare_lines_up_terms_and_gdp(mini: Deal, japan: Deal) -> None:
     report = compare.compare([mini, japan])
-    tot = {r["measure"]: r for r in report.table("totals").records()}
-    assert tot["headline / investor GDP"]["mini"] == D("10.00")
-    assert tot["period length"]["mini"] == D("4.00")  # 2025-01-01 to 2029-01-01: 1461 days
-    assert tot["annual pace (headline/years)"]["mini"] == D("25.00")
-    assert tot["annual cap"]["mini"] == D(10)
-    assert tot["annual cap"]["japan"] is None
-    terms = {(r["measure"], r["unit"]): r for r in report.table("terms").records()}
-    assert terms[("tariff-rate", "%")]["mini"] == D(15)
-    assert terms[("tariff-rate", "%")]["japan"] == D(15)
+    gdp = {r["deal"]: r for r in report.table("gdp").records()}
+    assert gdp["mini"]["headline_gdp_pct"] == D("10.00")
+    horizon = {r["deal"]: r for r in report.table("horizon").records()}
+    assert horizon["mini"]["years"] == D("4.00")  # 2025-01-01 to 2029-01-01: 1461 days
+    assert horizon["mini"]["per_year_usd_bn"] == D("25.00")  # 100 x 365.25 / 1461
+    assert horizon["mini"]["cap_usd_bn"] == D(10)
+    assert horizon["japan"]["cap_usd_bn"] is None
+    terms = {(r["term"], r["deal"]): r for r in report.table("terms").records()}
+    assert terms[("tariff-rate", "mini")]["pct"] == D(15)
+    assert terms[("tariff-rate", "japan")]["pct"] == D(15)
 
 
 def test_compare_gdp_blank_with_a_note(mini: Deal) -> None:
@@ -167,9 +168,9 @@ def test_compare_gdp_blank_with_a_note(mini: Deal) -> None:
     no_gdp = replace(
         mini, id="nogdp", investor=replace(mini.investor, gdp_usd_bn=None, gdp_year=None)
     )
-    table = compare.compare([mini, no_gdp]).table("totals")
-    row = next(r for r in table.records() if r["measure"] == "headline / investor GDP")
-    assert row["nogdp"] is None
+    table = compare.compare([mini, no_gdp]).table("gdp")
+    row = next(r for r in table.records() if r["deal"] == "nogdp")
+    assert row["headline_gdp_pct"] is None
     assert "nogdp gives no investor GDP: its GDP share is blank" in table.notes
 
 
@@ -210,10 +211,13 @@ def test_comparing_a_deal_with_itself_gives_equal_columns(japan: Deal, korea: De
     for deal in (japan, korea):
         report: Report = compare.compare([deal, deal])
         for table in report.tables:
-            keys = [c.key for c in table.columns]
-            assert keys[2:] == [deal.id, f"{deal.id}-2"]
-            for r in table.rows:
-                assert r[2] == r[3]
+            at = [c.key for c in table.columns].index("deal")
+            rows = {r[at]: [v for i, v in enumerate(r) if i != at] for r in table.rows}
+            firsts = [r for r in table.rows if r[at] == deal.id]
+            seconds = [r for r in table.rows if r[at] == f"{deal.id}-2"]
+            assert len(firsts) == len(seconds) and set(rows) <= {deal.id, f"{deal.id}-2"}
+            for a, b in zip(firsts, seconds, strict=True):
+                assert a[:at] + a[at + 1 :] == b[:at] + b[at + 1 :]
 
 
 def test_show_sections_and_unknown_section(japan: Deal) -> None:

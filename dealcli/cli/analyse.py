@@ -10,6 +10,7 @@ from ..model import ALLOCATION_STATUSES, Role
 from ..table import Report
 from ..views.allocations import GROUPINGS, SORTS
 from ..views.chart import CHART_BY
+from ..views.common import known_country, known_sector
 from ..views.compare import PARTS
 from .options import AsOf, DealArg, Session, choice, data_command, day, deals_arg
 
@@ -77,7 +78,10 @@ def allocations(
     from ..views.allocations import allocations_by
 
     when = day(as_of, "--as-of")
-    deal_ = at(session.resolve(deal).deal, when)
+    whole = session.resolve(deal).deal
+    if sector is not None:
+        known_sector(whole, sector)
+    deal_ = at(whole, when)
     report = allocations_by(deal_, by, status, sector, top, sort, remainders=totals, total=totals)
     return stamp(report, when)
 
@@ -108,35 +112,63 @@ def companies(
     from ..views.companies import companies as view
 
     when = day(as_of, "--as-of")
-    return stamp(view([at(d, when) for d in session.deals(deals)], country, role), when)
+    chosen = session.deals(deals)
+    if country is not None:
+        known_country(chosen, country)
+    return stamp(view([at(d, when) for d in chosen], country, role), when)
 
 
-@data_command("compare")
+Sections = Annotated[
+    list[Part] | None,
+    typer.Option(
+        "--section",
+        "-s",
+        help="Only this section (repeatable): " + ", ".join(PARTS) + ".",
+        case_sensitive=False,
+    ),
+]
+
+
+@data_command("compare", without=("sources",))
 def compare(
     session: Session,
-    deals: Annotated[list[str], deals_arg("Two or more deals.")],
+    deals: Annotated[list[str] | None, deals_arg("Two or more deals (or --all).")] = None,
+    every: Annotated[bool, typer.Option("--all", help="Compare every deal loaded.")] = False,
+    section: Sections = None,
     only: Annotated[
-        list[Part] | None,
-        typer.Option("--only", help="Only these parts (repeatable).", case_sensitive=False),
-    ] = None,
+        list[Part] | None, typer.Option("--only", hidden=True, case_sensitive=False)
+    ] = None,  # the former name of --section
     as_of: AsOf = None,
 ) -> Report:
-    """Compare deals side by side: totals, GDP share, terms, sectors, commitments.
+    """Compare deals side by side: one row per deal, a section per theme.
+
+    Sections: the pledges (headline, basis, scope, binding), the money named so far,
+    GDP shares, the horizon (period end, headline a year, other readings), the tariff
+    secured and whether it is in force on the report's date (--as-of, else today),
+    tranches, terms, sectors, commitments.
 
     \b
     Example:
         deal compare japan korea
-        deal compare japan korea --only terms -f csv
-        deal compare japan korea --as-of 2026-01-31
+        deal compare --all -s pledges -s gdp
+        deal compare japan korea -s terms -f csv
+        deal compare --all --as-of 2026-01-31
     """
+    from datetime import date
+
     from ..asof import at, stamp
+    from ..errors import UsageError
     from ..views.compare import compare as view
 
+    if every and deals:
+        raise UsageError("give deals or --all, not both")
     when = day(as_of, "--as-of")
-    return stamp(view([at(d, when) for d in session.deals(deals)], only), when)
+    chosen = session.deals() if every else [session.resolve(n).deal for n in deals or []]
+    parts = [*(section or []), *(only or [])] or None
+    return stamp(view([at(d, when) for d in chosen], parts, when or date.today()), when)
 
 
-@data_command("flows")
+@data_command("flows", without=("sources",))
 def flows(session: Session, deal: DealArg, totals: Totals = False, as_of: AsOf = None) -> Report:
     """Who leads the money: amounts by the home country of the lead companies.
 
@@ -157,10 +189,30 @@ def chart(
     session: Session,
     deals: Annotated[list[str], deals_arg("A deal, or with --compare two or more.")],
     by: Annotated[
-        ChartBy, typer.Option("--by", help="What the bars stand for.", case_sensitive=False)
-    ] = "sector",
+        ChartBy | None,
+        typer.Option(
+            "--by",
+            help="What the bars stand for [default: sector]; with --compare, sector gives "
+            "the sectors side by side.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
     compare: Annotated[
-        bool, typer.Option("--compare", help="Sectors of two or more deals side by side.")
+        bool,
+        typer.Option(
+            "--compare",
+            help="Two or more deals: headline, committed and candidates on one scale "
+            "(the largest headline is the full bar).",
+        ),
+    ] = False,
+    gdp: Annotated[
+        bool,
+        typer.Option(
+            "--gdp",
+            help="With --compare: the same money as shares of each "
+            "investor's GDP (a full bar is the whole GDP).",
+        ),
     ] = False,
     as_of: AsOf = None,
 ) -> Report:
@@ -173,7 +225,9 @@ def chart(
     Example:
         deal chart japan
         deal chart japan --by company
-        deal chart --compare japan korea
+        deal chart --compare japan korea eu
+        deal chart --compare --gdp japan korea eu
+        deal chart --compare --by sector japan korea
         deal chart japan --svg japan.svg
     """
     from ..asof import at, stamp
@@ -182,8 +236,13 @@ def chart(
     from ..views.chart import chart_compare
 
     when = day(as_of, "--as-of")
+    if gdp and not compare:
+        raise UsageError("--gdp goes with --compare")
     if compare:
-        return stamp(chart_compare([at(d, when) for d in session.deals(deals)]), when)
+        if by not in (None, "sector") or (gdp and by):
+            raise UsageError("chart --compare takes --by sector or --gdp, one of them")
+        shown = "gdp" if gdp else (by or "pledges")
+        return stamp(chart_compare([at(d, when) for d in session.deals(deals)], shown), when)
     if len(deals) != 1:
         raise UsageError("chart takes one deal; use --compare for two or more")
-    return stamp(view(at(session.resolve(deals[0]).deal, when), by), when)
+    return stamp(view(at(session.resolve(deals[0]).deal, when), by or "sector"), when)

@@ -7,7 +7,6 @@ unless `--debug` asks for one.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import sys
@@ -20,9 +19,9 @@ from typing import Annotated, Any
 import typer
 
 from .. import __version__
-from ..errors import DealError, DealFileError, Exit, PipeClosed
+from ..errors import DealError, DealFileError, Exit, PipeClosed, did_you_mean
 from ..files import handle_sigterm, interrupted_exit
-from ..registry import Entry, Registry, load
+from ..registry import Entry, Registry, open_registry
 from .help import format_group_help
 
 
@@ -53,7 +52,7 @@ class DealGroup(typer.core.TyperGroup):
         finally:
             restore()
         code = code if isinstance(code, int) else 0
-        if standalone_mode:
+        if standalone_mode and code:
             sys.exit(code)
         return code
 
@@ -85,7 +84,7 @@ class Session:
 
     def registry(self) -> Registry:
         if self._registry is None:
-            self._registry = load(self.deals_dirs)
+            self._registry = open_registry(self.deals_dirs)
             for note in self._registry.notices:
                 warn(note)
             for problem in self._registry.problems:
@@ -154,7 +153,7 @@ def main(
 
 
 def run(argv: list[str] | None = None) -> None:
-    """Entry point: `deal` and `python -m dealcli`; exits with the outcome's code."""
+    """Entry point of `deal` and `python -m dealcli`: exits with the code of a failure."""
     typer.main.get_command(app).main(args=argv, prog_name="deal")
 
 
@@ -202,11 +201,6 @@ def _usage_message(message: str, param: Any) -> str:
         given, *close = re.findall(r"(?<![\w-])-{1,2}[\w-]+", message)
         return f"no such option {given}" + (f"; did you mean {', '.join(close)}?" if close else "")
     return message
-
-
-def did_you_mean(given: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(given.casefold(), choices, 1, 0.5)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _internal(exc: Exception, debug: bool) -> int:

@@ -28,7 +28,7 @@ def list_deals(session: Session, as_of: AsOf = None) -> Report:
     """
     from ..asof import as_of as stood
     from ..asof import stamp
-    from ..totals import summarize
+    from ..registry import summarize
     from ..views.listing import listing
 
     entries = session.registry().entries.values()

@@ -101,14 +101,18 @@ _CTX = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotat
 
 
 def data_command(
-    name: str, request: bool = False
+    name: str, request: bool = False, without: tuple[str, ...] = ()
 ) -> Callable[[Callable[..., Any]], Callable[..., None]]:
     """Register `func(session, ...) -> Report` as a command with every output option.
 
     With `request`, the function also gets the output request after the session (a view that
     draws a picture in a terminal and gives tables elsewhere), and may return
     `(report, exit_code)` (a command whose exit code says something, as diff's does).
+    `without` names fields of `Request` the command does not offer (an option that would
+    add nothing to it, e.g. `sources` where no row has source numbers): they keep their
+    defaults.
     """
+    outputs = [p for p in OUTPUT_PARAMS if p.name[4:] not in without]
 
     def decorate(func: Callable[..., Any]) -> Callable[..., None]:
         hints = typing.get_type_hints(func, include_extras=True)
@@ -120,7 +124,7 @@ def data_command(
 
         @functools.wraps(func)
         def command(ctx: typer.Context, **kwargs: Any) -> None:
-            req = Request(**{p.name[4:]: value(kwargs.pop(p.name)) for p in OUTPUT_PARAMS})
+            req = Request(**{p.name[4:]: value(kwargs.pop(p.name)) for p in outputs})
             head = (session(ctx), req) if request else (session(ctx),)
             result = func(*head, **{k: value(v) for k, v in kwargs.items()})
             report, code = result if isinstance(result, tuple) else (result, 0)
@@ -128,7 +132,7 @@ def data_command(
             if code:
                 raise typer.Exit(code)
 
-        params = [_CTX, *own, *OUTPUT_PARAMS]
+        params = [_CTX, *own, *outputs]
         command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
         command.__annotations__ = {p.name: p.annotation for p in params}
         app.command(name, cls=DealCommand)(command)

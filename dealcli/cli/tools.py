@@ -71,9 +71,9 @@ def validate(
         deal validate deals/
         deal validate my-deal.yaml
     """
-    from ..check import check
+    from ..validate import validate_files
 
-    outcome = check(paths)
+    outcome = validate_files(paths)
     print_lines(outcome.lines)  # the problems first, then the summary on stderr
     print(outcome.summary(), file=sys.stderr)
     if outcome.invalid:
@@ -88,6 +88,6 @@ def schema() -> None:
     Example:
         deal schema > deal.schema.json
     """
-    from ..validate import json_schema
+    from ..build import json_schema
 
     write_stdout(json.dumps(json_schema(), indent=2) + "\n")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
+
 from ..errors import UsageError
 from ..model import Deal
-from ..table import Column, Report, Share, Style, Table
-from ..totals import STAGES, group, sector_matrix, share, totals
+from ..table import Column, Report, Share, Style, Table, number
+from ..totals import STAGES, group, known_money, sector_matrix, share, totals
 from .common import LEGEND, caption
 
 CHART_BY = ("sector", "company", "country", "status")
@@ -47,17 +50,92 @@ def chart(deal: Deal, by: str = "sector") -> Report:
     return Report(f"{deal.title}: chart by {by}", [t], caption(deal), chart=True)
 
 
-def chart_compare(deals: list[Deal]) -> Report:
-    """Sectors side by side, as shares of each deal's own headline."""
-    if len(deals) < 2:
-        raise UsageError("chart --compare needs two or more deals")
+def _amounts(deal: Deal) -> list[tuple[str, Decimal | None, Style]]:
+    """Headline, committed and candidates: the money of a pledge, each a bar."""
+    tot = totals(deal)
+    return [
+        ("headline", deal.headline.usd_bn, "headline"),
+        ("committed", known_money(deal, tot.committed), "committed"),
+        ("candidates", known_money(deal, tot.candidates), "candidate"),
+    ]
+
+
+def _pledge_columns(bar: str, label: str) -> list[Column]:
+    return [
+        Column("deal", "Deal", group=True),
+        Column("measure", "Measure", main=True),
+        Column("usd_bn", "USD bn", "amount"),
+        Column(bar, label, "pct", bar=True),
+    ]
+
+
+def scale_part(deals: list[Deal]) -> Table:
+    """The money of each pledge on one scale: the largest headline is the full bar."""
+    largest = max(d.headline.usd_bn for d in deals)
     t = Table(
-        "chart", "Sectors side by side (share of each deal's headline)", _columns(), legend=LEGEND
+        "pledges",
+        "On one scale: a full bar is the largest headline",
+        _pledge_columns("scale_pct", "% of the largest headline"),
+        legend=LEGEND,
+    )
+    for d in deals:
+        for measure, value, style in _amounts(d):
+            if value is not None:
+                t.add(d.id, measure, value, share(value, largest), style=style)
+    t.notes.append(f"the largest headline: USD {number(largest)} bn")
+    for d in deals:
+        if not d.allocations:
+            t.notes.append(f"{d.id} names no allocations: its committed money is not known")
+    return t
+
+
+def gdp_part(deals: list[Deal]) -> Table:
+    """The same money as shares of each investor's GDP: a full bar is the whole GDP."""
+    t = Table(
+        "gdp",
+        "Shares of each investor's GDP: a full bar is the whole GDP",
+        _pledge_columns("gdp_pct", "% of investor GDP"),
+        legend=LEGEND,
+    )
+    for d in deals:
+        gdp = d.investor.gdp_usd_bn
+        for measure, value, style in _amounts(d):
+            if value is not None:
+                t.add(d.id, measure, value, share(value, gdp), style=style)
+        if gdp is None:
+            t.notes.append(f"{d.id} gives no investor GDP: no bars")
+    t.notes.append("+ after a bar: more than the investor's GDP")
+    return t
+
+
+def sectors_part(deals: list[Deal]) -> Table:
+    """Sectors side by side, as shares of each deal's own headline."""
+    t = Table(
+        "sectors", "Sectors side by side (share of each deal's headline)", _columns(), legend=LEGEND
     )
     t.columns[0] = Column("label", "Label", group=True)
     t.columns.insert(1, Column("deal", "Deal", main=True))
     for sector, stage, values in sector_matrix(deals):
         style: Style = "committed" if stage == "committed" else "candidate"
         for d, value in zip(deals, values, strict=True):
-            t.add(sector, d.id, stage, value, share(value, d.headline.usd_bn), style=style)
-    return Report("Compare: " + " vs ".join(d.id for d in deals), [t], chart=True)
+            if value:
+                t.add(sector, d.id, stage, value, share(value, d.headline.usd_bn), style=style)
+    return t
+
+
+COMPARE_VIEWS: dict[str, Callable[[list[Deal]], Table]] = {
+    "pledges": scale_part,
+    "gdp": gdp_part,
+    "sector": sectors_part,
+}
+
+
+def chart_compare(deals: list[Deal], view: str = "pledges") -> Report:
+    """Two or more deals in one chart: the pledges on one scale (headline, committed,
+    candidates), the same as shares of each investor's GDP, or their sectors side by side."""
+    if len(deals) < 2:
+        raise UsageError("chart --compare needs two or more deals")
+    if view not in COMPARE_VIEWS:
+        raise UsageError(f"no compare chart '{view}'; choose one of {', '.join(COMPARE_VIEWS)}")
+    title = " vs ".join(d.id for d in deals) if len(deals) <= 3 else f"{len(deals)} deals"
+    return Report("Compare: " + title, [COMPARE_VIEWS[view](deals)], chart=True)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..errors import UsageError, did_you_mean
 from ..model import COMMITTED_STATUSES, Deal
 from ..table import Style, number, rounded
+from ..totals import group_key
 
 # What the row and column styles of money stand for; renderers show it as a colour key.
 LEGEND: dict[str, str] = {
@@ -37,3 +39,30 @@ def stage(status: str) -> Style:
 def shown(pct: Decimal | None) -> str:
     """A share written in prose, rounded once as tables show it: 54.5%."""
     return "" if pct is None else f"{rounded(pct, 1)}%"
+
+
+def known_sector(deal: Deal, sector: str) -> None:
+    """A usage error unless the deal has an allocation in `sector` (any case or spacing)."""
+    sectors = list({group_key(a.sector): a.sector for a in deal.allocations}.values())
+    if group_key(sector) in {group_key(s) for s in sectors}:
+        return
+    if not sectors:
+        raise UsageError(f"--sector: {deal.id} names no allocations, so no sectors")
+    names = ", ".join(sorted(sectors, key=str.casefold))
+    raise UsageError(
+        f"--sector takes one of {deal.id}'s sectors ({names}), not '{sector}'"
+        + did_you_mean(sector, sectors)
+    )
+
+
+def known_country(deals: list[Deal], country: str) -> None:
+    """A usage error unless a company of the deals has `country` as its home (any case)."""
+    codes = sorted({c.country for d in deals for a in d.allocations for c in a.companies})
+    if country.upper() in codes:
+        return
+    if not codes:
+        raise UsageError("--country: the deals name no companies, so no countries")
+    raise UsageError(
+        f"--country takes the home country of a company ({', '.join(codes)}), not '{country}'"
+        + did_you_mean(country, codes)
+    )

@@ -10,6 +10,7 @@ from ..model import COMMITTED_STATUSES, Deal
 from ..table import SOURCES, Column, Report, Table, sources_cell
 from ..totals import (
     ZERO,
+    even_shares,
 )
 
 
@@ -42,7 +43,7 @@ def company_rows(deals: Iterable[Deal]) -> list[CompanyRow]:
                 if a.usd_bn is None:
                     row.unsized += 1
                     continue
-                each = a.usd_bn / len(a.leads)
+                each = even_shares(a.usd_bn, len(a.leads))[a.leads.index(c)] or ZERO
                 if a.status == "candidate":
                     row.candidate += each
                 elif a.status in COMMITTED_STATUSES:

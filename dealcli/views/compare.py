@@ -1,89 +1,153 @@
-"""`deal compare`: deals side by side, one column per deal, one unit per row."""
+"""`deal compare`: deals side by side, one row per deal, one column per measure.
+
+Transposed on purpose: with deals as columns, eight deals need some 130 columns and a
+terminal would have to drop deals; with deals as rows, any number of deals fits, and
+at a narrow width it is measures (named in a footnote) that go, never a deal. Each
+section keeps to a handful of measures so that it fits 80 columns. The parts with
+open-ended rows (terms, sectors, commitments) come in long form: one row per item
+and deal.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from ..errors import UsageError
-from ..model import Deal, Term
+from ..model import Deal
 from ..table import Column, Report, Table
-from ..totals import CENT, ZERO, sector_matrix, share, totals, years
+from ..totals import (
+    ZERO,
+    known_money,
+    per_year,
+    sector_matrix,
+    share,
+    term,
+    term_state,
+    totals,
+    years,
+)
+from .common import LEGEND
+
+DEAL = Column("deal", "Deal", main=True)
+NOT_KNOWN = (
+    "a blank amount: the deal names no allocations, so nothing is known; "
+    "0: its named allocations add up to nothing at that stage"
+)
 
 
-def _table(name: str, title: str, deals: list[Deal]) -> Table:
-    cols = [Column("measure", "Measure", main=True), Column("unit", "Unit")]
-    keys: list[str] = []
-    for d in deals:  # the same deal twice gets two distinct column names
-        keys.append(d.id if d.id not in keys else f"{d.id}-{len(keys) + 1}")
-    cols += [Column(k, k, "number") for k in keys]
-    return Table(name, title, cols)
+def yes_no(flag: bool | None) -> str | None:
+    """A yes-or-no field as a word (None stays None: the file does not say)."""
+    return None if flag is None else ("yes" if flag else "no")
 
 
-def _row(t: Table, measure: str, unit: str, deals: list[Deal], get: Callable[[Deal], Any]) -> None:
-    t.add(measure, unit, *(get(d) for d in deals))
+def labels(deals: list[Deal]) -> list[str]:
+    """A row label per deal: its id; the same deal twice gets a second, distinct label."""
+    out: list[str] = []
+    for d in deals:
+        out.append(d.id if d.id not in out else f"{d.id}-{len(out) + 1}")
+    return out
 
 
 def annual_cap(deal: Deal) -> Decimal | None:
-    for term in deal.terms:
-        if "cap" in term.id and term.usd_bn is not None:
-            return term.usd_bn
+    for t in deal.terms:
+        if "cap" in t.id and t.usd_bn is not None:
+            return t.usd_bn
     return None
 
 
-def _pace(deal: Deal) -> Decimal | None:
-    span = years(deal)
-    return (deal.headline.usd_bn / span).quantize(CENT) if span else None
+def other_reading(deal: Deal) -> str | None:
+    """Another reading of the horizon: the `horizon-other` term, or where no period is
+    given the `horizon` term (what the sources say instead)."""
+    found = term(deal, "horizon-other") or (term(deal, "horizon") if not deal.period else None)
+    return found.value if found else None
 
 
-def _gdp_share(deal: Deal) -> Decimal | None:
-    return share(deal.headline.usd_bn, deal.investor.gdp_usd_bn)
-
-
-def totals_part(deals: list[Deal]) -> Table:
-    t = _table("totals", "Totals", deals)
-    tot = {d.id: totals(d) for d in deals}
-    _row(t, "headline", "USD bn", deals, lambda d: d.headline.usd_bn)
-    _row(t, "headline basis", "", deals, lambda d: d.headline.basis)
-    _row(t, "status", "", deals, lambda d: d.status)
-    _row(t, "investor", "", deals, lambda d: d.investor.code)
-    _row(t, "period from", "date", deals, lambda d: d.period.from_ if d.period else None)
-    _row(t, "period to", "date", deals, lambda d: d.period.to if d.period else None)
-    _row(t, "period length", "years", deals, years)
-    _row(t, "annual pace (headline/years)", "USD bn/yr", deals, _pace)
-    _row(t, "annual cap", "USD bn/yr", deals, annual_cap)
-    _row(t, "investor GDP", "USD bn", deals, lambda d: d.investor.gdp_usd_bn)
-    _row(t, "investor GDP year", "year", deals, lambda d: d.investor.gdp_year)
-    _row(t, "headline / investor GDP", "%", deals, _gdp_share)
-    _row(t, "committed", "USD bn", deals, lambda d: tot[d.id].committed)
-    _row(
-        t,
-        "committed / headline",
-        "%",
-        deals,
-        lambda d: share(tot[d.id].committed, d.headline.usd_bn),
+def pledges_part(deals: list[Deal], day: date) -> Table:
+    t = Table(
+        "pledges",
+        "The pledges: size, reach and force",
+        [
+            DEAL,
+            Column("investor", "Investor"),
+            Column("headline_usd_bn", "Headline USD bn", "amount", style="headline"),
+            Column("basis", "Basis"),
+            Column("scope", "Scope"),
+            Column("binding", "Binding", priority=2),
+            Column("status", "Status", priority=2),
+        ],
     )
-    _row(t, "candidates", "USD bn", deals, lambda d: tot[d.id].candidates)
-    _row(
-        t,
-        "candidates / headline",
-        "%",
-        deals,
-        lambda d: share(tot[d.id].candidates, d.headline.usd_bn),
+    for name, d in zip(labels(deals), deals, strict=True):
+        head = d.headline
+        binding = yes_no(head.binding)
+        t.add(name, d.investor.code, head.usd_bn, head.basis, head.scope, binding, d.status)
+    if any(d.headline.binding is None or d.headline.scope is None for d in deals):
+        t.notes.append("a blank scope or binding: the deal file does not say")
+    return t
+
+
+def horizon_part(deals: list[Deal], day: date) -> list[Table]:
+    t = Table(
+        "horizon",
+        "Horizon: the period and the headline a year",
+        [
+            DEAL,
+            Column("from", "Period from", "date", priority=3),
+            Column("to", "Period end", "date"),
+            Column("years", "Years", "number"),
+            Column("per_year_usd_bn", "Headline a year USD bn", "amount"),
+            Column("cap_usd_bn", "Annual cap USD bn", "amount", priority=2),
+        ],
     )
-    _row(t, "uncommitted", "USD bn", deals, lambda d: tot[d.id].uncommitted)
-    _row(t, "projects", "count", deals, lambda d: len(d.allocations))
-    _row(
-        t,
-        "companies",
-        "count",
-        deals,
-        lambda d: len({c.name.casefold() for a in d.allocations for c in a.companies}),
+    readings = Table(
+        "readings",
+        "Horizon: other readings",
+        [DEAL, Column("other_reading", "Other reading")],
     )
-    instruments = sorted({tr.instrument or "unspecified" for d in deals for tr in d.structure})
-    for inst in instruments:
-        t.add(f"tranches: {inst}", "USD bn", *(_tranche_sum(d, inst) for d in deals))
+    for name, d in zip(labels(deals), deals, strict=True):
+        period = d.period
+        t.add(
+            name,
+            period.from_ if period else None,
+            period.to if period else None,
+            years(d),
+            per_year(d),
+            annual_cap(d),
+        )
+        other = other_reading(d)
+        if other:
+            readings.add(name, other)
+    t.notes.append(
+        "headline a year: the headline over the period's days / 365.25 (blank: no period given)"
+    )
+    readings.notes.append(
+        "the deal's horizon-other term, or its horizon term where it gives no period"
+    )
+    return [t, readings]
+
+
+def gdp_part(deals: list[Deal], day: date) -> Table:
+    t = Table(
+        "gdp",
+        "Against the investor's GDP",
+        [
+            DEAL,
+            Column("gdp_usd_bn", "Investor GDP USD bn", "amount"),
+            Column("gdp_year", "GDP year", "int", priority=3),
+            Column("headline_gdp_pct", "Headline % of GDP", "pct"),
+            Column("per_year_gdp_pct", "Headline a year % of GDP", "pct"),
+        ],
+    )
+    for name, d in zip(labels(deals), deals, strict=True):
+        gdp = d.investor.gdp_usd_bn
+        t.add(
+            name,
+            gdp,
+            d.investor.gdp_year,
+            share(d.headline.usd_bn, gdp),
+            share(per_year(d, exact=True), gdp),
+        )
     for d in deals:
         if d.investor.gdp_usd_bn is None:
             t.notes.append(f"{d.id} gives no investor GDP: its GDP share is blank")
@@ -92,8 +156,78 @@ def totals_part(deals: list[Deal]) -> Table:
     return t
 
 
-def _attr(term: Term | None, name: str) -> Any:
-    return getattr(term, name) if term is not None else None
+def totals_part(deals: list[Deal], day: date) -> Table:
+    t = Table(
+        "totals",
+        "Money named so far",
+        [
+            DEAL,
+            Column("headline_usd_bn", "Headline USD bn", "amount", style="headline"),
+            Column("committed_usd_bn", "Committed USD bn", "amount", style="committed"),
+            Column("committed_pct", "Committed % of headline", "pct", style="committed"),
+            Column("candidates_usd_bn", "Candidates USD bn", "amount", style="candidate"),
+            Column("candidates_pct", "Candidates % of headline", "pct", style="candidate"),
+            Column("uncommitted_usd_bn", "Uncommitted USD bn", "amount", priority=2),
+            Column("projects", "Projects", "int", priority=3),
+            Column("companies", "Companies", "int", priority=3),
+        ],
+        legend=LEGEND,
+    )
+    for name, d in zip(labels(deals), deals, strict=True):
+        tot = totals(d)
+        committed = known_money(d, tot.committed)
+        candidates = known_money(d, tot.candidates)
+        head = d.headline.usd_bn
+        t.add(
+            name,
+            head,
+            committed,
+            share(committed, head),
+            candidates,
+            share(candidates, head),
+            known_money(d, tot.uncommitted),
+            len(d.allocations),
+            len({c.name.casefold() for a in d.allocations for c in a.companies}),
+        )
+    if any(not d.allocations for d in deals):
+        t.notes.append(NOT_KNOWN)
+    return t
+
+
+def tariff_part(deals: list[Deal], day: date) -> Table:
+    t = Table(
+        "tariff",
+        f"Tariff secured: the tariff-rate term on {day.isoformat()}",
+        [
+            DEAL,
+            Column("tariff_pct", "Tariff %", "pct"),
+            Column("state", f"On {day.isoformat()}"),
+            Column("from", "From", "date", priority=2),
+            Column("to", "To", "date", priority=2),
+            Column("authority", "Authority", priority=3),
+        ],
+    )
+    for name, d in zip(labels(deals), deals, strict=True):
+        rate = term(d, "tariff-rate")
+        if rate is None:
+            t.add(name, None, "none", None, None, None)
+            continue
+        t.add(name, rate.pct, term_state(rate, day), rate.from_, rate.to, rate.authority)
+    t.notes.append(
+        "lapsed: the rate was secured but no longer applies on that day (see each deal's "
+        "terms for what replaced it); none: the deal has no tariff-rate term"
+    )
+    return t
+
+
+def structure_part(deals: list[Deal], day: date) -> Table:
+    kinds = sorted({tr.instrument or "unspecified" for d in deals for tr in d.structure})
+    cols = [Column(f"{k}_usd_bn", f"{k.capitalize()} USD bn", "amount") for k in kinds]
+    t = Table("structure", "Tranches by instrument", [DEAL, *cols])
+    for name, d in zip(labels(deals), deals, strict=True):
+        t.add(name, *(_tranche_sum(d, k) for k in kinds))
+    t.notes.append("a blank cell: the deal names no tranche of that instrument")
+    return t
 
 
 def _tranche_sum(deal: Deal, instrument: str) -> Decimal | None:
@@ -101,42 +235,76 @@ def _tranche_sum(deal: Deal, instrument: str) -> Decimal | None:
     return sum(parts, ZERO) if parts else None
 
 
-def terms_part(deals: list[Deal]) -> Table:
-    t = _table("terms", "Terms with a number, by term id", deals)
-    ids: dict[str, str] = {}
+def terms_part(deals: list[Deal], day: date) -> Table:
+    t = Table(
+        "terms",
+        "Terms with a number, by term id",
+        [
+            Column("term", "Term", main=True),
+            DEAL,
+            Column("pct", "%", "pct"),
+            Column("usd_bn", "USD bn", "amount"),
+        ],
+    )
+    ids: list[str] = []
     for d in deals:
-        for term in d.terms:
-            if term.pct is not None or term.usd_bn is not None:
-                ids.setdefault(term.id, term.label)
+        numbered = [x.id for x in d.terms if x.pct is not None or x.usd_bn is not None]
+        ids += [tid for tid in numbered if tid not in ids]
     for tid in ids:
-        found = {d.id: next((x for x in d.terms if x.id == tid), None) for d in deals}
-        if any(x is not None and x.pct is not None for x in found.values()):
-            t.add(tid, "%", *(_attr(found[d.id], "pct") for d in deals))
-        if any(x is not None and x.usd_bn is not None for x in found.values()):
-            t.add(tid, "USD bn", *(_attr(found[d.id], "usd_bn") for d in deals))
-    t.notes.append("a blank cell: the deal has no term with that id")
+        for name, d in zip(labels(deals), deals, strict=True):
+            found = term(d, tid)
+            if found is not None and (found.pct is not None or found.usd_bn is not None):
+                t.add(tid, name, found.pct, found.usd_bn)
+    t.notes.append("a deal missing under a term has no term with that id")
     return t
 
 
-def sectors_part(deals: list[Deal]) -> Table:
-    t = _table("sectors", "Sectors: candidates and committed, apart", deals)
+def sectors_part(deals: list[Deal], day: date) -> Table:
+    t = Table(
+        "sectors",
+        "Sectors: committed and candidates, apart",
+        [
+            Column("sector", "Sector", main=True),
+            DEAL,
+            Column("committed_usd_bn", "Committed USD bn", "amount", style="committed"),
+            Column("committed_pct", "% of headline", "pct", style="committed"),
+            Column("candidates_usd_bn", "Candidates USD bn", "amount", style="candidate"),
+            Column("candidates_pct", "% of headline", "pct", style="candidate"),
+        ],
+        legend={k: v for k, v in LEGEND.items() if k != "uncommitted"},
+    )
+    rows: dict[tuple[str, int], dict[str, Decimal]] = {}
     for sector, stage, values in sector_matrix(deals):
-        label = f"{sector}: {stage}"
-        t.add(label, "USD bn", *values)
-        heads = [d.headline.usd_bn for d in deals]
-        t.add(label, "% of headline", *(share(v, h) for v, h in zip(values, heads, strict=True)))
+        for i, value in enumerate(values):
+            rows.setdefault((sector, i), {})[stage] = value
+    names = labels(deals)
+    for (sector, i), stages in rows.items():
+        if not any(stages.values()):
+            continue
+        head = deals[i].headline.usd_bn
+        done, maybe = stages.get("committed", ZERO), stages.get("candidate", ZERO)
+        t.add(sector, names[i], done, share(done, head), maybe, share(maybe, head))
     return t
 
 
-def commitments_part(deals: list[Deal]) -> Table:
-    t = _table("commitments", "Commitments by area", deals)
-    areas = sorted({c.area for d in deals for c in d.commitments})
-    for area in areas:
-        pledges = [[c for c in d.commitments if c.area == area] for d in deals]
-        t.add(area, "count", *(len(p) for p in pledges))
-        if any(c.usd_bn is not None for p in pledges for c in p):
-            stated = [sum((c.usd_bn for c in p if c.usd_bn is not None), ZERO) for p in pledges]
-            t.add(area, "USD bn stated", *stated)
+def commitments_part(deals: list[Deal], day: date) -> Table:
+    t = Table(
+        "commitments",
+        "Commitments by area",
+        [
+            Column("area", "Area", main=True),
+            DEAL,
+            Column("count", "Count", "int"),
+            Column("usd_bn_stated", "USD bn stated", "amount"),
+        ],
+    )
+    names = labels(deals)
+    for area in sorted({c.area for d in deals for c in d.commitments}):
+        for name, d in zip(names, deals, strict=True):
+            found = [c for c in d.commitments if c.area == area]
+            if found:
+                amounts = [c.usd_bn for c in found if c.usd_bn is not None]
+                t.add(area, name, len(found), sum(amounts, ZERO) if amounts else None)
     t.notes.append(
         "USD bn stated: the amounts the commitments name, added as stated "
         "(yearly and multi-year figures mixed)"
@@ -144,27 +312,40 @@ def commitments_part(deals: list[Deal]) -> Table:
     return t
 
 
-# The parts of a comparison, in the order they are shown: name -> builder.
-PARTS: dict[str, Callable[[list[Deal]], Table]] = {
+# The parts of a comparison, in the order they are shown: name -> builder (of one table,
+# or of a table and its companion: horizon gives the readings too).
+PARTS: dict[str, Callable[[list[Deal], date], Table | list[Table]]] = {
+    "pledges": pledges_part,
     "totals": totals_part,
+    "gdp": gdp_part,
+    "horizon": horizon_part,
+    "tariff": tariff_part,
+    "structure": structure_part,
     "terms": terms_part,
     "sectors": sectors_part,
     "commitments": commitments_part,
 }
 
 
-def compare(deals: list[Deal], only: list[str] | None = None) -> Report:
+def compare(deals: list[Deal], only: list[str] | None = None, day: date | None = None) -> Report:
+    """The parts named (all by default); `day` is the report's date, that terms are read
+    in force or lapsed on (today by default)."""
     if len(deals) < 2:
         raise UsageError("compare needs two or more deals")
     parts = only or list(PARTS)
     bad = [p for p in parts if p not in PARTS]
     if bad:
-        raise UsageError(f"no part named {', '.join(bad)}; choose from {', '.join(PARTS)}")
-    title = " vs ".join(d.id for d in deals)
+        raise UsageError(f"no section named {', '.join(bad)}; choose from {', '.join(PARTS)}")
+    on = day or date.today()
+    title = " vs ".join(d.id for d in deals) if len(deals) <= 3 else f"{len(deals)} deals"
     checked = ", ".join(f"{d.id} {d.updated}" for d in deals)
+    tables: list[Table] = []
+    for p in dict.fromkeys(parts):
+        built = PARTS[p](deals, on)
+        tables += built if isinstance(built, list) else [built]
     return Report(
         f"Compare: {title}",
-        [PARTS[p](deals) for p in parts],
+        tables,
         f"data checked to: {checked}",
         sectioned=True,
     )

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..registry import Summary
 from ..table import Column, Report, Table
-from ..totals import Summary
 from .common import LEGEND
+from .compare import yes_no
 
 
 def listing(entries: Iterable[tuple[Summary, str]]) -> Report:
@@ -21,6 +22,8 @@ def listing(entries: Iterable[tuple[Summary, str]]) -> Report:
             Column("headline_usd_bn", "Headline USD bn", "amount"),
             Column("committed_usd_bn", "Committed USD bn", "amount", style="committed"),
             Column("candidates_usd_bn", "Candidates USD bn", "amount", style="candidate"),
+            Column("scope", "Scope", priority=2),
+            Column("binding", "Binding", priority=2),
             Column("status", "Status", priority=2),
             Column("updated", "Updated", "date", priority=3),
             Column("origin", "From", priority=4),
@@ -36,6 +39,8 @@ def listing(entries: Iterable[tuple[Summary, str]]) -> Report:
             s.headline,
             s.committed,
             s.candidates,
+            s.scope,
+            yes_no(s.binding),
             s.status,
             s.updated,
             origin,

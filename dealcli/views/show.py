@@ -186,7 +186,7 @@ def companies(deal: Deal) -> Table:
             Column("company", "Company", main=True),
             Column("country", "Home", priority=2),
             Column("role", "Role", priority=2),
-            Column("projects", "Projects", priority=3),
+            Column("project_titles", "Projects", priority=3),
             Column("candidate_usd_bn", "Candidates USD bn", "amount", style="candidate"),
             Column("committed_usd_bn", "Committed USD bn", "amount", style="committed"),
             SOURCES,
@@ -200,14 +200,14 @@ def companies(deal: Deal) -> Table:
             r.country,
             r.role,
             "; ".join(r.projects),
-            r.candidate if lead else None,
-            r.committed if lead else None,
+            r.candidate if lead else ZERO,  # a partner leads nothing: 0, not unknown
+            r.committed if lead else ZERO,
             sources_cell(r.sources, n),
         )
     if any(len(a.leads) > 1 for a in deal.allocations):
         t.notes.append("a project with several leads is split evenly among them")
     t.notes.append(
-        "amounts are those of the projects a company leads; partners are shown without one"
+        "amounts are those of the projects a company leads; a partner leads none (0)"
     )
     return t
 
