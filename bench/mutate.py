@@ -70,7 +70,7 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "constant False -> True",
     ): "the default is never used: the one caller always passes is_bundled",
     (
-        "dealcli/totals.py",
+        "dealcli/registry.py",
         "@dataclass(frozen=True)",
         "constant True -> False",
     ): "Summary is built once and never assigned to, hashed or put in a set",

@@ -284,7 +284,7 @@ def test_completion_of_deal_names(tmp_path: Path) -> None:
     assert complete("show", "zz") == []
 
 
-def test_run_exits_with_the_outcome_code(capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_returns_on_success_and_exits_otherwise(capsys: pytest.CaptureFixture[str]) -> None:
     # run() is the console entry point: a success returns (so deal can run in-process),
     # anything else ends the process with the outcome's code
     assert cli.run(["--version"]) is None
