@@ -321,6 +321,19 @@ def test_workbook_about_sheet(tmp_path: Path) -> None:
     assert "共同声明" in cells and "보도자료" in cells and "https://example.org/b" in cells
 
 
+def test_workbook_about_sheet_names_the_flags_and_columns_fit(tmp_path: Path) -> None:
+    book = xlsx("allocations", "contract", "--totals", "--by", "company", tmp_path=tmp_path)
+    command = next(r[1] for r in book["About"].values if r[0] == "command")
+    # options given, in the command's order; -o (where it went) left out
+    assert command == f"deal --deals-dir {FIXTURES} allocations contract --by company --totals"
+    sheet = book["allocations"]
+    # a column is as wide as its longest text and 2 (the file adds its own 0.71 padding):
+    # row: "remainder" 9 -> 11; company: "(headline not named as candidate)" 33 -> 35;
+    # candidate_usd_bn: its header, 16 -> 18
+    widths = {k: int(sheet.column_dimensions[k].width) for k in "ABC"}
+    assert widths == {"A": 11, "B": 35, "C": 18}
+
+
 def test_workbook_never_holds_a_formula_and_hides_control_characters(tmp_path: Path) -> None:
     book = xlsx("show", "hostile", tmp_path=tmp_path)
     texts = []

@@ -467,6 +467,15 @@ def test_output_file_is_written_atomically(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == [target]
 
 
+def test_a_format_that_does_not_match_the_suffix_is_refused(tmp_path: Path) -> None:
+    r = invoke("list", "-f", "csv", "-o", str(tmp_path / "x.json"))
+    assert r.exit_code == 2
+    first = r.stderr.splitlines()[0]
+    assert first.startswith("deal: error: -f csv does not match the suffix of 'x.json' (json); ")
+    assert "drop -f, or name a file with the suffix of csv: .csv (csv)," in first
+    assert not (tmp_path / "x.json").exists()
+
+
 def test_unwritable_output_leaves_no_trace(tmp_path: Path) -> None:
     r = invoke("list", "-o", str(tmp_path / "missing" / "x.csv"))
     assert r.exit_code == 2

@@ -256,6 +256,9 @@ def test_schema_is_generated_and_valid_json() -> None:
     assert "^x-" in schema["patternProperties"]
     party = schema["$defs"]["Party"]
     assert party["properties"]["code"]["pattern"] == "^[A-Z]{2}$"
+    # indented by two spaces, one line a key, as people and diff tools read it
+    assert r.stdout.startswith('{\n  "$defs": {\n    "Allocation": {\n')
+    assert r.stdout.endswith("}\n")
 
 
 def test_version() -> None:
