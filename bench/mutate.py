@@ -27,12 +27,15 @@ from __future__ import annotations
 
 import argparse
 import ast
+import concurrent.futures
 import os
+import queue
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -279,6 +282,27 @@ def _copy_project(dest: Path) -> None:
     )
 
 
+# The whole suite runs for every mutant; these files go first because they check figures and
+# messages in-process and fast, so most mutants are killed in seconds (-x stops at the first).
+FIRST = (
+    "test_figures.py",
+    "test_views.py",
+    "test_messages.py",
+    "test_format2.py",
+    "test_split.py",
+    "test_loader.py",
+    "test_time.py",
+    "test_provenance.py",
+    "test_properties.py",
+)
+
+
+def _test_order(copy: Path) -> list[str]:
+    files = sorted(p.name for p in (copy / "tests").glob("test_*.py"))
+    ordered = [f for f in FIRST if f in files] + [f for f in files if f not in FIRST]
+    return [f"tests/{f}" for f in ordered]
+
+
 def _run_suite(copy: Path, timeout: float) -> tuple[str, float]:
     outcome, took, _ = _run_suite_output(copy, timeout)
     return outcome, took
@@ -300,7 +324,7 @@ def _run_suite_output(copy: Path, timeout: float) -> tuple[str, float, str]:
             "-p",
             "no:cacheprovider",
             f"--basetemp={basetemp}/t",
-            "tests",
+            *_test_order(copy),
         ]
         start = time.perf_counter()
         try:
@@ -318,6 +342,37 @@ def _run_suite_output(copy: Path, timeout: float) -> tuple[str, float, str]:
     raise RuntimeError(
         f"pytest exited {proc.returncode}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}"
     )
+
+
+def _run_all(
+    picked: list[Mutant], copies: list[Path], timeout: float
+) -> list[tuple[Mutant, str, float]]:
+    """Each copy runs one mutant at a time; results come back in the sampled order."""
+    free: queue.Queue[Path] = queue.Queue()
+    for copy in copies:
+        free.put(copy)
+    done = [0]
+    lock = threading.Lock()
+
+    def one(m: Mutant) -> tuple[Mutant, str, float]:
+        copy = free.get()
+        target = copy / m.module
+        original = target.read_text()
+        target.write_text(mutated_source(ROOT / m.module, m.index))
+        try:
+            outcome, took = _run_suite(copy, timeout)
+        finally:
+            target.write_text(original)
+            free.put(copy)
+        with lock:
+            done[0] += 1
+            mark = {"killed": ".", "timeout": "T", "survived": "S"}[outcome]
+            extra = "" if outcome != "survived" else f"  {m.module}:{m.line} {m.what}"
+            print(f"[{done[0]}/{len(picked)}] {mark} {took:5.1f}s{extra}", flush=True)
+        return m, outcome, took
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=len(copies)) as pool:
+        return list(pool.map(one, picked))
 
 
 def equivalent_reason(m: Mutant) -> str | None:
@@ -406,6 +461,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--list", action="store_true", help="list the sampled mutants and stop")
     p.add_argument("--out", type=Path, default=OUT)
+    p.add_argument(
+        "--jobs", type=int, default=2, help="mutants run at once, each in its own copy (default 2)"
+    )
     args = p.parse_args(argv)
 
     modules = sorted((ROOT / PACKAGE).rglob("*.py"))
@@ -424,28 +482,20 @@ def main(argv: list[str] | None = None) -> int:
 
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="deal-mutate-") as tmp:
-        copy = Path(tmp) / "project"
-        _copy_project(copy)
-        outcome, clean, output = _run_suite_output(copy, timeout=900)
+        copies = [Path(tmp) / f"project-{j}" for j in range(max(1, args.jobs))]
+        for copy in copies:
+            _copy_project(copy)
+        outcome, clean, output = _run_suite_output(copies[0], timeout=900)
         if outcome != "survived":
             print(output, file=sys.stderr)
             print("the suite fails without any mutation; fix it first", file=sys.stderr)
             return 1
         timeout = args.timeout or max(60.0, 4 * clean)
-        print(f"clean run {clean:.1f} s; {len(picked)} mutants, timeout {timeout:.0f} s each")
-        results: list[tuple[Mutant, str, float]] = []
-        for i, m in enumerate(picked, 1):
-            target = copy / m.module
-            original = target.read_text()
-            target.write_text(mutated_source(ROOT / m.module, m.index))
-            try:
-                outcome, took = _run_suite(copy, timeout)
-            finally:
-                target.write_text(original)
-            results.append((m, outcome, took))
-            mark = {"killed": ".", "timeout": "T", "survived": "S"}[outcome]
-            extra = "" if outcome != "survived" else f"  {m.module}:{m.line} {m.what}"
-            print(f"[{i}/{len(picked)}] {mark} {took:5.1f}s{extra}", flush=True)
+        print(
+            f"clean run {clean:.1f} s; {len(picked)} mutants, {len(copies)} at once, "
+            f"timeout {timeout:.0f} s each"
+        )
+        results = _run_all(picked, copies, timeout)
     wall = time.perf_counter() - start
     args.out.write_text(write_report(results, args, total_points, wall))
     killed = sum(1 for _, r, _ in results if r != "survived")
