@@ -84,6 +84,26 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ): "the console prints only rich Text objects, which Rich never scans for :emoji: codes "
     "(only plain strings are); data with ':smile:' comes out as written either way",
     (
+        "dealcli/cli/options.py",
+        "return command",
+        "return value dropped",
+    ): "the decorator's result only rebinds the module-level name (analyse.allocations, ...), "
+    "which nothing calls: every command is reached through the Typer app, which registered "
+    "the wrapper before the return",
+    (
+        "dealcli/files.py",
+        "shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old set",
+        "constant True -> False",
+    ): "after the exchange tmp holds the previous export, files deal wrote itself (a folder "
+    "with anything else is refused before): removing them cannot fail, so whether errors "
+    "would be ignored never shows",
+    (
+        "dealcli/parse.py",
+        "self.positions[(*frame[1], key)] = Pos(line, event.start_mark.column + 1)",
+        "constant 1 -> 2",
+    ): "a key's position is always replaced by its value's (a scalar, a mapping or a list; an "
+    "alias stops the read first), so the key's own column is never reported",
+    (
         "dealcli/registry.py",
         "RACY_NS = 2_000_000_000  # coarser than any timestamp resolution in use (FAT: 2 s)",
         "constant 2000000000 -> 2000000001",

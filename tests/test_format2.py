@@ -87,6 +87,12 @@ def test_headline_history_ends_at_the_headline(tmp_path: Path) -> None:
     deal, problems = _load(text, tmp_path)
     assert deal is None
     assert problems[0].message == "the last history entry says 90, the headline 100"
+    # pointed at the last entry: timed.yaml line 19, its flow mapping opening at column 7
+    assert (problems[0].field, problems[0].line, problems[0].column) == (
+        "headline.history[1]",
+        19,
+        7,
+    )
 
 
 def test_source_host_rules_warn(tmp_path: Path) -> None:

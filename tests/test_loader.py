@@ -278,3 +278,25 @@ def test_candidates_above_headline_warn(tmp_path: Path) -> None:
     deal, problems = read_deal_file(path)
     assert deal is not None
     assert any("more than the headline" in p.message for p in problems if p.warning)
+
+
+def test_every_part_of_a_loaded_deal_is_frozen(tmp_path: Path) -> None:
+    # a loaded deal is shared by every view (and cached): no part of it can be changed
+    import dataclasses
+    import inspect
+
+    from dealcli import model
+
+    kinds = [
+        c
+        for _, c in inspect.getmembers(model, inspect.isclass)
+        if dataclasses.is_dataclass(c) and c.__module__ == model.__name__
+    ]
+    assert len(kinds) > 10
+    assert [k.__name__ for k in kinds if not k.__dataclass_params__.frozen] == []  # type: ignore[attr-defined]
+    deal = read_deal_file(FIXTURES / "timed.yaml")[0]
+    assert deal is not None
+    step = next(a for a in deal.allocations if a.history).history[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        step.status = "funded"  # type: ignore[misc]
+    assert hash(deal) == hash(deal)  # frozen all the way down: the deal can be hashed
