@@ -104,6 +104,18 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ): "a key's position is always replaced by its value's (a scalar, a mapping or a list; an "
     "alias stops the read first), so the key's own column is never reported",
     (
+        "dealcli/render/chart.py",
+        "label_w = max((width(r[0]) for r in rows), default=0)",
+        "constant 0 -> 1",
+    ): "the default is used only for a chart table without rows, where no label is padded and "
+    "no bar is sized: nothing drawn depends on it",
+    (
+        "dealcli/render/rich_table.py",
+        'text = Text(no_wrap=True, overflow="ignore", end="\\n")',
+        "constant True -> False",
+    ): "every line is printed with soft_wrap=True, which turns Rich's wrapping off whatever the "
+    "Text says; the lines are fitted to the width before",
+    (
         "dealcli/registry.py",
         "RACY_NS = 2_000_000_000  # coarser than any timestamp resolution in use (FAT: 2 s)",
         "constant 2000000000 -> 2000000001",

@@ -174,3 +174,34 @@ def test_unknown_export_format() -> None:
     assert r.stderr.splitlines()[0] == (
         "deal: error: --format / -f takes sqlite, json, csv, not 'xlsx'"
     )
+
+
+def test_html_picture_is_fitted_to_its_width_with_inline_styles(tmp_path: Path) -> None:
+    import html as html_text
+    import re
+
+    page = tmp_path / "totals.html"
+    r = invoke("show", "japan", "-s", "totals", "--html", str(page))
+    assert r.exit_code == 0, r.stderr
+    doc = page.read_text()
+    pre = doc.split("<pre", 1)[1].split(">", 1)[1].split("</pre>", 1)[0]
+    lines = html_text.unescape(re.sub(r"<[^>]+>", "", pre)).split("\n")
+    # drawn as a terminal of 110 columns shows it: the long notes wrap, nothing is wider
+    assert max(len(line) for line in lines) <= 110
+    assert any(line.startswith("  * ") for line in lines)
+    assert any(line.startswith("    ") and line.strip() for line in lines)  # a note's 2nd line
+    # colours inline on each piece, so the page can be pasted into another as it is
+    assert 'class="r' not in doc
+    assert '<span style="color: #008000' in doc  # committed money, in green
+
+
+def test_a_file_of_a_kind_no_name_fits_is_still_refused() -> None:
+    import stat
+
+    from dealcli.reading import file_kind
+
+    assert file_kind(stat.S_IFREG | 0o644) is None
+    assert file_kind(stat.S_IFIFO | 0o644) == "a FIFO"
+    # a symlink's own mode (never met: files are opened through their links) or a kind
+    # Linux lacks: not a regular file, so never read
+    assert file_kind(stat.S_IFLNK | 0o777) == "not a regular file"
