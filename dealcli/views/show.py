@@ -206,9 +206,7 @@ def companies(deal: Deal) -> Table:
         )
     if any(len(a.leads) > 1 for a in deal.allocations):
         t.notes.append("a project with several leads is split evenly among them")
-    t.notes.append(
-        "amounts are those of the projects a company leads; a partner leads none (0)"
-    )
+    t.notes.append("amounts are those of the projects a company leads; a partner leads none (0)")
     return t
 
 
