@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..table import MACHINE_PLACES, Share, number, rounded
+from ..table import Share, number, rounded
 
 # C0 controls except tab and newline, DEL, and the C1 block: a deal file must
 # not move the cursor, retitle the window or hide text.
@@ -85,11 +85,6 @@ def defuse(text: str) -> str:
 
 SHOWN_PLACES = 1  # decimals of a share shown to people: 54.5%
 AMOUNT_PLACES = 2  # at most, for amounts shown to people: 456.45, 108.7, 550
-
-
-def machine(value: Decimal) -> Decimal:
-    """A share as machine formats carry it: rounded once, half-even, to two decimals."""
-    return rounded(value, MACHINE_PLACES) if isinstance(value, Share) else value
 
 
 def human(value: Any, kind: str) -> str:
