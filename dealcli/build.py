@@ -154,6 +154,11 @@ def _explain(kind: str, err: Any, loc: Path_, pos: Pos | None) -> tuple[str, str
             return f"'{value}' is not a web address", "use a full https:// or http:// address"
     if kind == "amount_type":
         return "an amount must be a number, not text", "write it unquoted, like `usd_bn: 25`"
+    if kind == "less_than_equal" and loc and loc[-1] in ("usd_bn", "bn", "gdp_usd_bn"):
+        return (
+            f"{err['msg'].lower()}: {err.get('input')!s}",
+            "amounts are USD billions: no pledge comes near 10,000,000",
+        )
     if kind in ("greater_than_equal", "decimal_type", "finite_number") or "decimal" in kind:
         return f"{err['msg'].lower()}: {err.get('input')!s}", "write a finite amount of 0 or more"
     if kind == "literal_error":

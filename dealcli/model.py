@@ -14,6 +14,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 
+# No pledge comes near USD 10 million bn (a hundred times world GDP); past it a figure is junk,
+# and shares of it would need more digits than a Decimal holds.
+MAX_AMOUNT = Decimal(10_000_000)
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
 
@@ -52,11 +55,11 @@ class _Amount:
 
         return cs.no_info_before_validator_function(
             _number_only,
-            cs.decimal_schema(ge=Decimal(0), allow_inf_nan=False),
+            cs.decimal_schema(ge=Decimal(0), le=MAX_AMOUNT, allow_inf_nan=False),
         )
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
-        return {"type": "number", "minimum": 0}
+        return {"type": "number", "minimum": 0, "maximum": int(MAX_AMOUNT)}
 
 
 def _number_only(value: Any) -> Any:

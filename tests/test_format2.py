@@ -119,3 +119,16 @@ def test_nested_sources_are_checked_and_count_as_used(tmp_path: Path) -> None:
     assert [(p.field, p.message) for p in problems] == [
         ("allocations[1].local.sources[0]", "source 'nope' is not defined")
     ]
+
+
+def test_an_amount_past_ten_million_bn_is_refused(tmp_path: Path) -> None:
+    """A figure far beyond any pledge is junk, and its shares would overflow a Decimal."""
+    text = TIMED.replace("    usd_bn: 5\n", "    usd_bn: 1000000000000000000000000000\n", 1)
+    deal, problems = _load(text, tmp_path)
+    assert deal is None
+    (p,) = problems
+    assert p.field == "allocations[2].usd_bn"
+    assert p.message.startswith("input should be less than or equal to 10000000")
+    assert p.hint == "amounts are USD billions: no pledge comes near 10,000,000"
+    ok, problems = _load(TIMED.replace("    usd_bn: 5\n", "    usd_bn: 10000000\n", 1), tmp_path)
+    assert ok is not None
