@@ -65,8 +65,11 @@ def test_completion_of_bundled_names() -> None:
     ],
 )
 def test_choices_match_case_insensitively(args: list[str], deals_dir: Path) -> None:
-    r = invoke("--deals-dir", str(deals_dir), *args, "-f", "json")
+    asked = "-f" in args
+    r = invoke("--deals-dir", str(deals_dir), *args, *([] if asked else ["-f", "json"]))
     assert r.exit_code == 0, r.stderr
+    if asked:  # -f CSV is csv
+        assert r.stdout.splitlines()[0].startswith("measure,usd_bn,")
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,12 @@ DEAL_PAGER= (empty), into a pipe, or when it fits the screen."""
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+
+from dealcli import pager
 
 from .conftest import FIXTURES, deal_bin
 from .test_screen import _pty_run
@@ -64,3 +67,21 @@ def test_never_into_a_pipe(stub: tuple[Path, Path]) -> None:
     )
     assert not mark.exists()
     assert r.stdout.startswith("Mini test deal")
+
+
+class _Closed:
+    def isatty(self) -> bool:
+        raise ValueError("I/O operation on closed file")
+
+
+@pytest.mark.parametrize("stdout", [_Closed(), object()], ids=["closed", "no-isatty"])
+def test_never_when_stdout_cannot_say_it_is_a_terminal(
+    stub: tuple[Path, Path], stdout: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a closed stdout (`deal show japan >&-`) or a replaced one without isatty: not a terminal
+    script, mark = stub
+    monkeypatch.setenv("PAGER", str(script))
+    monkeypatch.setenv("LINES", "24")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert pager.page("line\n" * 100) is False
+    assert not mark.exists()

@@ -1,0 +1,245 @@
+"""Which columns give way on a narrow terminal, and in what order.
+
+The rule (docs/architecture.md, render/fit.py): when a table is too wide, the
+column with the highest `priority` number goes first; among equals, a column that
+says the same on every row, then text before numbers and dates, then the
+rightmost. At 10 columns every column that may go has gone, and the footnote
+names them in the order they went, so one narrow render shows the whole order.
+Each expected list below is worked out from the views' column lists by that rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from dealcli.model import Deal
+from dealcli.reading import read_deal
+from dealcli.registry import summarize
+from dealcli.render import Options, render
+from dealcli.table import Column, Report, Table
+from dealcli.views import compare, listing, search, show
+
+from .conftest import BUNDLED
+
+ALL = [read_deal(p) for p in sorted(BUNDLED.glob("*.yaml"))]
+JAPAN = next(d for d in ALL if d.id == "japan")
+KOREA = next(d for d in ALL if d.id == "south-korea")
+DAY = date(2026, 11, 26)
+
+
+def gone(report: Report) -> dict[str, list[str]]:
+    """Each table's title -> the labels its footnote names as not shown, in order."""
+    out: dict[str, list[str]] = {}
+    for table in report.tables:
+        text = render(Report("", [table]), Options(format="table", width=10))
+        assert isinstance(text, str)
+        out[table.title] = []
+        for line in text.splitlines():  # a footnote is not wrapped at this width
+            if "not shown at this width: " in line:
+                names = line.split("not shown at this width: ", 1)[1].split(" (see ")[0]
+                out[table.title] = names.split(", ")
+    return out
+
+
+def test_show_sections_give_way_in_rank_order() -> None:
+    got = gone(show.show(JAPAN, ["sectors", "companies", "terms", "structure"]))
+    # unsized 3, allocations 2, then the four figures (priority 1, numbers) rightmost first
+    assert got["Sectors"] == [
+        "Unsized",
+        "Allocations",
+        "%",
+        "Committed USD bn",
+        "%",
+        "Candidates USD bn",
+    ]
+    # project titles 3; role and home 2 (text, rightmost first); the amounts rightmost first
+    assert got["Companies"] == [
+        "Projects",
+        "Role",
+        "Home",
+        "Committed USD bn",
+        "Candidates USD bn",
+    ]
+    # term id 5, authority 4, to and from 3 (rightmost first), % 2 (USD bn is empty: hidden),
+    # then text rightmost first (sources, confidence and other figures are for files only:
+    # a terminal shows them as marks)
+    assert got["Key terms"] == [
+        "Term",
+        "Authority",
+        "To",
+        "From",
+        "%",
+        "State",
+        "Value",
+    ]
+    # tranche 4, basis 3, instrument 2, then the numbers rightmost first
+    assert got["Structure (tranches)"] == [
+        "Tranche",
+        "Basis",
+        "Instrument",
+        "% of headline",
+        "USD bn",
+    ]
+
+
+def test_show_detail_sections_give_way_in_rank_order() -> None:
+    got = gone(show.show(JAPAN, ["allocations", "commitments", "sources"]))
+    # basis and id 5 (rightmost first); lead (text) before date, both 4; sector (text) before
+    # the yen amount, both 3; the share 2; then the status (text) before the USD amount
+    assert got["Allocations"] == [
+        "Basis",
+        "Id",
+        "Lead",
+        "Date",
+        "Sector",
+        "JPY bn",
+        "% of headline",
+        "Status",
+        "USD bn",
+    ]
+    # id 5; basis and detail 4 (rightmost first); party 3; area 2; the amount
+    assert got["Commitments by area"] == [
+        "Id",
+        "Basis",
+        "Detail",
+        "Promised by",
+        "Area",
+        "USD bn",
+    ]
+    # id 5; kind (text) before date, both 4; publisher 3; url 2; the number
+    assert got["Sources"] == ["Id", "Kind", "Date", "Publisher", "URL", "#"]
+
+
+def test_list_gives_way_in_rank_order() -> None:
+    got = gone(listing.listing((summarize(d), "bundled") for d in ALL))
+    # from 4; title (text) before updated (date), both 3; host 2 and "US" on every row, so
+    # first of the 2s, then the other 2s rightmost first; the amounts rightmost first
+    assert got["Deals"] == [
+        "From",
+        "Title",
+        "Updated",
+        "Host",
+        "Status",
+        "Binding",
+        "Scope",
+        "Investor",
+        "Candidates USD bn",
+        "Committed USD bn",
+        "Headline USD bn",
+    ]
+
+
+def test_compare_gives_way_in_rank_order() -> None:
+    got = gone(compare.compare([JAPAN, KOREA], day=DAY))
+    # status and binding 2 (rightmost first), then text, the amount last
+    assert got["The pledges: size, reach and force"] == [
+        "Status",
+        "Binding",
+        "Scope",
+        "Basis",
+        "Investor",
+        "Headline USD bn",
+    ]
+    # companies and projects 3, uncommitted 2, then the figures rightmost first
+    assert got["Money named so far"] == [
+        "Companies",
+        "Projects",
+        "Uncommitted USD bn",
+        "Candidates % of headline",
+        "Candidates USD bn",
+        "Committed % of headline",
+        "Committed USD bn",
+        "Headline USD bn",
+    ]
+    assert got["Against the investor's GDP"] == [
+        "GDP year",
+        "Headline a year % of GDP",
+        "Headline % of GDP",
+        "Investor GDP USD bn",
+    ]
+    # from 3, the cap 2; of the 1s the period end is the same for both deals (2029-01-19)
+    # and goes first, then rightmost first
+    assert got["Horizon: the period and the headline a year"] == [
+        "Period from",
+        "Annual cap USD bn",
+        "Period end",
+        "Headline a year USD bn",
+        "Years",
+    ]
+    tariff = next(t for t in got if t.startswith("Tariff secured"))
+    # authority 3; to and from 2 (rightmost first); the state (text) before the rate
+    assert got[tariff] == ["Authority", "To", "From", "On 2026-11-26", "Tariff %"]
+
+
+def test_a_column_the_same_on_every_row_goes_before_its_equals() -> None:
+    # Japan beside itself less one candidate (Mitra Chem, 0.35): headline 550, committed 109
+    # (19.8%) and uncommitted 441 are the same on both rows; candidates 355.95 and 355.6 are
+    # not, though their shares (64.72, 64.65) both show as 64.7
+    less = tuple(a for a in JAPAN.allocations if a.id != "mitra-chem-lfp")
+    assert len(less) == len(JAPAN.allocations) - 1
+    smaller = replace(JAPAN, id="japan-less", allocations=less)
+    got = gone(compare.compare([JAPAN, smaller], ["totals"], DAY))
+    # companies and projects 3 (they differ: 29 and 28, 24 and 23); uncommitted 2, the same on
+    # both rows but alone at 2; then of the 1s those that say the same, rightmost first, and
+    # the candidates amount last
+    assert got["Money named so far"] == [
+        "Companies",
+        "Projects",
+        "Uncommitted USD bn",
+        "Candidates % of headline",
+        "Committed % of headline",
+        "Committed USD bn",
+        "Headline USD bn",
+        "Candidates USD bn",
+    ]
+
+
+def test_search_gives_way_in_rank_order() -> None:
+    got = gone(search.search([JAPAN], "gas"))
+    # id 4, kind 3, deal 2; the matched text never goes
+    assert got["Matches for 'gas'"] == ["Id", "Kind", "Deal"]
+
+
+@pytest.mark.parametrize("deal", [JAPAN, KOREA], ids=lambda d: d.id)
+def test_the_main_column_never_goes(deal: Deal) -> None:
+    text = render(show.show(deal, ["allocations"]), Options(format="table", width=10))
+    assert isinstance(text, str)
+    lines = text.splitlines()
+    head = lines.index("Allocations")  # the section's title, then the one column left
+    assert lines[head + 1] == "Title" and "not shown at this width" in text
+
+
+def _shares(bar_on: str | None) -> Report:
+    t = Table(
+        "shares",
+        "Shares",
+        [
+            Column("label", "Label", main=True),
+            Column("usd_bn", "USD bn", "amount"),
+            Column("other_pct", "Other %", "pct", bar=bar_on == "other_pct"),
+            Column("share_pct", "%", "pct", bar=bar_on == "share_pct"),
+        ],
+    )
+    t.add("a", Decimal(30), Decimal(0), Decimal(60))
+    t.add("b", Decimal(10), Decimal(100), Decimal("12.5"))
+    return Report("T", [t], chart=True)
+
+
+def test_a_chart_draws_its_bars_from_the_bar_column() -> None:
+    # into a pipe a chart is 80 wide: label 1, amount 2, share 5 ("60.0%") and 6 of gaps leave
+    # 66 cells; 60% of 66 = 39.6 -> 40 marks, 12.5% = 8.25 -> 8
+    text = render(_shares("share_pct"), Options(format="table"))
+    assert text == "T\n\nShares\na  30  60.0%  " + "#" * 40 + "\nb  10  12.5%  " + "#" * 8 + "\n"
+    # the hint on the other column: 0% -> no mark; its widest share, "100.0%", is 6 wide,
+    # which leaves 65 cells, all of them for 100%
+    text = render(_shares("other_pct"), Options(format="table"))
+    assert text == "T\n\nShares\na  30    0.0%\nb  10  100.0%  " + "#" * 65 + "\n"
+
+
+def test_without_a_bar_hint_a_chart_uses_the_first_percentage() -> None:
+    text = render(_shares(None), Options(format="table"))
+    assert text == "T\n\nShares\na  30    0.0%\nb  10  100.0%  " + "#" * 65 + "\n"
