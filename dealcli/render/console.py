@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from . import Options
 
 
-def console_for(opts: Options, record: bool = False) -> Console:
+def console_for(opts: Options) -> Console:
+    """A console that records what is drawn on it, for export as a picture."""
     return Console(
         file=io.StringIO(),
         width=opts.width or 100_000,  # into a pipe: never cut or wrap a cell
@@ -27,7 +28,7 @@ def console_for(opts: Options, record: bool = False) -> Console:
         emoji=False,
         markup=False,
         soft_wrap=False,
-        record=record,
+        record=True,
     )
 
 

@@ -32,7 +32,7 @@ SGR = {
 _OSC8 = "\x1b]8;;{}\x1b\\"
 
 
-def paint(lines: list[Line], color: bool = False, links: bool = False) -> str:
+def paint(lines: list[Line], color: bool, links: bool = False) -> str:
     """Text of the lines; with colour, styles as ANSI codes and (with links) OSC 8 hyperlinks."""
     out = []
     for line in lines:
@@ -51,4 +51,4 @@ def paint(lines: list[Line], color: bool = False, links: bool = False) -> str:
 
 def render_grid(report: Report) -> str:
     """`--format table` into a pipe or file: no colour, nothing wrapped, cut or dropped."""
-    return paint(lay_report(report, None))
+    return paint(lay_report(report, None), color=False)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def picture(report: Report, kind: str, width: int = 110) -> str:
     opts = replace(Options(format="table"), color=True, width=width)
-    console = console_for(opts, record=True)
+    console = console_for(opts)
     if report.chart:
         draw_chart(console, report, width)
     else:
