@@ -243,3 +243,35 @@ def test_a_chart_draws_its_bars_from_the_bar_column() -> None:
 def test_without_a_bar_hint_a_chart_uses_the_first_percentage() -> None:
     text = render(_shares(None), Options(format="table"))
     assert text == "T\n\nShares\na  30    0.0%\nb  10  100.0%  " + "#" * 65 + "\n"
+
+
+def test_room_left_over_is_shared_a_cell_at_least_in_turn() -> None:
+    # K is 1 wide; B and C need 4 (their longest word) and want 14 ("aaaa bbbb cccc").
+    # At 15 columns: 1 + 4 + 4 and two gaps of 2 = 13, so 2 cells are left. Each wants 10 of
+    # the 20 wanted: 2 x 10 // 20 = 1 cell each (at least 1 for a column that wants any),
+    # so B and C are 5 wide and C starts at 1 + 2 + 5 + 2 = 10
+    t = Table("t", "T", [Column("k", "K", main=True), Column("b", "B"), Column("c", "C")])
+    t.add("x", "aaaa bbbb cccc", "dddd eeee ffff")
+    text = render(Report("T", [t]), Options(format="table", width=15))
+    assert text.splitlines()[2:6] == [
+        "K  B      C",
+        "─" * 15,  # the rule spans the table: 1 + 5 + 5 and the gaps
+        "x  aaaa   dddd",
+        "   bbbb   eeee",
+    ]
+
+
+def test_a_narrow_summary_keeps_the_column_that_names_the_rows() -> None:
+    # Korea's key terms at 40 columns: the term's name keeps at least 30, its value 20, and
+    # 30 + 2 + 20 > 40, so the value goes and the names stay, cut to 40 ("…" the 40th).
+    # The values are the wider column (85 against 66): the names stay because they name.
+    text = render(show.show(KOREA, ["key-terms"]), Options(format="table", width=40))
+    assert isinstance(text, str)
+    lines = text.splitlines()
+    at = lines.index("Key term")
+    assert lines[at + 1 : at + 5] == [
+        "US tariff on Korean cars and car parts",
+        "US share of project cash flows until Ko…",
+        "US share of project cash flows after re…",
+        "Most Korea can be asked to fund in a ca…",
+    ]

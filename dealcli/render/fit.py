@@ -201,7 +201,7 @@ def _fit(cols: list[_Col], total: int) -> tuple[list[_Col], list[int], list[str]
     want = [max(c.natural - s, 0) for c, s in zip(cols, sizes, strict=True)]
     while room > 0 and any(want):
         total_want = sum(want)
-        step = [min(w, max(room * w // total_want, 1 if w else 0)) for w in want]
+        step = [min(w, max(room * w // total_want, 1)) for w in want]  # min: 0 if no want
         for i, s in enumerate(step):
             s = min(s, room)
             sizes[i] += s
