@@ -276,16 +276,24 @@ def _apply(tree: ast.Module, index: int) -> ast.Module:
     return ast.fix_missing_locations(tree)
 
 
-def mutated_source(path: Path, index: int) -> str:
-    return ast.unparse(_apply(ast.parse(path.read_text()), index))
+def mutated_source(text: str, index: int) -> str:
+    return ast.unparse(_apply(ast.parse(text), index))
 
 
-def all_mutants(modules: list[Path]) -> dict[str, list[Mutant]]:
+def modules_of(root: Path, only: str | None = None) -> list[Path]:
+    modules = sorted((root / PACKAGE).rglob("*.py"))
+    if only:
+        name = only.removesuffix(".py")
+        modules = [m for m in modules if m.relative_to(root / PACKAGE).as_posix() == name + ".py"]
+    return modules
+
+
+def all_mutants(modules: list[Path], root: Path) -> dict[str, list[Mutant]]:
     out: dict[str, list[Mutant]] = {}
     for path in modules:
         text = path.read_text()
         lines = text.splitlines()
-        rel = path.relative_to(ROOT).as_posix()
+        rel = path.relative_to(root).as_posix()
         found = []
         for i, (node, what, _) in enumerate(points(ast.parse(text))):
             line = getattr(node, "lineno", 0)
@@ -311,13 +319,13 @@ def sample(by_module: dict[str, list[Mutant]], n: int, seed: int) -> list[Mutant
     return picked
 
 
-def _copy_project(dest: Path) -> None:
+def _copy_project(dest: Path, source: Path = ROOT) -> None:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis", ".pytest_cache")
     for name in (PACKAGE, "tests", "deals"):
-        shutil.copytree(ROOT / name, dest / name, ignore=ignore)
+        shutil.copytree(source / name, dest / name, ignore=ignore)
     for name in ("pyproject.toml", "README.md"):
-        if (ROOT / name).exists():
-            shutil.copy(ROOT / name, dest / name)
+        if (source / name).exists():
+            shutil.copy(source / name, dest / name)
     # bytecode checked by source hash: a mutated file is never mistaken for the original
     subprocess.run(
         [sys.executable, "-m", "compileall", "-q", "--invalidation-mode", "checked-hash", "."],
@@ -402,7 +410,7 @@ def _run_all(
         copy = free.get()
         target = copy / m.module
         original = target.read_text()
-        target.write_text(mutated_source(ROOT / m.module, m.index))
+        target.write_text(mutated_source(original, m.index))  # the copy's text, not the tree's
         try:
             outcome, took = _run_suite(copy, timeout)
         finally:
@@ -510,25 +518,24 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = p.parse_args(argv)
 
-    modules = sorted((ROOT / PACKAGE).rglob("*.py"))
-    if args.module:
-        name = args.module.removesuffix(".py")
-        modules = [m for m in modules if m.relative_to(ROOT / PACKAGE).as_posix() == name + ".py"]
-        if not modules:
-            p.error(f"no module {args.module} in {PACKAGE}/")
-    by_module = all_mutants(modules)
-    total_points = sum(len(v) for v in by_module.values())
-    picked = sample(by_module, args.sample, args.seed)
+    if not modules_of(ROOT, args.module):
+        p.error(f"no module {args.module} in {PACKAGE}/")
     if args.list:
-        for m in picked:
+        by_module = all_mutants(modules_of(ROOT, args.module), ROOT)
+        for m in sample(by_module, args.sample, args.seed):
             print(f"{m.module}:{m.line}\t{m.what}\t{m.source}")
         return 0
 
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="deal-mutate-") as tmp:
+        # one snapshot of the tree, taken first: edits made while the run goes on change nothing
         copies = [Path(tmp) / f"project-{j}" for j in range(max(1, args.jobs))]
-        for copy in copies:
-            _copy_project(copy)
+        _copy_project(copies[0])
+        for copy in copies[1:]:
+            _copy_project(copy, copies[0])
+        by_module = all_mutants(modules_of(copies[0], args.module), copies[0])
+        total_points = sum(len(v) for v in by_module.values())
+        picked = sample(by_module, args.sample, args.seed)
         outcome, clean, output = _run_suite_output(copies[0], timeout=900)
         if outcome != "survived":
             print(output, file=sys.stderr)
@@ -537,7 +544,8 @@ def main(argv: list[str] | None = None) -> int:
         timeout = args.timeout or max(60.0, 4 * clean)
         print(
             f"clean run {clean:.1f} s; {len(picked)} mutants, {len(copies)} at once, "
-            f"timeout {timeout:.0f} s each"
+            f"timeout {timeout:.0f} s each",
+            flush=True,
         )
         results = _run_all(picked, copies, timeout)
     wall = time.perf_counter() - start
