@@ -314,8 +314,22 @@ def test_workbook_cells_are_typed_and_match_json(tmp_path: Path) -> None:
 def test_workbook_about_sheet(tmp_path: Path) -> None:
     about = [r for r in xlsx("allocations", "contract", tmp_path=tmp_path)["About"].values]
     cells = [c for r in about for c in r if c is not None]
-    assert any(isinstance(c, str) and c.startswith(JAPAN_TITLE) for c in cells)
-    assert datetime(2026, 2, 28) in cells  # data checked to (`updated`)
+    # the deals under their header: id, title, data checked to (`updated`, a date cell)
+    head = about.index(("deal", "title", "data_checked_to", None, None, None))
+    deal_id, title, checked = about[head + 1][:3]
+    assert deal_id == "contract" and title.startswith(JAPAN_TITLE)
+    assert checked == datetime(2026, 2, 28)
+    # then its sources, numbered as in `deal sources`, dated; a blank row before each block
+    at = about.index(("deal", "source", "title", "publisher", "date", "url"))
+    assert about[at + 1] == (
+        "contract",
+        1,
+        "共同声明",
+        "Cabinet Office",
+        datetime(2025, 9, 4),
+        "https://example.org/a",
+    )
+    assert about[head - 1] == about[at - 1] == (None,) * 6 and at == head + 3
     command = next(r[1] for r in about if r[0] == "command")
     assert command == f"deal --deals-dir {FIXTURES} allocations contract"
     assert "共同声明" in cells and "보도자료" in cells and "https://example.org/b" in cells

@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from dealcli import cache, files, registry
+from dealcli import cache, files, reading, registry
 from dealcli.errors import PipeClosed, UsageError
+from dealcli.parse import read_bytes
 from dealcli.render.cells import clean, clean_controls, escape_html, hidden
 
 from .conftest import BUNDLED, FIXTURES, deal_bin
@@ -214,6 +215,42 @@ def test_problems_per_file_stop_at_50(tmp_path: Path) -> None:
     # sources) x 1000 = 5,009 problems: 50 shown, then one line for the other 4,959
     assert len(errors) == 51
     assert "and 4,959 more problem(s)" in errors[-1]
+
+
+def test_problems_in_one_object_count_against_the_50_before_a_list_is_read(
+    tmp_path: Path,
+) -> None:
+    # 8 required top-level keys missing (headline is there); the headline: 30 unknown keys and
+    # its 3 required ones missing = 33, so 41 before the allocations; each allocation: 1
+    # unknown + 5 missing = 6. The first is read (41 -> 47), the second (47 -> 53), and past
+    # 50 the other 38 are only counted: 228 problems nobody reads are never built
+    doc = "headline: {" + ", ".join(f"k{i}: 1" for i in range(30)) + "}\n"
+    doc += "allocations: [" + ", ".join(["{x: 1}"] * 40) + "]\n"
+    value, dropped = reading._trimmed(read_bytes("t.yaml", doc.encode()))
+    assert (len(value["allocations"]), dropped) == (2, 228)
+    path = tmp_path / "t.yaml"
+    path.write_text(doc)
+    r = run("validate", str(path))
+    assert r.returncode == 1
+    # 8 + 33 + 40 x 6 = 281 problems: 50 shown, and 231 more
+    assert r.stdout.count(": error: ") == 51
+    assert "and 231 more problem(s)" in r.stdout
+
+
+def test_problems_cut_inside_an_object_are_counted(tmp_path: Path) -> None:
+    # a headline of 40 broken history steps: 8 top-level keys missing, leaving 42 of the 50 to
+    # the headline, which misses 3 keys itself; each step: 1 unknown + 3 missing = 4. Steps
+    # are read while 42 is not passed: 3 + 4 x 10 = 43, so 10 are read and 30 x 4 = 120
+    # problems only counted, and counted up to the file
+    doc = "headline: {history: [" + ", ".join(["{x: 1}"] * 40) + "]}\n"
+    value, dropped = reading._trimmed(read_bytes("t.yaml", doc.encode()))
+    assert (len(value["headline"]["history"]), dropped) == (10, 120)
+    path = tmp_path / "t.yaml"
+    path.write_text(doc)
+    r = run("validate", str(path))
+    # 8 + 3 + 40 x 4 = 171 problems: 50 shown, and 121 more
+    assert r.stdout.count(": error: ") == 51
+    assert "and 121 more problem(s)" in r.stdout
 
 
 def test_warnings_past_50_are_counted_as_warnings(tmp_path: Path) -> None:
