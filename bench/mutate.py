@@ -51,6 +51,10 @@ SEED = 550
 _ZIP = (
     "Table.add refuses a row whose length differs from the columns: zip never meets unequal lengths"
 )
+_TOP = (
+    "the highest priority of its table, so already the first column to give way; both "
+    "numbers are of detail (4 and up), which is all the fitter asks of them"
+)
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     (
         "dealcli/render/markdown.py",
@@ -133,6 +137,28 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "constant True -> False",
     ): "errno is read only when renameat2 fails, which needs a filesystem without "
     "RENAME_EXCHANGE: none is at hand to a test here (tmpfs, ext4 and overlayfs all have it)",
+    (
+        "dealcli/reading.py",
+        "_, u, d = _trim(item, sub, 0)",
+        "constant 0 -> 1",
+    ): "an item past the budget is only counted: whatever budget it is given, what it keeps "
+    "(u) and what it cuts (d) add up to all its problems, and only that sum is used",
+    (
+        "dealcli/views/details.py",
+        'Column("commitment", "Id", priority=5),',
+        "constant 5 -> 6",
+    ): _TOP,
+    (
+        "dealcli/views/show.py",
+        'Column("tranche", "Tranche", priority=4),',
+        "constant 4 -> 5",
+    ): _TOP,
+    (
+        "dealcli/render/grid.py",
+        "def paint(lines: list[Line], color: bool, links: bool = False) -> str:",
+        "constant False -> True",
+    ): "the callers that leave links out are the grid, which draws no colour and so no link "
+    "either way, and the chart, whose lines carry no address",
 }
 
 BINOPS: dict[type[ast.operator], type[ast.operator]] = {

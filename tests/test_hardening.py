@@ -253,6 +253,24 @@ def test_problems_cut_inside_an_object_are_counted(tmp_path: Path) -> None:
     assert "and 121 more problem(s)" in r.stdout
 
 
+def test_problems_cut_inside_list_items_are_counted(tmp_path: Path) -> None:
+    # 9 top-level keys missing. The first allocation misses 5 and has 60 companies of 4
+    # problems each (1 unknown, 3 missing): 41 of the budget left, 5 + 4 x 10 = 45, so 10
+    # companies are read and 50 x 4 = 200 counted. The budget is spent (54): the next five
+    # allocations (1 unknown + 5 missing, and two companies of 4) are only counted, 14 each
+    doc = "allocations:\n  - {companies: [" + ", ".join(["{y: 1}"] * 60) + "]}\n"
+    doc += "  - {x: 1, companies: [{y: 1}, {y: 1}]}\n" * 5
+    value, dropped = reading._trimmed(read_bytes("t.yaml", doc.encode()))
+    shown = value["allocations"]
+    assert (len(shown), len(shown[0]["companies"]), dropped) == (1, 10, 200 + 5 * 14)
+    path = tmp_path / "t.yaml"
+    path.write_text(doc)
+    r = run("validate", str(path))
+    # 9 + 5 + 10 x 4 = 54 problems found, 50 shown: 4 + 270 = 274 more
+    assert r.stdout.count(": error: ") == 51
+    assert "and 274 more problem(s)" in r.stdout
+
+
 def test_warnings_past_50_are_counted_as_warnings(tmp_path: Path) -> None:
     # mini.yaml with 60 sources that no figure cites: a valid deal with 60 warnings,
     # 50 shown, then "and 10 more warning(s)", itself a warning: the file stays valid
