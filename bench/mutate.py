@@ -159,6 +159,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "constant False -> True",
     ): "the callers that leave links out are the grid, which draws no colour and so no link "
     "either way, and the chart, whose lines carry no address",
+    (
+        "dealcli/cache.py",
+        'hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".json"',
+        "constant 32 -> 33",
+    ): "a cache file is named by a prefix of its deal file's SHA-256: 32 or 33 hex digits, the "
+    "name is the same for the same file and differs between files, all the cache asks of it",
 }
 
 BINOPS: dict[type[ast.operator], type[ast.operator]] = {

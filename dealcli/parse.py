@@ -252,7 +252,7 @@ class _Builder:
 
     def scalar(self, event: Any) -> None:
         stack = self.stack
-        plain = not event.style and event.implicit[0]
+        plain = not event.style  # unquoted and not a block: typed by its text (tags refused)
         if not stack:
             self.root = _scalar_value(event.value, plain)[0]
             return

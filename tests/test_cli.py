@@ -11,6 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
+from typer.testing import CliRunner
+
+from dealcli.cli.app import DealGroup
+from dealcli.cli.help import DealCommand
 
 from .conftest import FIXTURES, ROOT, invoke
 
@@ -204,3 +209,21 @@ def test_installed_command_help_in_a_clean_folder(tmp_path: Path) -> None:
     out = subprocess.run([deal, "--help"], cwd=tmp_path, capture_output=True, text=True)
     assert out.returncode == 0
     assert "Usage: deal [OPTIONS] COMMAND [ARGS]..." in out.stdout
+
+
+def test_a_hidden_command_is_not_listed_in_the_help() -> None:
+    # the group help lists commands itself (help.format_group_help): one kept for old
+    # scripts but hidden must stay out of the list, as Typer's own help leaves it out
+    group = typer.Typer(cls=DealGroup, add_completion=False)
+
+    @group.command(cls=DealCommand)
+    def shown() -> None:
+        """Listed."""
+
+    @group.command(cls=DealCommand, hidden=True)
+    def old() -> None:
+        """Kept for old scripts."""
+
+    out = CliRunner().invoke(group, ["--help"]).stdout
+    commands = out.split("Commands:\n", 1)[1].splitlines()
+    assert [line.split()[0] for line in commands if line.strip()] == ["shown"]
