@@ -71,7 +71,7 @@ class Request:
     )
     no_header: bool = field(
         default=False,
-        metadata=_option("--no-header", help="Leave out the header row (csv, tsv, plain)."),
+        metadata=_option("--no-header", help="Leave out the header row (csv, tsv, plain, xlsx)."),
     )
     output: Path | None = field(
         default=None,

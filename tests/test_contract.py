@@ -311,6 +311,15 @@ def test_workbook_cells_are_typed_and_match_json(tmp_path: Path) -> None:
     assert 60 in c1
 
 
+def test_workbook_without_a_header_row(tmp_path: Path) -> None:
+    with_head = xlsx("allocations", "contract", tmp_path=tmp_path)["allocations"]
+    bare = xlsx("allocations", "contract", "--no-header", tmp_path=tmp_path)["allocations"]
+    # the same rows, less the header; nothing frozen and no filter over data rows
+    assert list(bare.values) == list(with_head.values)[1:]
+    assert with_head.auto_filter.ref and with_head.freeze_panes == "A2"
+    assert bare.auto_filter.ref is None and bare.freeze_panes is None
+
+
 def test_workbook_about_sheet(tmp_path: Path) -> None:
     about = [r for r in xlsx("allocations", "contract", tmp_path=tmp_path)["About"].values]
     cells = [c for r in about for c in r if c is not None]

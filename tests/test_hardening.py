@@ -25,7 +25,7 @@ from dealcli.errors import PipeClosed, UsageError
 from dealcli.parse import read_bytes
 from dealcli.render.cells import clean, clean_controls, escape_html, hidden
 
-from .conftest import BUNDLED, FIXTURES, deal_bin
+from .conftest import BUNDLED, FIXTURES, deal_bin, invoke
 
 MINI = (FIXTURES / "mini.yaml").read_text()
 DAY_NS = 86_400 * 10**9
@@ -131,6 +131,21 @@ def test_the_cache_is_private_even_under_umask_0(deals_dir: Path, fixed_env: Pat
     for path in cache.rglob("*"):
         want = 0o700 if path.is_dir() else 0o600
         assert stat.S_IMODE(path.stat().st_mode) == want, path
+
+
+def test_another_version_of_deal_never_reads_this_ones_cache(
+    deals_dir: Path, fixed_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a deal cached by one version was validated by its code: after an upgrade each folder
+    # gets a new cache (the version and the code's file times are in the folder's key)
+    root = fixed_env / "cache"
+    assert invoke("--deals-dir", str(deals_dir), "show", "mini", "-f", "csv").exit_code == 0
+    before = {p.name for p in root.iterdir() if p.is_dir()}
+    monkeypatch.setattr(cache, "__version__", "0.0.0+another")
+    assert invoke("--deals-dir", str(deals_dir), "show", "mini", "-f", "csv").exit_code == 0
+    after = {p.name for p in root.iterdir() if p.is_dir()}
+    # the bundled folder, DEAL_PATH's and --deals-dir: three new cache folders beside the old
+    assert len(before) == 3 and before < after and len(after) == 6
 
 
 def test_a_cached_deal_comes_back_equal(japan, korea, mini) -> None:  # type: ignore[no-untyped-def]
