@@ -421,7 +421,9 @@ def _run_suite_output(copy: Path, timeout: float) -> tuple[str, float, str]:
     output = proc.stdout[-3000:] + proc.stderr[-3000:]
     if proc.returncode == 0:
         return "survived", took, output
-    if proc.returncode in (1, 2, 3):  # a test failed; a module failed to import; pytest crashed
+    # a test failed; a module failed to import; pytest crashed; a conftest failed to import
+    # (the clean run passed with the same command, so the mutant is what broke it)
+    if proc.returncode in (1, 2, 3, 4):
         return "killed", took, output
     raise RuntimeError(
         f"pytest exited {proc.returncode}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}"

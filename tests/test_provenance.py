@@ -43,9 +43,10 @@ def test_sources_command_shows_kind_via_and_items(tmp_path: Path) -> None:
 
 def test_sources_check_lists_aggregator_only_items_and_unused_sources(tmp_path: Path) -> None:
     text = (FIXTURES / "timed.yaml").read_text(encoding="utf-8")
-    text = text.replace("id: timed", "id: timed2") + (
-        '  - {id: spare, title: Unused, publisher: X, url: "https://x.example.com/", '
+    text = text.replace("id: timed", "id: timed2") + "".join(
+        f'  - {{id: {name}, title: Unused, publisher: X, url: "https://x.example.com/{name}", '
         "date: 2025-01-01, kind: news}\n"
+        for name in ("spare", "spare-2")
     )
     folder = tmp_path / "d"
     folder.mkdir()
@@ -56,7 +57,15 @@ def test_sources_check_lists_aggregator_only_items_and_unused_sources(tmp_path: 
     assert rows == [
         ("rests only on aggregators", "timeline", "2025-11-01"),
         ("source cited by no item", "sources", "spare"),
+        ("source cited by no item", "sources", "spare-2"),
     ]
+    # the count under the table: one item on aggregators only, two sources nobody cites
+    r = invoke("--deals-dir", str(folder), "sources", "--check", "timed2", "-f", "markdown")
+    assert r.stdout.startswith("# Source check\n\n| Deal ")  # one table: titled once
+    assert (
+        "- 1 deal(s): 1 item(s) rest only on aggregators (each must say confidence: "
+        "unconfirmed); 2 source(s) cited by no item;" in r.stdout
+    )
 
 
 def test_sources_of_one_deal_needs_one_deal() -> None:

@@ -130,6 +130,9 @@ def test_in_yen_the_announced_amounts_and_a_dash_for_the_rest() -> None:
     report = show.show(MARKED, currency="jpy")
     names = [t.name for t in report.tables]
     assert "sectors" not in names and "top-companies" not in names  # sums exist only in USD
+    # and the first table, under which people look first, says why they are missing
+    why = "sectors and companies are left out: their sums exist only in USD"
+    assert [t.name for t in report.tables if why in t.notes] == [names[0]] == ["totals"]
     text = screen(report)
     totals = lines_of(screen(show.show(MARKED, ["totals"], currency="jpy")))
     assert totals["headline"].split()[1] == "30,000"

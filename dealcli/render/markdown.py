@@ -36,7 +36,9 @@ def render_markdown(report: Report) -> str:
         headers = [_md(c.label) for c in table.columns]
         align = ["right" if c.kind in NUMERIC else "left" for c in table.columns]
         grid = tabulate(rows, headers, tablefmt="github", disable_numparse=True, colalign=align)
-        parts.append(f"## {_md(table.title)}\n\n{grid}\n")
+        # a table that is the whole report is not titled twice (as in a terminal)
+        head = f"## {_md(table.title)}\n\n" if table.title != report.title else ""
+        parts.append(f"{head}{grid}\n")
         notes = table.notes + (table.flag_notes if table.flags else [])
         parts.extend(f"- {_md(n)}" for n in notes)
         if notes:
