@@ -137,6 +137,20 @@ def test_timeline_merges_and_filters(mini: Deal, japan: Deal) -> None:
     ]
 
 
+def test_timeline_same_day_events_by_deal_then_as_written(japan: Deal, korea: Deal) -> None:
+    from datetime import date
+
+    day = date(2026, 2, 20)  # the Supreme Court ruling: an event in both deals
+    table = timeline_view.timeline([korea, japan], since=day, until=day).tables[0]
+    assert rows(table, "deal") == [("japan",), ("south-korea",)]  # by deal id, whatever the order
+    # 28 Oct 2025, two Japanese events: in the file's order (the summit first), not by title
+    day = date(2025, 10, 28)
+    table = timeline_view.timeline([japan], since=day, until=day).tables[0]
+    titles = [r["event"] for r in table.records()]
+    assert titles == [e.title for e in japan.timeline if e.date == day]
+    assert titles[0].startswith("Trump-Takaichi summit") and len(titles) == 2
+
+
 def test_search(mini: Deal, korea: Deal) -> None:
     table = search_view.search([mini, korea], "HANWHA").tables[0]
     kinds = {(r["deal"], r["kind"]) for r in table.records()}
