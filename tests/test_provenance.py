@@ -9,7 +9,7 @@ from pathlib import Path
 from dealcli.provenance import backing, summary, summary_line
 from dealcli.reading import read_deal
 
-from .conftest import FIXTURES, invoke
+from .conftest import BUNDLED, FIXTURES, invoke
 
 TIMED = read_deal(FIXTURES / "timed.yaml")
 
@@ -72,3 +72,22 @@ def test_sources_of_one_deal_needs_one_deal() -> None:
     r = invoke("sources")
     assert r.exit_code == 2
     assert r.stderr.startswith("deal: error: sources takes one deal")
+
+
+def test_sources_check_names_each_item_by_its_title_or_label() -> None:
+    # allocations and commitments have a title, terms and tranches a label: the check's
+    # "title" column shows whichever the item has, as `deal show` names it
+    r = invoke("sources", "--check", "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    rows = [x for x in csv.DictReader(io.StringIO(r.stdout)) if x["section"] != "timeline"]
+    deals = {d.id: d for d in (read_deal(p) for p in BUNDLED.glob("*.yaml"))}
+    named = {"allocations": "title", "commitments": "title", "terms": "label", "structure": "label"}
+    seen = set()
+    for row in rows:
+        if row["section"] == "headline":
+            assert row["title"] == deals[row["deal"]].title
+            continue
+        item = next(x for x in getattr(deals[row["deal"]], row["section"]) if x.id == row["id"])
+        assert row["title"] == getattr(item, named[row["section"]]), row
+        seen.add(row["section"])
+    assert {"allocations", "commitments", "terms"} <= seen  # both kinds of name are checked
