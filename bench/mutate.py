@@ -529,6 +529,16 @@ def write_report(
             lines.append(f"| {m.module}:{m.line} | {m.what} | `{_md(m.source)}` | {why} |")
     else:
         lines.append("None.")
+    lines += [
+        "",
+        "## Every mutant, in the order run",
+        "",
+        "| # | where | mutation | outcome | suite s |",
+        "|---:|---|---|---|---:|",
+    ]
+    for n, (m, r, took) in enumerate(results, 1):
+        shown = "equivalent" if r == "survived" and equivalent_reason(m) else r
+        lines.append(f"| {n} | {m.module}:{m.line} | {m.what} | {shown} | {took:.1f} |")
     lines.append("")
     return "\n".join(lines)
 
