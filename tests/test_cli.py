@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -227,3 +228,11 @@ def test_a_hidden_command_is_not_listed_in_the_help() -> None:
     out = CliRunner().invoke(group, ["--help"]).stdout
     commands = out.split("Commands:\n", 1)[1].splitlines()
     assert [line.split()[0] for line in commands if line.strip()] == ["shown"]
+
+
+def test_help_shows_a_default_only_where_there_is_one() -> None:
+    # --by and --sort have one; no option's "None", flag's False or empty list is shown
+    r = invoke("allocations", "--help", env={"COLUMNS": "100"})
+    assert r.exit_code == 0
+    shown = re.findall(r"\[default: ([^\]]*)\]", r.stdout)
+    assert shown == ["sector", "amount"]

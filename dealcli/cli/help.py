@@ -54,7 +54,7 @@ def _usage_pieces(command: Any, ctx: Any) -> list[str]:
 
 def _default(param: Any) -> str:
     value = param.default
-    if value is None or value is False or value == () or param.is_flag or callable(value):
+    if value is None or value == () or param.is_flag or callable(value):  # flags: on or off
         return ""
     value = getattr(value, "value", value)  # an Enum member
     return f"  [default: {value}]"
