@@ -192,6 +192,26 @@ def test_a_racy_entry_is_checked_by_its_bytes(deals_dir: Path, fixed_env: Path) 
     )
 
 
+def test_a_racy_entry_with_the_same_bytes_is_not_read_again(
+    deals_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    show = ("--deals-dir", str(deals_dir), "show", "mini", "-s", "overview", "-f", "csv")
+    assert invoke(*show).exit_code == 0  # written just now: racy
+    parsed: list[str] = []
+    real = registry.read_deal_bytes
+
+    def counting(path: Path, data: bytes) -> object:
+        parsed.append(path.name)
+        return real(path, data)
+
+    monkeypatch.setattr(registry, "read_deal_bytes", counting)
+    assert invoke(*show).exit_code == 0
+    assert parsed == []  # its bytes hashed, found the same: the cached deal serves
+    (deals_dir / "mini.yaml").write_text(MINI.replace("Mini test deal", "Mini best deal"))
+    assert "Mini best deal" in invoke(*show).stdout
+    assert parsed == ["mini.yaml"]  # changed: read again
+
+
 def test_entries_of_deleted_files_are_dropped(deals_dir: Path, fixed_env: Path) -> None:
     shutil.copy(deals_dir / "mini.yaml", deals_dir / "copy.yaml")
     overview(deals_dir)

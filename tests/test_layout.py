@@ -10,6 +10,7 @@ Each expected list below is worked out from the views' column lists by that rule
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -275,3 +276,40 @@ def test_a_narrow_summary_keeps_the_column_that_names_the_rows() -> None:
         "US share of project cash flows after re…",
         "Most Korea can be asked to fund in a ca…",
     ]
+
+
+def test_a_chart_gives_labels_45_percent_of_a_terminal_and_at_least_12_cells() -> None:
+    # at 24 columns labels may take 45% (10 cells), but never less than 12: the 26 letters
+    # are cut to 11 and "…"; the bar gets what is left, at least 10 cells: 60% of 10 = 6
+    t = Table(
+        "s",
+        "S",
+        [
+            Column("label", "Label", main=True),
+            Column("usd_bn", "USD bn", "amount"),
+            Column("share_pct", "%", "pct", bar=True),
+        ],
+    )
+    t.add("abcdefghijklmnopqrstuvwxyz", Decimal(30), Decimal(60))
+    text = render(Report("T", [t], chart=True), Options(format="table", width=24))
+    assert text.splitlines()[-1] == "abcdefghijk…  30  60.0%  " + "█" * 6
+    # at 60: 45% is 27 cells (60 x 9 // 20), so 26 letters and "…"; 60 - 27 - 2 - 5 - 6 = 20
+    # cells of bar, 12 of them for 60%
+    t.rows[0][0] = "abcdefghijklmnopqrstuvwxyz" * 2
+    text = render(Report("T", [t], chart=True), Options(format="table", width=60))
+    assert text.splitlines()[-1] == "abcdefghijklmnopqrstuvwxyz…  30  60.0%  " + "█" * 12
+
+
+def test_the_list_in_colour_explains_the_colours_it_uses() -> None:
+    # the list colours committed and candidate amounts; it has no uncommitted column, so its
+    # key names only those two (a key naming a colour not on screen would mislead)
+    report = listing.listing((summarize(d), "bundled") for d in ALL)
+    text = render(report, replace(Options(format="table", width=200), color=True))
+    assert isinstance(text, str)
+    key = re.sub(r"\x1b\[[0-9;]*m", "", text.splitlines()[-1])
+    assert key == (
+        "  * colours: ■ committed (selected, funded, operating); "
+        "■ candidates (named, not committed)"
+    )
+    plain = render(report, Options(format="table", width=200))
+    assert "colours" not in plain  # without colour there is nothing to explain

@@ -13,12 +13,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 
 import pytest
 
 from dealcli.errors import UsageError
+from dealcli.model import Local
 from dealcli.provenance import summary_line
 from dealcli.reading import read_deal
 from dealcli.render import Options, render
@@ -246,3 +248,22 @@ def test_japan_in_yen_shows_the_headline_as_announced() -> None:
     assert rows["allocations", "westinghouse-ap1000-smr"]["jpy_bn"] == ""  # USD only
     table = screen(show.show(JAPAN, ["totals"], currency="JPY"), 80)
     assert lines_of(table)["headline"].split()[1] == "81,000"
+
+
+def test_amounts_in_two_currencies_each_say_which() -> None:
+    # a2 announced in euros beside a1's yen: one "Local bn" column, each amount followed by
+    # its currency on screen; files keep the number and the currency apart
+    allocations = tuple(
+        replace(a, local=Local("EUR", D(35), a.sources)) if a.id == "a2" else a
+        for a in MARKED.allocations
+    )
+    report = show.show(replace(MARKED, allocations=allocations), ["allocations"])
+    rows = lines_of(screen(report))
+    assert [c.label for c in report.tables[0].columns if c.key == "local_bn"] == ["Local bn"]
+    assert "9,000 JPY" in rows["a1"] and "35 EUR" in rows["a2"]
+    got = {r["id"]: (r["local_currency"], r["local_bn"]) for r in report.tables[0].records()}
+    assert got["a1"] == ("JPY", D(9000)) and got["a2"] == ("EUR", D(35))
+    # with one currency the column says which, and no amount needs saying it again
+    one = show.show(MARKED, ["allocations"])
+    assert [c.label for c in one.tables[0].columns if c.key == "local_bn"] == ["JPY bn"]
+    assert "9,000 JPY" not in screen(one) and "9,000" in lines_of(screen(one))["a1"]

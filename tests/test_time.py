@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from dealcli import versions
 from dealcli.asof import as_of, first_day
 from dealcli.reading import read_deal
 from dealcli.totals import totals
@@ -116,8 +117,24 @@ def test_terms_in_force_then_and_events_up_to_then() -> None:
 
 def test_headline_as_of_its_history() -> None:
     # 80 from 10 Jan 2025, 100 from 1 Jun 2025
-    assert as_of(TIMED, date(2025, 3, 1)).headline.usd_bn == D(80)
-    assert as_of(TIMED, date(2025, 6, 1)).headline.usd_bn == D(100)
+    early = as_of(TIMED, date(2025, 3, 1)).headline
+    assert (early.usd_bn, early.sources) == (D(80), ("press",))
+    # JPY 15,000 bn was announced for the 100, not the 80: no yen figure then, none made up
+    assert early.local is None
+    later = as_of(TIMED, date(2025, 6, 1)).headline
+    assert later.usd_bn == D(100) and later.local is not None and later.local.bn == D(15000)
+
+
+def test_an_allocation_as_of_keeps_only_figures_given_for_its_amount_then() -> None:
+    # t1 was 20 on 1 Mar 2025 (30 now, which one outlet gives as 29.5): the 29.5 is another
+    # reading of the 30, not of the 20, so it goes
+    then = {a.id: a for a in as_of(TIMED, date(2025, 3, 1)).allocations}
+    assert (then["t1"].usd_bn, then["t1"].alternatives) == (D(20), ())
+    assert then["t1"].sources == ("press",) and then["t1"].status == "candidate"
+    # t2's steps carry no amount: it was 10 then as now, so its JPY 1,500 bn stays
+    then = {a.id: a for a in as_of(TIMED, date(2025, 7, 1)).allocations}
+    assert then["t2"].usd_bn == D(10) and then["t2"].local is not None
+    assert then["t2"].local.bn == D(1500) and then["t2"].status == "candidate"
 
 
 def test_as_of_today_or_later_is_the_deal_itself() -> None:
@@ -376,3 +393,16 @@ def test_diff_without_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     r = diff("git:HEAD:deals/japan.yaml", NEW)
     assert r.exit_code == 2
     assert "needs git, which cannot be run here" in r.stderr
+
+
+def test_diff_of_a_file_in_a_deals_folder_uses_the_deal_already_read(
+    deals_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the folder's own file, named by path: the registry has it, checked and cached, so the
+    # file is not validated a second time (a 10,000-deal folder pays one read, not two)
+    def never(name: str, data: bytes) -> None:
+        raise AssertionError(f"{name} validated again")
+
+    monkeypatch.setattr(versions, "_build", never)
+    r = invoke("--deals-dir", str(deals_dir), "diff", "mini", str(deals_dir / "mini.yaml"))
+    assert r.exit_code == 0, r.stderr  # the same deal

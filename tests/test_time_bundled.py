@@ -9,10 +9,14 @@ window that closes on 19 Jan 2029. The figures allow for the two readings the so
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal as D
 from typing import Any
 
-from .conftest import invoke
+from dealcli.asof import as_of
+from dealcli.reading import read_deal
+
+from .conftest import BUNDLED, invoke
 
 
 def run(*args: str) -> Any:
@@ -81,3 +85,14 @@ def test_korea_pace_at_the_annual_cap() -> None:
     assert p["annual_cap_usd_bn"] == 20
     assert p["years_at_cap"] == (p["remaining_usd_bn"] / 20).quantize(D("0.01"))
     assert p["period_allows"] == ("yes" if p["remaining_usd_bn"] <= 20 * D("2.806") else "no")
+
+
+def test_saudi_headline_as_it_stood() -> None:
+    # 600 from 23 Jan 2025, raised to about 1,000 on 18 Nov 2025 (headline history)
+    saudi = read_deal(BUNDLED / "saudi-arabia.yaml")
+    before = as_of(saudi, date(2025, 6, 1)).headline
+    assert (before.usd_bn, before.sources) == (D(600), ("jakartaglobe-2025-01-23",))
+    assert [s.usd_bn for s in before.history] == [D(600)]
+    # after the last step the headline is the file's own, with all three of its sources
+    assert as_of(saudi, date(2026, 1, 1)).headline == saudi.headline
+    assert len(saudi.headline.sources) == 3 and saudi.headline.usd_bn == D(1000)

@@ -44,7 +44,7 @@ def draw_lines(console: Console, lines: list[Line]) -> None:
             else:
                 text.append(piece, style=RICH.get(style, ""))
         text.rstrip()
-        console.print(text, crop=False, soft_wrap=True)
+        console.print(text, soft_wrap=True)  # fitted already: never wrapped again
 
 
 def draw(console: Console, report: Report, wrap: bool) -> None:
