@@ -137,6 +137,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "constant 32 -> 33",
     ): "a cache file is named by a prefix of its deal file's SHA-256: 32 or 33 hex digits, the "
     "name is the same for the same file and differs between files, all the cache asks of it",
+    (
+        "dealcli/render/rich_table.py",
+        "console.print(text, soft_wrap=True)  # fitted already: never wrapped again",
+        "constant True -> False",
+    ): "each line's Text is made with no_wrap=True, which keeps Rich from wrapping it whatever "
+    "soft_wrap says (and the two guard the same thing: lines are fitted to the width first)",
 }
 
 # The one column of its table with the highest priority: one more changes no order.
