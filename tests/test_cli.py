@@ -7,6 +7,7 @@ import ast
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 
 from dealcli.cli.app import DealGroup
 from dealcli.cli.help import DealCommand
+from dealcli.errors import Exit
 
 from .conftest import FIXTURES, ROOT, invoke
 
@@ -236,3 +238,15 @@ def test_help_shows_a_default_only_where_there_is_one() -> None:
     assert r.exit_code == 0
     shown = re.findall(r"\[default: ([^\]]*)\]", r.stdout)
     assert shown == ["sector", "amount"]
+
+
+def test_the_exit_codes_documented_are_the_ones_used() -> None:
+    # README's table and `deal --help` against the program's own codes (143 is 128 + SIGTERM)
+    used = {int(e) for e in Exit} | {128 + signal.SIGTERM}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Exit codes", 1)[1].split("\n\n", 2)[1]
+    assert {int(m) for m in re.findall(r"^\| (\d+) \|", table, re.M)} == used
+    text = invoke("--help", env={"COLUMNS": "200"}).stdout
+    said = text.split("Exit codes:", 1)[1].split("\n\n", 1)[0]
+    assert {int(m) for m in re.findall(r"\b(\d+) [a-z]", said)} == used
+    assert "xlsx" in text.split("--format", 1)[1].split(")", 1)[0]  # every format named

@@ -195,7 +195,6 @@ def chart(
             help="What the bars stand for [default: sector]; with --compare, sector gives "
             "the sectors side by side.",
             case_sensitive=False,
-            show_default=False,
         ),
     ] = None,
     compare: Annotated[

@@ -63,9 +63,9 @@ app = typer.Typer(
     help=(
         "Explore and compare state-backed investment deals, every figure traced to a source.\n\n"
         "Data commands print a table in a terminal and tab-separated text into a pipe;\n"
-        "choose with --format (table, plain, csv, tsv, json, jsonl, markdown).\n\n"
+        "choose with --format (table, plain, csv, tsv, json, jsonl, markdown, xlsx).\n\n"
         "Exit codes: 0 success, 1 invalid deal data, 2 usage (bad option, unknown deal),\n"
-        "3 internal error, 130 interrupted, 141 output pipe closed."
+        "3 internal error, 130 interrupted, 141 output pipe closed, 143 terminated."
     ),
     no_args_is_help=True,
     rich_markup_mode=None,  # help is shown as written: brackets stay, examples keep their lines

@@ -62,7 +62,6 @@ def show(
             help="Money at the amounts announced in this currency (JPY, KRW), never converted: "
             "a figure announced only in USD shows as — (empty in files). Sums by sector and "
             "company are left out.",
-            show_default=False,
         ),
     ] = None,
 ) -> Report:

@@ -49,7 +49,6 @@ DealArg = Annotated[
         help="Deal id or alias, e.g. japan, jp, korea.",
         autocompletion=_complete_deal,
         metavar="DEAL",
-        show_default=False,
     ),
 ]
 
@@ -83,7 +82,6 @@ def _output_params() -> list[inspect.Parameter]:
             help=meta["help"],
             metavar=meta["metavar"],
             case_sensitive=False,
-            show_default=False,
         )
         params.append(
             inspect.Parameter(
@@ -151,7 +149,6 @@ AsOf = Annotated[
         help="The deal as it stood at the end of this day: allocations in the status they had "
         "then (or left out if not yet announced), terms in force, events up to then.",
         metavar="YYYY-MM-DD",
-        show_default=False,
     ),
 ]
 __all__ += ["AsOf"]

@@ -56,14 +56,11 @@ def diff(
         typer.Argument(
             help="The old version: a deal name, a deal file, or git:REV:PATH.",
             metavar="OLD",
-            show_default=False,
         ),
     ],
     new: Annotated[
         str,
-        typer.Argument(
-            help="The new version, in the same forms.", metavar="NEW", show_default=False
-        ),
+        typer.Argument(help="The new version, in the same forms.", metavar="NEW"),
     ],
 ) -> tuple[Report, int]:
     """What changed between two versions of a deal, item by item.
