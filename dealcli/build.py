@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -164,10 +165,50 @@ def _explain(kind: str, err: Any, loc: Path_, pos: Pos | None) -> tuple[str, str
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         return f"{err.get('input')!r} is not allowed here", f"use one of {expected}"
-    if kind.endswith("_type") or kind in ("string_type", "date_from_datetime_inexact"):
-        got = type(err.get("input")).__name__
-        return f"{err['msg'].lower()} (got a {got})", "check the format description for this key"
+    if kind in _WANTED:
+        got = _yaml_kind(err.get("input"))
+        if kind in ("dataclass_type", "model_type", "dict_type"):
+            return f"should be a mapping of keys, not {got}", "write it as `key: value` pairs"
+        if kind == "int_type" and isinstance(err.get("input"), str):
+            return f"should be a whole number, not {got}", "write it without quotes"
+        return f"should be {_WANTED[kind]}, not {got}", "check the format description for this key"
+    if kind.endswith("_type") or kind == "date_from_datetime_inexact":
+        got = _yaml_kind(err.get("input"))
+        return f"{err['msg'].lower()}, not {got}", "check the format description for this key"
     return err["msg"], "check the format description for this key"
+
+
+# What a key wants, in the words of a YAML file's writer, by pydantic's error kind
+_WANTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "tuple_type": "a list",
+    "dataclass_type": "a mapping of keys",
+    "model_type": "a mapping of keys",
+    "dict_type": "a mapping of keys",
+}
+
+
+def _yaml_kind(value: Any) -> str:
+    """What YAML read a value as, in its writer's words."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float | Decimal):
+        return "a number"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        return f'the text "{shown}"'
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, date):
+        return "a date"
+    return type(value).__name__
 
 
 def _read_as(pos: Pos) -> str:

@@ -272,6 +272,20 @@ def test_problems_in_one_object_count_against_the_50_before_a_list_is_read(
     assert "and 231 more problem(s)" in r.stdout
 
 
+def test_an_item_that_is_not_a_mapping_counts_one_problem(tmp_path: Path) -> None:
+    # 9 top-level keys missing, then 60 numbers where allocations belong: one problem each.
+    # Read while 50 is not passed: 9 + 42 = 51, so 42 read and 18 counted
+    doc = "allocations: [" + ", ".join(["1"] * 60) + "]\n"
+    value, dropped = reading._trimmed(read_bytes("t.yaml", doc.encode()))
+    assert (len(value["allocations"]), dropped) == (42, 18)
+    path = tmp_path / "t.yaml"
+    path.write_text(doc)
+    r = run("validate", str(path))
+    # 9 + 60 = 69 problems: 50 shown, and 19 more
+    assert r.stdout.count(": error: ") == 51
+    assert "and 19 more problem(s)" in r.stdout
+
+
 def test_problems_cut_inside_an_object_are_counted(tmp_path: Path) -> None:
     # a headline of 40 broken history steps: 8 top-level keys missing, leaving 42 of the 50 to
     # the headline, which misses 3 keys itself; each step: 1 unknown + 3 missing = 4. Steps

@@ -203,7 +203,7 @@ def test_a_list_where_text_is_meant() -> None:
         "allocations[1].title",
         21,  # `    title: [a, b]`: the list opens at column 12
         12,
-        "input should be a valid string (got a list)",
+        "should be text, not a list",
         LOOK_UP,
     )
 
@@ -213,7 +213,7 @@ def test_a_date_in_another_format() -> None:
         "updated",
         8,
         10,
-        "a date must be written yyyy-mm-dd (got a str)",
+        'a date must be written yyyy-mm-dd, not the text "01/02/2026"',
         LOOK_UP,
     )
 
@@ -224,8 +224,8 @@ def test_a_number_written_as_text() -> None:
         "investor.gdp_year",
         4,
         59,
-        "input should be a valid integer (got a str)",
-        LOOK_UP,
+        'should be a whole number, not the text "2025"',
+        "write it without quotes",
     )
 
 
@@ -723,3 +723,29 @@ def test_validate_prints_each_problem_and_exits_1(tmp_path: Path) -> None:
 )
 def test_clean_shows_control_characters(raw: str, shown: str) -> None:
     assert clean(raw) == shown
+
+
+@pytest.mark.parametrize(
+    ("item", "got"),
+    [("5", "a number"), ('"Plant"', 'the text "Plant"'), ("[a, b]", "a list")],
+)
+def test_an_item_that_is_not_a_mapping(item: str, got: str, tmp_path: Path) -> None:
+    # the commitment's line `  - {id: c1, ...}` (line 26) replaced by a scalar or a list
+    text = edit(
+        "  - {id: c1, area: energy, title: Gas, usd_bn: 2, basis: target, sources: [s]}",
+        f"  - {item}",
+    )
+    assert only(text) == (
+        "commitments[0]",
+        26,
+        5,
+        f"should be a mapping of keys, not {got}",
+        "write it as `key: value` pairs",
+    )
+    path = tmp_path / "deal.yaml"  # as `deal validate` reads it, lists cut to 50 problems
+    path.write_text(text)
+    r = invoke("validate", str(path))
+    assert r.exit_code == 1
+    assert f"deal.yaml:26:5: error: commitments[0]: should be a mapping of keys, not {got}" in (
+        r.stdout
+    )
