@@ -143,6 +143,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "constant True -> False",
     ): "each line's Text is made with no_wrap=True, which keeps Rich from wrapping it whatever "
     "soft_wrap says (and the two guard the same thing: lines are fitted to the width first)",
+    (
+        "dealcli/views/diff.py",
+        "return str(value)",
+        "return value dropped",
+    ): "reached by no value of the model: every field is empty, a bool, a number, a date, text, "
+    "a tuple or a dataclass, each returned above",
 }
 
 # The one column of its table with the highest priority: one more changes no order.
