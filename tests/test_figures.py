@@ -37,6 +37,7 @@ from typing import Any
 import pytest
 
 from dealcli.model import Deal
+from dealcli.reading import read_deal
 from dealcli.registry import Summary, summarize
 from dealcli.render.cells import human
 from dealcli.table import MACHINE_PLACES, Share, Table, number, rounded
@@ -59,7 +60,7 @@ from dealcli.views import listing as listing_view
 from dealcli.views import search as search_view
 from dealcli.views import timeline as timeline_view
 
-from .conftest import invoke
+from .conftest import FIXTURES, invoke
 
 Row = tuple[Any, ...]
 
@@ -371,6 +372,14 @@ def test_companies_section(figures: Deal) -> None:
     assert beta["project_titles"] == "Gas plant; Grid line; Yard two"
     assert beta["sources"] == (1, 2, 3)
     assert "a project with several leads is split evenly among them" in table.notes
+
+
+def test_the_split_note_only_where_a_project_has_several_leads() -> None:
+    # marked.yaml: every allocation has one lead or none, so there is nothing split to explain
+    marked = read_deal(FIXTURES / "marked.yaml")
+    assert all(len(a.leads) <= 1 for a in marked.allocations)
+    notes = show.show(marked, ["companies"]).tables[0].notes
+    assert notes == ["amounts are those of the projects a company leads; a partner leads none (0)"]
 
 
 def test_terms_commitments_timeline_and_sources_sections(figures: Deal) -> None:
@@ -981,3 +990,16 @@ def test_allocations_notes(figures: Deal) -> None:
         apart,
     ]
     assert allocations_view.allocations_by(figures, "sector", status="funded").tables[0].notes == []
+
+
+def test_notes_become_paragraphs_and_list_items() -> None:
+    # a YAML block: lines of one paragraph are joined, a blank line or "- " starts a new row
+    text = "First line\nof the first.\n\nSecond paragraph\n- an item\n  that wraps\n- another\n"
+    deal = replace(read_deal(FIXTURES / "mini.yaml"), notes=text)
+    rows = [r["note"] for r in show.show(deal, ["notes"]).tables[0].records()]
+    assert rows == [
+        "First line of the first.",
+        "Second paragraph",
+        "- an item that wraps",
+        "- another",
+    ]
