@@ -134,6 +134,14 @@ def test_list_gives_way_in_rank_order() -> None:
     ]
 
 
+def test_a_less_important_column_goes_first_even_when_the_other_says_the_same() -> None:
+    # the same deal from two folders: every title alike, the origins not; From (priority 4)
+    # still goes before Title (3)
+    twin = replace(JAPAN, id="japan-copy")
+    got = gone(listing.listing([(summarize(JAPAN), "bundled"), (summarize(twin), "mine")]))
+    assert got["Deals"][:3] == ["From", "Title", "Updated"]
+
+
 def test_compare_gives_way_in_rank_order() -> None:
     got = gone(compare.compare([JAPAN, KOREA], day=DAY))
     # status and binding 2 (rightmost first), then text, the amount last
@@ -203,6 +211,10 @@ def test_search_gives_way_in_rank_order() -> None:
     got = gone(search.search([JAPAN], "gas"))
     # id 4, kind 3, deal 2; the matched text never goes
     assert got["Matches for 'gas'"] == ["Id", "Kind", "Deal"]
+    # two terms match "semiconductor": kind and deal say the same on both rows, yet the id
+    # (priority 4) still goes before them; sameness only orders columns of equal priority
+    got = gone(search.search([JAPAN], "semiconductor"))
+    assert got["Matches for 'semiconductor'"] == ["Id", "Kind", "Deal"]
 
 
 @pytest.mark.parametrize("deal", [JAPAN, KOREA], ids=lambda d: d.id)

@@ -137,6 +137,12 @@ def test_timeline_merges_and_filters(mini: Deal, japan: Deal) -> None:
     ]
 
 
+def test_timeline_of_several_deals_says_whose_source_numbers(japan: Deal, korea: Deal) -> None:
+    note = "source numbers refer to each deal's own list (`deal sources DEAL`)"
+    assert note in timeline_view.timeline([japan, korea]).tables[0].notes
+    assert note not in timeline_view.timeline([japan]).tables[0].notes
+
+
 def test_timeline_same_day_events_by_deal_then_as_written(japan: Deal, korea: Deal) -> None:
     from datetime import date
 
