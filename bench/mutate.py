@@ -21,6 +21,7 @@ killed when the suite fails (or times out). Writes bench/mutation.md.
     python bench/mutate.py --sample 25      # a quick look
     python bench/mutate.py --module totals  # only dealcli/totals.py (or views/show, ...)
     python bench/mutate.py --list           # the mutation points, without running anything
+    python bench/mutate.py --again          # the last report's survivors, against today's tests
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import concurrent.futures
 import os
 import queue
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -483,6 +485,7 @@ def write_report(
     args: argparse.Namespace,
     total_points: int,
     wall: float,
+    history: list[str] | None = None,
 ) -> str:
     n = len(results)
     killed = sum(1 for _, r, _ in results if r in ("killed", "timeout"))
@@ -503,6 +506,7 @@ def write_report(
         f"- **kill rate: {_pct(killed + len(equivalent), n)}** counting the listed equivalent "
         f"mutants as killed ({_pct(killed, n)} without)",
         f"- wall time: {wall / 60:.1f} min on {os.cpu_count()} cores",
+        *(history or []),
         "",
         "## By module",
         "",
@@ -569,7 +573,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--jobs", type=int, default=2, help="mutants run at once, each in its own copy (default 2)"
     )
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="run the survivors of the last report again, against the suite as it is now\n"
+        "(the package must be as it was; the report keeps the first pass's figures)",
+    )
     args = p.parse_args(argv)
+    if args.again:
+        return again(args)
 
     if not modules_of(ROOT, args.module):
         p.error(f"no module {args.module} in {PACKAGE}/")
@@ -607,6 +619,71 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out.resolve()
     shown = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
     print(f"killed {killed}/{len(results)}; report in {shown}")
+    return 0
+
+
+_ROW = re.compile(r"^\| (\d+) \| (\S+):(\d+) \| ([^|]+?) \| (\w+) \| ([\d.]+) \|$", re.M)
+
+
+def again(args: argparse.Namespace) -> int:
+    """The survivors of the last report run again: tests added since may kill them. The
+    sample is drawn again from the package and must match the report's, mutant for mutant:
+    a changed package means a new run."""
+    text = args.out.read_text()
+    found = re.search(r"- mutants: (\d+) sampled of \d+ mutation points \(seed (\d+), whole", text)
+    rows = _ROW.findall(text)
+    if not found or not rows:
+        print(f"{args.out}: no whole-package run to go on from", file=sys.stderr)
+        return 1
+    n, seed = int(found[1]), int(found[2])
+    history = re.findall(r"^- (?:first pass|again): .*$", text, re.M)
+    wall_before = float(re.search(r"- wall time: ([\d.]+) min", text)[1])  # type: ignore[index]
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="deal-mutate-") as tmp:
+        copies = [Path(tmp) / f"project-{j}" for j in range(max(1, args.jobs))]
+        _copy_project(copies[0])
+        for copy in copies[1:]:
+            _copy_project(copy, copies[0])
+        by_module = all_mutants(modules_of(copies[0]), copies[0])
+        total_points = sum(len(v) for v in by_module.values())
+        picked = sample(by_module, n, seed)
+        if [(f"{m.module}:{m.line}", m.what) for m in picked] != [
+            (f"{r[1]}:{r[2]}", r[3]) for r in rows
+        ]:
+            print("the package changed since that run: run `make mutate` afresh", file=sys.stderr)
+            return 1
+        outcome, clean, output = _run_suite_output(copies[0], timeout=900)
+        if outcome != "survived":
+            print(output, file=sys.stderr)
+            print("the suite fails without any mutation; fix it first", file=sys.stderr)
+            return 1
+        redo = [
+            i
+            for i, r in enumerate(rows)
+            if r[4] == "survived" and not equivalent_reason(picked[i])  # listed since: no use
+        ]
+        print(f"clean run {clean:.1f} s; {len(redo)} survivors to run again", flush=True)
+        timeout = args.timeout or max(60.0, 4 * clean)
+        fresh = dict(zip(redo, _run_all([picked[i] for i in redo], copies, timeout), strict=True))
+    results = []
+    for i, m in enumerate(picked):
+        r = rows[i]
+        before = "survived" if r[4] == "equivalent" else r[4]
+        results.append(fresh.get(i, (m, before, float(r[5]))))
+    if not history:
+        killed = sum(1 for r in rows if r[4] in ("killed", "timeout"))
+        history.append(
+            f"- first pass: {killed} of {n} killed ({_pct(killed, n)}), "
+            f"{sum(1 for r in rows if r[4] == 'equivalent')} equivalent"
+        )
+    newly = sum(1 for i in redo if fresh[i][1] != "survived")
+    history.append(
+        f"- again: the {len(redo)} survivor(s) of the pass before run against the suite as it "
+        f"is now: {newly} killed ({(time.perf_counter() - start) / 60:.1f} min)"
+    )
+    args.seed, args.module = seed, None
+    args.out.write_text(write_report(results, args, total_points, wall_before, history))
+    print(f"killed {newly} of {len(redo)} survivors; report in {args.out}")
     return 0
 
 
