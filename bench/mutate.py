@@ -151,6 +151,23 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "return value dropped",
     ): "reached by no value of the model: every field is empty, a bool, a number, a date, text, "
     "a tuple or a dataclass, each returned above",
+    (
+        "dealcli/render/console.py",
+        "height=50,  # with the width, keeps Rich from falling back to 80x25 on TERM=dumb",
+        "constant 50 -> 51",
+    ): "a height only bounds what Rich draws to fill a screen (live displays, layouts); printed "
+    "lines are never cut to it, and a picture is printed lines",
+    (
+        "dealcli/render/fit.py",
+        "if room < 0:  # even the columns that never go are too wide: shrink the text ones",
+        "constant 0 -> 1",
+    ): "with room 0 the block does nothing: each column inside is shrunk only while room < 0",
+    (
+        "dealcli/cli/about.py",
+        'if session is not None and hasattr(session, "deals"):',
+        "boolop and -> or",
+    ): "inside a command the root context's object is always the Session, which has deals: "
+    "both tests are true, so `and` and `or` join them alike",
 }
 
 # The one column of its table with the highest priority: one more changes no order.

@@ -22,6 +22,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from dealcli import output
 from dealcli.reading import read_deal
 from dealcli.table import number
 from dealcli.totals import totals
@@ -523,3 +524,16 @@ def test_readme_recipes_run_as_written(tmp_path: Path) -> None:
     lines = shell(recipes[4], tmp_path).splitlines()
     assert lines == [f"{i}|{number(amount)}|{title}" for i, amount, title in big]
     assert D(shell(recipes[5], tmp_path).strip()) == committed
+
+
+class _Closed(io.StringIO):
+    def isatty(self) -> bool:
+        raise ValueError("I/O operation on closed file")
+
+
+@pytest.mark.parametrize("stream", [_Closed(), object()], ids=["closed", "no-isatty"])
+def test_a_stdout_that_cannot_say_it_is_a_terminal_gets_plain_text(stream: object) -> None:
+    # a closed stdout, or one replaced by an object without isatty: not a terminal, so the
+    # script's format (plain: tab-separated, no colour, no width)
+    opts = output.options(output.Request(), stream)  # type: ignore[arg-type]
+    assert (opts.format, opts.color, opts.width) == ("plain", False, None)

@@ -4,6 +4,8 @@ folder scans, writes, hidden text. Most run the installed `deal` as a user would
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import hashlib
 import io
 import json
@@ -212,6 +214,27 @@ def test_a_racy_entry_with_the_same_bytes_is_not_read_again(
     assert parsed == ["mini.yaml"]  # changed: read again
 
 
+def test_a_deal_read_in_this_run_is_not_decoded_from_the_cache(
+    deals_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the first run reads mini.yaml and writes its cache file; it shows the deal it read,
+    # not the copy it just wrote (which the next run decodes)
+    decoded: list[str] = []
+    real = registry.decode_deal
+
+    def counting(data: object) -> object:
+        deal = real(data)
+        decoded.append(deal.id)
+        return deal
+
+    monkeypatch.setattr(registry, "decode_deal", counting)
+    show = ("--deals-dir", str(deals_dir), "show", "mini", "-s", "overview", "-f", "csv")
+    assert invoke(*show).exit_code == 0
+    assert "mini" not in decoded
+    assert invoke(*show).exit_code == 0
+    assert decoded.count("mini") == 1  # the next run: from the cache
+
+
 def test_entries_of_deleted_files_are_dropped(deals_dir: Path, fixed_env: Path) -> None:
     shutil.copy(deals_dir / "mini.yaml", deals_dir / "copy.yaml")
     overview(deals_dir)
@@ -284,6 +307,16 @@ def test_an_item_that_is_not_a_mapping_counts_one_problem(tmp_path: Path) -> Non
     # 9 + 60 = 69 problems: 50 shown, and 19 more
     assert r.stdout.count(": error: ") == 51
     assert "and 19 more problem(s)" in r.stdout
+
+
+def test_problems_in_an_optional_object_count_too() -> None:
+    # `period` may be left out (Period | None), but written it is checked like the rest: 9
+    # top-level keys missing, the period's 30 unknown keys and 2 missing (from, to) make 41;
+    # then allocations of 6 problems each, read while 50 is not passed: 47, 53, so 2 read
+    doc = "period: {" + ", ".join(f"k{i}: 1" for i in range(30)) + "}\n"
+    doc += "allocations: [" + ", ".join(["{x: 1}"] * 40) + "]\n"
+    value, dropped = reading._trimmed(read_bytes("t.yaml", doc.encode()))
+    assert (len(value["allocations"]), dropped) == (2, 38 * 6)
 
 
 def test_problems_cut_inside_an_object_are_counted(tmp_path: Path) -> None:
@@ -558,6 +591,41 @@ def test_csv_export_replaces_the_set(tmp_path: Path) -> None:
     assert "south-korea" in (folder / "deals.csv").read_text()
     assert len(list(folder.iterdir())) == 10
     assert [p.name for p in tmp_path.iterdir()] == ["csv"]
+
+
+class _NoExchange:
+    """A libc whose renameat2 fails with one errno, as on a filesystem without exchange."""
+
+    def __init__(self, code: int) -> None:
+        def renameat2(*args: object) -> int:
+            ctypes.set_errno(code)
+            return -1
+
+        self.renameat2 = renameat2  # a function: it takes argtypes as a foreign one does
+
+    def __call__(self, name: object, use_errno: bool = False) -> _NoExchange:
+        return self
+
+
+@pytest.mark.parametrize(
+    ("code", "swapped"),
+    [(errno.EINVAL, False), (errno.ENOSYS, False), (errno.EOPNOTSUPP, False), (errno.EACCES, None)],
+)
+def test_an_exchange_the_filesystem_cannot_do_is_declined_not_an_error(
+    code: int, swapped: bool | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # without RENAME_EXCHANGE (an old kernel: ENOSYS; some filesystems: EINVAL, EOPNOTSUPP)
+    # the export falls back to renaming; any other failure is a real error
+    monkeypatch.setattr(ctypes, "CDLL", _NoExchange(code))
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    if swapped is None:
+        with pytest.raises(OSError) as exc:
+            files._exchange(a, b)
+        assert exc.value.errno == code
+    else:
+        assert files._exchange(a, b) is swapped
 
 
 # -- 6. text that can't hide ------------------------------------------------------------------

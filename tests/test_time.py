@@ -25,6 +25,7 @@ from dealcli.views.diff import changes
 from dealcli.views.pace import pace
 
 from .conftest import FIXTURES, invoke
+from .test_pictures import _svg_lines
 
 TIMED = read_deal(FIXTURES / "timed.yaml")
 PACED = read_deal(FIXTURES / "paced.yaml")
@@ -279,6 +280,10 @@ def test_pace_draws_steps_against_the_line(folder: Path, tmp_path: Path) -> None
     )
     assert r.exit_code == 0, r.stderr
     assert svg.read_text(encoding="utf-8").startswith("<svg")
+    # the picture is the chart a terminal shows (bars), not the tables of a file
+    drawn = [line.split()[:3] for line in _svg_lines(svg) if line[:4].isdigit()]
+    assert drawn[:2] == [["2025-09-01", "·", "committed"], ["2025-09-01", "·", "straight"]]
+    assert any("█" in line for line in _svg_lines(svg))
 
 
 # -- diff ------------------------------------------------------------------------------------
