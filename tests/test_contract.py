@@ -317,8 +317,17 @@ def test_workbook_without_a_header_row(tmp_path: Path) -> None:
     bare = xlsx("allocations", "contract", "--no-header", tmp_path=tmp_path)["allocations"]
     # the same rows, less the header; nothing frozen and no filter over data rows
     assert list(bare.values) == list(with_head.values)[1:]
-    assert with_head.auto_filter.ref and with_head.freeze_panes == "A2"
+    # the filter spans the header and the 4 sectors, the 9 columns A to I
+    assert with_head.auto_filter.ref == "A1:I5" and with_head.freeze_panes == "A2"
     assert bare.auto_filter.ref is None and bare.freeze_panes is None
+
+
+def test_workbook_filter_over_a_single_row(tmp_path: Path) -> None:
+    # one group (selected: 60): the header and its one row, 6 columns A to F
+    args = ("allocations", "contract", "--by", "status", "--status", "selected")
+    sheet = xlsx(*args, tmp_path=tmp_path)["allocations"]
+    assert list(sheet.values)[1][:2] == ("selected", 60)
+    assert sheet.auto_filter.ref == "A1:F2"
 
 
 def test_workbook_about_sheet(tmp_path: Path) -> None:
