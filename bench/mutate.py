@@ -168,6 +168,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "boolop and -> or",
     ): "inside a command the root context's object is always the Session, which has deals: "
     "both tests are true, so `and` and `or` join them alike",
+    (
+        "dealcli/cli/help.py",
+        "return []",
+        "return value dropped",
+    ): "_choices' one caller tests the answer for truth before using it: None is as false as []",
 }
 
 # The one column of its table with the highest priority: one more changes no order.

@@ -238,6 +238,8 @@ def test_help_shows_a_default_only_where_there_is_one() -> None:
     assert r.exit_code == 0
     shown = re.findall(r"\[default: ([^\]]*)\]", r.stdout)
     assert shown == ["sector", "amount"]
+    # and a choice option lists its choices, as `deal allocations japan --by` takes them
+    assert "--by [sector|subsector|company|country|status|basis|tranche|instrument]" in r.stdout
 
 
 def test_the_exit_codes_documented_are_the_ones_used() -> None:

@@ -60,7 +60,7 @@ from dealcli.views import listing as listing_view
 from dealcli.views import search as search_view
 from dealcli.views import timeline as timeline_view
 
-from .conftest import FIXTURES, invoke
+from .conftest import BUNDLED, FIXTURES, invoke
 
 Row = tuple[Any, ...]
 
@@ -1002,4 +1002,32 @@ def test_notes_become_paragraphs_and_list_items() -> None:
         "Second paragraph",
         "- an item that wraps",
         "- another",
+    ]
+
+
+def test_top_sectors_fold_the_rest_only_when_more_than_one_is_left() -> None:
+    deals = {d.id: d for d in (read_deal(p) for p in sorted(BUNDLED.glob("*.yaml")))}
+    # Japan's 5 sectors: the top 3 (committed first, then candidates), then the other 2 in
+    # one row holding their candidates, summed here from the allocations themselves
+    rows = show.show(deals["japan"], ["top-sectors"]).tables[0].rows
+    assert [r[0] for r in rows] == [
+        "Energy",
+        "Critical minerals",
+        "AI infrastructure",
+        "(2 more sectors)",
+    ]
+    top = {"energy", "critical minerals", "ai infrastructure"}
+    rest = sum(
+        (a.usd_bn or 0)
+        for a in deals["japan"].allocations
+        if a.status == "candidate" and a.sector.casefold() not in top and a.part_of is None
+    )
+    assert rows[3][1] == rest == D("30.6")
+    # the UAE's 4: folding one sector into "(1 more sectors)" would hide it for nothing
+    rows = show.show(deals["uae"], ["top-sectors"]).tables[0].rows
+    assert [r[0] for r in rows] == [
+        "Energy",
+        "AI infrastructure",
+        "Manufacturing",
+        "Critical minerals",
     ]

@@ -325,3 +325,18 @@ def test_the_list_in_colour_explains_the_colours_it_uses() -> None:
     )
     plain = render(report, Options(format="table", width=200))
     assert "colours" not in plain  # without colour there is nothing to explain
+
+
+def test_a_narrow_money_table_keeps_the_measures() -> None:
+    # Japan's totals at 40 columns: the measure names the rows and stays; the amounts and
+    # shares fit beside it (their meaning does not)
+    text = render(show.show(JAPAN, ["totals"]), Options(format="table", width=40))
+    assert isinstance(text, str)
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Money "))
+    assert [line.split()[:2] for line in lines[at + 1 : at + 5]] == [
+        ["headline", "550"],
+        ["committed", "109"],
+        ["uncommitted", "441"],
+        ["candidates", "355.95"],
+    ]
