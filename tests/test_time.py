@@ -411,3 +411,12 @@ def test_diff_of_a_file_in_a_deals_folder_uses_the_deal_already_read(
     monkeypatch.setattr(versions, "_build", never)
     r = invoke("--deals-dir", str(deals_dir), "diff", "mini", str(deals_dir / "mini.yaml"))
     assert r.exit_code == 0, r.stderr  # the same deal
+
+
+def test_diff_compares_tranches_too() -> None:
+    mini = read_deal(FIXTURES / "mini.yaml")
+    cash, guar = mini.structure
+    smaller = replace(mini, structure=(replace(cash, usd_bn=D(50)), guar))
+    assert [r for r in changes(mini, smaller) if r[0] == "structure"] == [
+        ("structure", "cash", "changed", "usd_bn", D(60), D(50))
+    ]
