@@ -51,6 +51,13 @@ def test_completion_sees_deals_dir(extra: Path) -> None:
     assert _complete("deal show zz") == []  # without the folder there is no such deal
 
 
+def test_completion_offers_the_good_deals_beside_a_broken_file(extra: Path) -> None:
+    # a broken file in the folder is a warning, as in any command without --strict: the
+    # valid deals are still offered
+    (extra / "broken.yaml").write_text("id: [unclosed\n")
+    assert _complete(f"deal --deals-dir {extra} show zz") == ["zzextra", "zzx"]
+
+
 def test_completion_sees_deal_path(extra: Path) -> None:
     assert _complete("deal show zz", {"DEAL_PATH": str(extra)}) == ["zzextra", "zzx"]
 
