@@ -330,6 +330,14 @@ def test_workbook_filter_over_a_single_row(tmp_path: Path) -> None:
     assert sheet.auto_filter.ref == "A1:F2"
 
 
+def test_workbook_about_sheet_says_the_day_of_an_as_of(tmp_path: Path) -> None:
+    then = xlsx("allocations", "contract", "--as-of", "2026-01-31", tmp_path=tmp_path)["About"]
+    rows = {r[0]: r[1] for r in then.values if r[0]}
+    assert rows["as of"] == "2026-01-31"
+    now = xlsx("allocations", "contract", tmp_path=tmp_path, name="now.xlsx")["About"]
+    assert "as of" not in {r[0] for r in now.values}  # no date asked: no line
+
+
 def test_workbook_about_sheet(tmp_path: Path) -> None:
     about = [r for r in xlsx("allocations", "contract", tmp_path=tmp_path)["About"].values]
     cells = [c for r in about for c in r if c is not None]
