@@ -659,7 +659,7 @@ def again(args: argparse.Namespace) -> int:
         return 1
     n, seed = int(found[1]), int(found[2])
     history = re.findall(r"^- (?:first pass|again): .*$", text, re.M)
-    wall_before = float(re.search(r"- wall time: ([\d.]+) min", text)[1])  # type: ignore[index]
+    minutes = float(re.search(r"- wall time: ([\d.]+) min", text)[1])  # type: ignore[index]
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="deal-mutate-") as tmp:
         copies = [Path(tmp) / f"project-{j}" for j in range(max(1, args.jobs))]
@@ -704,7 +704,7 @@ def again(args: argparse.Namespace) -> int:
         f"is now: {newly} killed ({(time.perf_counter() - start) / 60:.1f} min)"
     )
     args.seed, args.module = seed, None
-    args.out.write_text(write_report(results, args, total_points, wall_before, history))
+    args.out.write_text(write_report(results, args, total_points, minutes * 60, history))
     print(f"killed {newly} of {len(redo)} survivors; report in {args.out}")
     return 0
 
