@@ -49,8 +49,9 @@ fuzz: install
 	$(BIN)/python bench/fuzz.py
 
 # Plant one small bug at a time in a copy of dealcli/ and run the suite: bench/mutation.md.
+# ARGS=--again runs the last report's survivors against the suite as it is now.
 mutate: install
-	$(BIN)/python bench/mutate.py
+	$(BIN)/python bench/mutate.py $(ARGS)
 
 docs: install
 	$(BIN)/python docs/make_docs.py
