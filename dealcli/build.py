@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -113,7 +114,9 @@ def _type_problems(
     for err in exc.errors(include_url=False):
         # pydantic puts union and wrapper names (e.g. 'function-before[...]') into loc
         loc: Path_ = tuple(
-            p for p in err["loc"] if isinstance(p, int) or ("[" not in p and p not in _WRAPPERS)
+            p
+            for p in err["loc"]
+            if isinstance(p, int) or (not _WRAPPER.match(p) and p not in _WRAPPERS)
         )
         kind = err["type"]
         pos = positions.get(loc)
@@ -121,6 +124,9 @@ def _type_problems(
         yield _problem(path, positions, loc, message, hint)
 
 
+# a validator's own name, e.g. 'function-before[_check(), str]'; a key of the file may hold
+# a bracket too (and is then named in the message, not dropped)
+_WRAPPER = re.compile(r"[a-z][a-z-]*\[.*\]\Z", re.S)
 _WRAPPERS = {"function-before", "function-after", "nullable", "tuple", "list", "int", "str"}
 
 

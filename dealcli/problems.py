@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .errors import Problem
 from .parse import Path_, Pos
+from .render.cells import clean
 
 
 def dotted(loc: Path_) -> str:
@@ -30,12 +31,13 @@ def problem(
     warning: bool = False,
 ) -> Problem:
     pos = where(positions, loc)
+    # keys and values quoted from the file must not drive the terminal the message is read in
     return Problem(
         path,
-        message,
+        clean(message),
         pos.line if pos else None,
         pos.column if pos else None,
-        dotted(loc),
-        hint,
+        clean(dotted(loc)),
+        clean(hint),
         warning,
     )

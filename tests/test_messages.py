@@ -749,3 +749,13 @@ def test_an_item_that_is_not_a_mapping(item: str, got: str, tmp_path: Path) -> N
     assert f"deal.yaml:26:5: error: commitments[0]: should be a mapping of keys, not {got}" in (
         r.stdout
     )
+
+
+def test_controls_quoted_from_the_file_are_shown_not_sent() -> None:
+    # an id and a key holding ESC sequences (clear the screen, colour red): the message names
+    # them with the escape shown as ␛, and a key with a bracket is still the key named
+    got = problems(edit("id: t", 'id: "\\e[31mred"') + '"\\e[2Jk": 1\n')
+    text = "\n".join(str(p) for p in got)
+    assert "\x1b" not in text
+    assert "id: '␛[31mred' is not a valid id" in text
+    assert "␛[2Jk: unknown key '␛[2Jk'" in text
