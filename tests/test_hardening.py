@@ -19,6 +19,7 @@ import sys
 import threading
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -275,6 +276,20 @@ def test_problems_per_file_stop_at_50(tmp_path: Path) -> None:
     assert "and 4,959 more problem(s)" in errors[-1]
 
 
+def trimmed(doc: str) -> tuple[Any, int]:
+    """The file as read for validation, its lists cut past 50 problems; and how many were cut."""
+    return reading._trimmed(read_bytes("t.yaml", doc.encode()))  # type: ignore[no-any-return]
+
+
+def validated(tmp_path: Path, doc: str) -> subprocess.CompletedProcess[str]:
+    """`deal validate` of the text as a file: it is invalid (exit 1)."""
+    path = tmp_path / "t.yaml"
+    path.write_text(doc)
+    r = run("validate", str(path))
+    assert r.returncode == 1
+    return r
+
+
 def test_problems_in_one_object_count_against_the_50_before_a_list_is_read(
     tmp_path: Path,
 ) -> None:
@@ -284,12 +299,9 @@ def test_problems_in_one_object_count_against_the_50_before_a_list_is_read(
     # 50 the other 38 are only counted: 228 problems nobody reads are never built
     doc = "headline: {" + ", ".join(f"k{i}: 1" for i in range(30)) + "}\n"
     doc += "allocations: [" + ", ".join(["{x: 1}"] * 40) + "]\n"
-    value, dropped = reading._trimmed(read_bytes("t.yaml", doc.encode()))
+    value, dropped = trimmed(doc)
     assert (len(value["allocations"]), dropped) == (2, 228)
-    path = tmp_path / "t.yaml"
-    path.write_text(doc)
-    r = run("validate", str(path))
-    assert r.returncode == 1
+    r = validated(tmp_path, doc)
     # 8 + 33 + 40 x 6 = 281 problems: 50 shown, and 231 more
     assert r.stdout.count(": error: ") == 51
     assert "and 231 more problem(s)" in r.stdout
@@ -299,11 +311,9 @@ def test_an_item_that_is_not_a_mapping_counts_one_problem(tmp_path: Path) -> Non
     # 9 top-level keys missing, then 60 numbers where allocations belong: one problem each.
     # Read while 50 is not passed: 9 + 42 = 51, so 42 read and 18 counted
     doc = "allocations: [" + ", ".join(["1"] * 60) + "]\n"
-    value, dropped = reading._trimmed(read_bytes("t.yaml", doc.encode()))
+    value, dropped = trimmed(doc)
     assert (len(value["allocations"]), dropped) == (42, 18)
-    path = tmp_path / "t.yaml"
-    path.write_text(doc)
-    r = run("validate", str(path))
+    r = validated(tmp_path, doc)
     # 9 + 60 = 69 problems: 50 shown, and 19 more
     assert r.stdout.count(": error: ") == 51
     assert "and 19 more problem(s)" in r.stdout
@@ -315,7 +325,7 @@ def test_problems_in_an_optional_object_count_too() -> None:
     # then allocations of 6 problems each, read while 50 is not passed: 47, 53, so 2 read
     doc = "period: {" + ", ".join(f"k{i}: 1" for i in range(30)) + "}\n"
     doc += "allocations: [" + ", ".join(["{x: 1}"] * 40) + "]\n"
-    value, dropped = reading._trimmed(read_bytes("t.yaml", doc.encode()))
+    value, dropped = trimmed(doc)
     assert (len(value["allocations"]), dropped) == (2, 38 * 6)
 
 
@@ -325,11 +335,9 @@ def test_problems_cut_inside_an_object_are_counted(tmp_path: Path) -> None:
     # are read while 42 is not passed: 3 + 4 x 10 = 43, so 10 are read and 30 x 4 = 120
     # problems only counted, and counted up to the file
     doc = "headline: {history: [" + ", ".join(["{x: 1}"] * 40) + "]}\n"
-    value, dropped = reading._trimmed(read_bytes("t.yaml", doc.encode()))
+    value, dropped = trimmed(doc)
     assert (len(value["headline"]["history"]), dropped) == (10, 120)
-    path = tmp_path / "t.yaml"
-    path.write_text(doc)
-    r = run("validate", str(path))
+    r = validated(tmp_path, doc)
     # 8 + 3 + 40 x 4 = 171 problems: 50 shown, and 121 more
     assert r.stdout.count(": error: ") == 51
     assert "and 121 more problem(s)" in r.stdout
@@ -342,12 +350,10 @@ def test_problems_cut_inside_list_items_are_counted(tmp_path: Path) -> None:
     # allocations (1 unknown + 5 missing, and two companies of 4) are only counted, 14 each
     doc = "allocations:\n  - {companies: [" + ", ".join(["{y: 1}"] * 60) + "]}\n"
     doc += "  - {x: 1, companies: [{y: 1}, {y: 1}]}\n" * 5
-    value, dropped = reading._trimmed(read_bytes("t.yaml", doc.encode()))
+    value, dropped = trimmed(doc)
     shown = value["allocations"]
     assert (len(shown), len(shown[0]["companies"]), dropped) == (1, 10, 200 + 5 * 14)
-    path = tmp_path / "t.yaml"
-    path.write_text(doc)
-    r = run("validate", str(path))
+    r = validated(tmp_path, doc)
     # 9 + 5 + 10 x 4 = 54 problems found, 50 shown: 4 + 270 = 274 more
     assert r.stdout.count(": error: ") == 51
     assert "and 274 more problem(s)" in r.stdout
