@@ -141,6 +141,8 @@ def _explain(kind: str, err: Any, loc: Path_, pos: Pos | None) -> tuple[str, str
         )
     if kind == "missing":
         return f"'{field}' is required", f"add `{field}: ...`"
+    if kind == "string_type" and pos is not None and pos.guessed and pos.raw == "":
+        return "is empty: text is needed here", "write the text after the colon"
     if kind == "string_type" and pos is not None and pos.guessed and pos.raw is not None:
         read_as = _read_as(pos)
         return (

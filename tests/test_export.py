@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
+import pytest
+import yaml
 
 from dealcli.totals import totals
 
@@ -205,3 +207,18 @@ def test_a_file_of_a_kind_no_name_fits_is_still_refused() -> None:
     # a symlink's own mode (never met: files are opened through their links) or a kind
     # Linux lacks: not a regular file, so never read
     assert file_kind(stat.S_IFLNK | 0o777) == "not a regular file"
+
+
+def test_the_schema_takes_private_x_keys_at_every_level_and_nothing_else_unknown() -> None:
+    # editors validate deal files with `deal schema`: an x- note is allowed anywhere the
+    # program allows it (the top level and inside each item), an unknown key nowhere
+    schema = json.loads(invoke("schema").stdout)
+    doc = yaml.safe_load((FIXTURES / "mini.yaml").read_text(encoding="utf-8"))
+    doc = json.loads(json.dumps(doc, default=str))  # dates as the strings a file holds
+    doc["x-reviewed"] = "yes"
+    doc["allocations"][0]["x-note"] = "checked"
+    doc["allocations"][0]["companies"][0]["x-source-page"] = 4
+    jsonschema.validate(doc, schema)
+    doc["allocations"][0]["note"] = "a typo of x-note"
+    with pytest.raises(jsonschema.ValidationError, match="'note' does not match any of"):
+        jsonschema.validate(doc, schema)

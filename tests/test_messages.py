@@ -759,3 +759,34 @@ def test_controls_quoted_from_the_file_are_shown_not_sent() -> None:
     assert "\x1b" not in text
     assert "id: '␛[31mred' is not a valid id" in text
     assert "␛[2Jk: unknown key '␛[2Jk'" in text
+
+
+def test_an_empty_value_where_text_is_meant() -> None:
+    assert only(edit("title: Yard", "title:")) == (
+        "allocations[1].title",
+        21,
+        11,
+        "is empty: text is needed here",
+        "write the text after the colon",
+    )
+
+
+def test_an_empty_value_where_a_list_is_meant() -> None:
+    # line 18: `    companies: [{name: C, ...}]` emptied; the value is read at column 15
+    assert only(edit('companies: [{name: C, country: "US", role: lead}]', "companies:")) == (
+        "allocations[0].companies",
+        18,
+        15,
+        "should be a list, not an empty value",
+        LOOK_UP,
+    )
+
+
+def test_a_long_text_quoted_in_a_message_is_cut_at_40() -> None:
+    # 41 characters where a year belongs, one more than a message quotes whole: it quotes 39
+    # of them and "…"
+    long = "twenty twenty-five, or thereabouts, maybe"
+    assert len(long) == 41
+    assert only(edit("gdp_year: 2025", f'gdp_year: "{long}"'))[3] == (
+        f'should be a whole number, not the text "{long[:39]}…"'
+    )
