@@ -113,8 +113,8 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "dealcli/pager.py",
         "return False",
         "return value dropped",
-    ): "page() answers whether the pager showed the text; its one caller tests the answer for "
-    "truth, and None is as false as False",
+    ): "page() and is_terminal() answer yes or no, and every caller tests the answer for "
+    "truth: None is as false as False",
     (
         "dealcli/files.py",
         "libc = ctypes.CDLL(None, use_errno=True)",

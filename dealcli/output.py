@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from .errors import UsageError
 from .files import write_output, write_stdout
-from .pager import page
+from .pager import is_terminal, page
 from .render import BINARY, FORMATS, About, Options, render
 from .table import Report
 
@@ -126,13 +126,6 @@ class Request:
     )
 
 
-def _is_tty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def target(req: Request) -> Path | None:
     """The file to write, or None for stdout (`-o -` means stdout)."""
     return None if req.output is None or str(req.output) == "-" else req.output
@@ -169,7 +162,7 @@ def options(
     """The render options; a chart is drawn (in plain characters) even into a pipe."""
     stream = stream or sys.stdout
     path = target(req)
-    tty = path is None and _is_tty(stream)
+    tty = path is None and is_terminal(stream)
     fmt = file_format(path, req.format) if path is not None else req.format
     fmt = fmt or ("table" if tty or chart else "plain")
     if fmt not in FORMATS:

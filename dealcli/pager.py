@@ -11,6 +11,7 @@ import os
 import shlex
 import shutil
 import sys
+from typing import Any
 
 DEFAULT = "less -FRX"
 
@@ -33,7 +34,7 @@ def page(text: str, off: bool = False) -> bool:
 
     True when the pager showed it; False when the caller should print it itself.
     """
-    if off or not _tty():
+    if off or not is_terminal(sys.stdout):
         return False
     rows = shutil.get_terminal_size().lines
     if text.count("\n") < rows:
@@ -64,8 +65,9 @@ def page(text: str, off: bool = False) -> bool:
             continue
 
 
-def _tty() -> bool:
+def is_terminal(stream: Any) -> bool:
+    """Whether a stream is a terminal; a closed one, or an object without isatty, is not."""
     try:
-        return sys.stdout.isatty()
+        return bool(stream.isatty())
     except (AttributeError, ValueError):
         return False

@@ -82,3 +82,15 @@ def deal_bin() -> str:
     if not path.is_file():
         pytest.fail("the `deal` command is not installed beside this Python; run `make test`")
     return str(path)
+
+
+class _Closed:
+    def isatty(self) -> bool:
+        raise ValueError("I/O operation on closed file")
+
+
+# streams that cannot say they are a terminal: a closed stdout (`deal show japan >&-`), and one
+# replaced by an object without isatty
+NOT_TERMINALS = pytest.mark.parametrize(
+    "stream", [_Closed(), object()], ids=["closed", "no-isatty"]
+)

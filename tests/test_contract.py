@@ -27,7 +27,7 @@ from dealcli.reading import read_deal
 from dealcli.table import number
 from dealcli.totals import totals
 
-from .conftest import BUNDLED, FIXTURES, ROOT, deal_bin
+from .conftest import BUNDLED, FIXTURES, NOT_TERMINALS, ROOT, deal_bin
 
 JAPAN_TITLE = "日米 契約 テスト / 한미 계약 테스트"
 
@@ -543,14 +543,8 @@ def test_readme_recipes_run_as_written(tmp_path: Path) -> None:
     assert D(shell(recipes[5], tmp_path).strip()) == committed
 
 
-class _Closed(io.StringIO):
-    def isatty(self) -> bool:
-        raise ValueError("I/O operation on closed file")
-
-
-@pytest.mark.parametrize("stream", [_Closed(), object()], ids=["closed", "no-isatty"])
+@NOT_TERMINALS
 def test_a_stdout_that_cannot_say_it_is_a_terminal_gets_plain_text(stream: object) -> None:
-    # a closed stdout, or one replaced by an object without isatty: not a terminal, so the
-    # script's format (plain: tab-separated, no colour, no width)
+    # not a terminal, so the script's format (plain: tab-separated, no colour, no width)
     opts = output.options(output.Request(), stream)  # type: ignore[arg-type]
     assert (opts.format, opts.color, opts.width) == ("plain", False, None)

@@ -11,7 +11,7 @@ import pytest
 
 from dealcli import pager
 
-from .conftest import FIXTURES, deal_bin
+from .conftest import FIXTURES, NOT_TERMINALS, deal_bin
 from .test_screen import _pty_run
 
 
@@ -70,19 +70,13 @@ def test_never_into_a_pipe(stub: tuple[Path, Path]) -> None:
     assert r.stdout.startswith("Mini test deal")
 
 
-class _Closed:
-    def isatty(self) -> bool:
-        raise ValueError("I/O operation on closed file")
-
-
-@pytest.mark.parametrize("stdout", [_Closed(), object()], ids=["closed", "no-isatty"])
+@NOT_TERMINALS
 def test_never_when_stdout_cannot_say_it_is_a_terminal(
-    stub: tuple[Path, Path], stdout: object, monkeypatch: pytest.MonkeyPatch
+    stub: tuple[Path, Path], stream: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # a closed stdout (`deal show japan >&-`) or a replaced one without isatty: not a terminal
     script, mark = stub
     monkeypatch.setenv("PAGER", str(script))
     monkeypatch.setenv("LINES", "24")
-    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(sys, "stdout", stream)
     assert pager.page("line\n" * 100) is False
     assert not mark.exists()
