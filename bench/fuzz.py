@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dealcli.build import build  # noqa: E402
-from dealcli.parse import read_bytes  # noqa: E402
+from dealcli.core.build import build  # noqa: E402
+from dealcli.core.parse import read_bytes  # noqa: E402
 
 SECONDS = float(os.environ.get("FUZZ_SECONDS", "60"))
 SEEDS = [p.read_bytes() for p in sorted((ROOT / "deals").glob("*.yaml"))]

@@ -13,7 +13,7 @@ import random
 import sys
 from pathlib import Path
 
-from dealcli import model
+from dealcli.core import model
 
 SECTORS = list(model.SECTORS)
 STATUSES = ["candidate"] * 6 + ["selected", "funded", "operating", "cancelled"]

@@ -38,7 +38,7 @@ def first_screen(width: int) -> str:
     """`deal show japan` as the first 24 lines of a terminal `width` columns wide, as SVG."""
     from rich.console import Console
 
-    from dealcli.registry import open_registry
+    from dealcli.core.registry import open_registry
     from dealcli.render.fit import lay_report
     from dealcli.render.rich_table import draw_lines
     from dealcli.views.show import show

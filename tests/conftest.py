@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from dealcli.cli import app
-from dealcli.model import Deal
-from dealcli.reading import read_deal
+from dealcli.core.model import Deal
+from dealcli.core.reading import read_deal
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent

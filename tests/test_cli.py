@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from dealcli.cli.app import DealGroup
 from dealcli.cli.help import DealCommand
-from dealcli.errors import Exit
+from dealcli.core.errors import Exit
 
 from .conftest import FIXTURES, ROOT, invoke
 

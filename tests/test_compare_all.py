@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from dealcli.reading import read_deal
-from dealcli.registry import Summary, summarize
+from dealcli.core.reading import read_deal
+from dealcli.core.registry import Summary, summarize
 from dealcli.render import Options, render
 from dealcli.views import compare
 

@@ -23,9 +23,9 @@ import openpyxl
 import pytest
 
 from dealcli import output
-from dealcli.reading import read_deal
-from dealcli.table import number
-from dealcli.totals import totals
+from dealcli.core.reading import read_deal
+from dealcli.core.table import number
+from dealcli.core.totals import totals
 
 from .conftest import BUNDLED, FIXTURES, NOT_TERMINALS, ROOT, deal_bin
 

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from dealcli.hosts import GOVERNMENT_SUFFIXES
-from dealcli.model import SECTORS, Deal
-from dealcli.reading import read_deal_file
-from dealcli.totals import totals
+from dealcli.core.hosts import GOVERNMENT_SUFFIXES
+from dealcli.core.model import SECTORS, Deal
+from dealcli.core.reading import read_deal_file
+from dealcli.core.totals import totals
 
 from .conftest import BUNDLED, invoke
 

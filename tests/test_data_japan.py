@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal as D
 from typing import Any
 
-from dealcli.model import Allocation, Deal
-from dealcli.reading import read_deal_file
-from dealcli.totals import totals
+from dealcli.core.model import Allocation, Deal
+from dealcli.core.reading import read_deal_file
+from dealcli.core.totals import totals
 
 from .conftest import BUNDLED
 

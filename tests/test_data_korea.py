@@ -11,10 +11,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from dealcli.hosts import is_government, is_staging
-from dealcli.model import Deal
-from dealcli.reading import read_deal_file
-from dealcli.totals import totals
+from dealcli.core.hosts import is_government, is_staging
+from dealcli.core.model import Deal
+from dealcli.core.reading import read_deal_file
+from dealcli.core.totals import totals
 
 from .conftest import BUNDLED
 

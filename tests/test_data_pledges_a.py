@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from dealcli.hosts import is_government
-from dealcli.model import Deal
-from dealcli.reading import read_deal_file
-from dealcli.totals import totals
+from dealcli.core.hosts import is_government
+from dealcli.core.model import Deal
+from dealcli.core.reading import read_deal_file
+from dealcli.core.totals import totals
 
 from .conftest import BUNDLED, invoke
 
@@ -64,7 +64,7 @@ def test_source_kinds_are_honest(deal_id: str) -> None:
 
 @pytest.mark.parametrize("deal_id", IDS)
 def test_sectors_are_from_the_model_list(deal_id: str) -> None:
-    from dealcli.model import SECTORS
+    from dealcli.core.model import SECTORS
 
     assert {a.sector for a in DEALS[deal_id].allocations} <= set(SECTORS)
 

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from dealcli.hosts import is_government
-from dealcli.model import Deal
-from dealcli.reading import read_deal_file
+from dealcli.core.hosts import is_government
+from dealcli.core.model import Deal
+from dealcli.core.reading import read_deal_file
 
 from .conftest import BUNDLED, invoke
 

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from dealcli.totals import totals
+from dealcli.core.totals import totals
 
 from .conftest import FIXTURES, invoke
 
@@ -200,7 +200,7 @@ def test_html_picture_is_fitted_to_its_width_with_inline_styles(tmp_path: Path) 
 def test_a_file_of_a_kind_no_name_fits_is_still_refused() -> None:
     import stat
 
-    from dealcli.reading import file_kind
+    from dealcli.core.reading import file_kind
 
     assert file_kind(stat.S_IFREG | 0o644) is None
     assert file_kind(stat.S_IFIFO | 0o644) == "a FIFO"

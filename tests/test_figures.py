@@ -36,12 +36,11 @@ from typing import Any
 
 import pytest
 
-from dealcli.model import Deal
-from dealcli.reading import read_deal
-from dealcli.registry import Summary, summarize
-from dealcli.render.cells import human
-from dealcli.table import MACHINE_PLACES, Share, Table, number, rounded
-from dealcli.totals import (
+from dealcli.core.model import Deal
+from dealcli.core.reading import read_deal
+from dealcli.core.registry import Summary, summarize
+from dealcli.core.table import MACHINE_PLACES, Share, Table, number, rounded
+from dealcli.core.totals import (
     counted,
     group,
     group_key,
@@ -52,6 +51,7 @@ from dealcli.totals import (
     totals,
     years,
 )
+from dealcli.render.cells import human
 from dealcli.views import allocations as allocations_view
 from dealcli.views import chart, compare, show
 from dealcli.views import companies as companies_view

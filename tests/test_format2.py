@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from dealcli.reading import read_deal_file
+from dealcli.core.reading import read_deal_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TIMED = (FIXTURES / "timed.yaml").read_text(encoding="utf-8")

@@ -23,10 +23,12 @@ from typing import Any
 
 import pytest
 
-from dealcli import cache, files, reading, registry
-from dealcli.errors import PipeClosed, UsageError
-from dealcli.parse import read_bytes
-from dealcli.render.cells import clean, clean_controls, escape_html, hidden
+from dealcli.core import cache, reading, registry
+from dealcli.core.chars import hidden
+from dealcli.core.errors import PipeClosed, UsageError
+from dealcli.core.parse import read_bytes
+from dealcli.gates import clean, clean_controls, escape_html
+from dealcli.output import files
 
 from .conftest import BUNDLED, FIXTURES, deal_bin, invoke
 
@@ -546,7 +548,7 @@ def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None
     script = f"""
 import os, signal
 from pathlib import Path
-from dealcli import files
+from dealcli.output import files
 files.handle_sigterm()
 real = os.replace
 os.replace = lambda a, b: (os.kill(os.getpid(), signal.SIGTERM), real(a, b))

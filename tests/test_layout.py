@@ -17,11 +17,11 @@ from decimal import Decimal
 
 import pytest
 
-from dealcli.model import Deal
-from dealcli.reading import read_deal
-from dealcli.registry import summarize
+from dealcli.core.model import Deal
+from dealcli.core.reading import read_deal
+from dealcli.core.registry import summarize
+from dealcli.core.table import Column, Report, Table
 from dealcli.render import Options, render
-from dealcli.table import Column, Report, Table
 from dealcli.views import compare, listing, search, show
 
 from .conftest import BUNDLED

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dealcli.errors import Problem
-from dealcli.parse import MAX_BYTES, read_bytes
-from dealcli.reading import read_deal_file
+from dealcli.core.errors import Problem
+from dealcli.core.parse import MAX_BYTES, read_bytes
+from dealcli.core.reading import read_deal_file
 
 from .conftest import FIXTURES
 
@@ -114,7 +114,7 @@ def test_any_explicit_tag(tmp_path: Path, tagged: str) -> None:
 
 
 def test_tag_on_a_mapping(tmp_path: Path) -> None:
-    p = one("!!python/object:dealcli.model.Deal\nformat: 1\n", tmp_path)
+    p = one("!!python/object:dealcli.core.model.Deal\nformat: 1\n", tmp_path)
     assert "tag" in p.message
 
 
@@ -285,7 +285,7 @@ def test_every_part_of_a_loaded_deal_is_frozen(tmp_path: Path) -> None:
     import dataclasses
     import inspect
 
-    from dealcli import model
+    from dealcli.core import model
 
     kinds = [
         c

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from dealcli.build import build
-from dealcli.errors import Problem
-from dealcli.parse import MAX_BYTES, read_bytes
-from dealcli.render.cells import clean
+from dealcli.core.build import build
+from dealcli.core.errors import Problem
+from dealcli.core.parse import MAX_BYTES, read_bytes
+from dealcli.gates import clean
 
 from .conftest import invoke
 
@@ -751,14 +751,21 @@ def test_an_item_that_is_not_a_mapping(item: str, got: str, tmp_path: Path) -> N
     )
 
 
-def test_controls_quoted_from_the_file_are_shown_not_sent() -> None:
-    # an id and a key holding ESC sequences (clear the screen, colour red): the message names
-    # them with the escape shown as ␛, and a key with a bracket is still the key named
-    got = problems(edit("id: t", 'id: "\\e[31mred"') + '"\\e[2Jk": 1\n')
-    text = "\n".join(str(p) for p in got)
-    assert "\x1b" not in text
-    assert "id: '␛[31mred' is not a valid id" in text
-    assert "␛[2Jk: unknown key '␛[2Jk'" in text
+def test_controls_quoted_from_the_file_are_shown_not_sent(tmp_path: Path) -> None:
+    # an id and a key holding ESC sequences (clear the screen, colour red): the core keeps the
+    # text as it is, and `deal validate` prints it through the terminal gate, the escape shown
+    # as ␛; a key with a bracket is still the key named
+    text = edit("id: t", 'id: "\\e[31mred"') + '"\\e[2Jk": 1\n'
+    got = "\n".join(str(p) for p in problems(text))
+    assert "id: '\x1b[31mred' is not a valid id" in got  # raw in the core
+    path = tmp_path / "deal.yaml"
+    path.write_text(text)
+    r = invoke("validate", str(path))
+    assert r.exit_code == 1
+    shown = r.stdout + r.stderr
+    assert "\x1b" not in shown
+    assert "id: '␛[31mred' is not a valid id" in shown
+    assert "␛[2Jk: unknown key '␛[2Jk'" in shown
 
 
 def test_an_empty_value_where_text_is_meant() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dealcli import model
+from dealcli.core import model
 
 from .conftest import FIXTURES, invoke
 

@@ -15,12 +15,13 @@ from typing import Any
 
 import pytest
 
-from dealcli.reading import read_deal
-from dealcli.registry import summarize
+from dealcli.core.reading import read_deal
+from dealcli.core.registry import summarize
+from dealcli.core.table import SOURCES, Column, Report, Share, Table, for_people, number
+from dealcli.gates import defuse
 from dealcli.render import BINARY, FORMATS, Options, render
-from dealcli.render.cells import defuse, human, raw_text
+from dealcli.render.cells import human, raw_text
 from dealcli.render.jsonfmt import dumps
-from dealcli.table import SOURCES, Column, Report, Share, Table, for_people, number
 from dealcli.views import allocations as allocations_view
 from dealcli.views import chart, compare, show
 from dealcli.views import companies as companies_view

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dealcli import pager
+from dealcli.output import pager
 
 from .conftest import FIXTURES, NOT_TERMINALS, deal_bin
 from .test_screen import _pty_run

@@ -45,7 +45,7 @@ def test_installed_command_finds_bundled_deals_from_any_folder(tmp_path: Path) -
         ("uae", "bundled", "1400"),
     ]
     found = subprocess.run(
-        [sys.executable, "-c", "import dealcli.registry as r; print(r.bundled_dir())"],
+        [sys.executable, "-c", "import dealcli.core.registry as r; print(r.bundled_dir())"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

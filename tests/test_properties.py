@@ -12,14 +12,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dealcli.build import build
-from dealcli.errors import Problem
-from dealcli.model import Deal
-from dealcli.parse import read_bytes
+from dealcli.core.build import build
+from dealcli.core.errors import Problem
+from dealcli.core.model import Deal
+from dealcli.core.parse import read_bytes
+from dealcli.core.table import Share
+from dealcli.core.totals import totals
 from dealcli.render import Options, render
 from dealcli.render.cells import human
-from dealcli.table import Share
-from dealcli.totals import totals
 from dealcli.views import allocations as allocations_view
 from dealcli.views import show as show_views
 from dealcli.views.show import show
@@ -280,7 +280,7 @@ def test_generated_amounts_round_trip_through_csv_and_json(
 
 
 def test_the_invariants_hold_for_the_fixtures_and_bundled_deals() -> None:
-    from dealcli.reading import read_deal
+    from dealcli.core.reading import read_deal
 
     from .conftest import BUNDLED
 

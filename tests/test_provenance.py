@@ -6,8 +6,8 @@ import csv
 import io
 from pathlib import Path
 
-from dealcli.provenance import backing, summary, summary_line
-from dealcli.reading import read_deal
+from dealcli.core.provenance import backing, summary, summary_line
+from dealcli.core.reading import read_deal
 
 from .conftest import BUNDLED, FIXTURES, invoke
 

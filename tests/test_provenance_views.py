@@ -19,12 +19,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from dealcli.errors import UsageError
-from dealcli.model import Local
-from dealcli.provenance import summary_line
-from dealcli.reading import read_deal
+from dealcli.core.errors import UsageError
+from dealcli.core.model import Local
+from dealcli.core.provenance import summary_line
+from dealcli.core.reading import read_deal
+from dealcli.core.table import Report
 from dealcli.render import Options, render
-from dealcli.table import Report
 from dealcli.views import show
 
 from .conftest import BUNDLED, FIXTURES, invoke
@@ -193,8 +193,8 @@ def test_outside_pledge_events_are_never_counted() -> None:
     # and the money is the same with or without it
     from dataclasses import replace
 
-    from dealcli.asof import first_day
-    from dealcli.totals import totals
+    from dealcli.core.asof import first_day
+    from dealcli.core.totals import totals
 
     inside = replace(MARKED, timeline=MARKED.timeline[:2])
     assert first_day(MARKED) == first_day(inside) == date(2025, 3, 1)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from dealcli.reading import read_deal
-from dealcli.registry import summarize
+from dealcli.core.reading import read_deal
+from dealcli.core.registry import summarize
 from dealcli.render import Options, render
 from dealcli.render.fit import WIDE_HINT
 from dealcli.views import allocations, companies, compare, listing, show

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 from pathlib import Path
 
-from dealcli.reading import read_deal
-from dealcli.totals import even_shares
+from dealcli.core.reading import read_deal
+from dealcli.core.totals import even_shares
 from dealcli.views import allocations as allocations_view
 from dealcli.views import companies as companies_view
 

@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from dealcli import versions
-from dealcli.asof import as_of, first_day
-from dealcli.reading import read_deal
-from dealcli.totals import totals
+from dealcli.core import versions
+from dealcli.core.asof import as_of, first_day
+from dealcli.core.reading import read_deal
+from dealcli.core.totals import totals
 from dealcli.views.diff import changes
 from dealcli.views.pace import pace
 

@@ -13,8 +13,8 @@ from datetime import date
 from decimal import Decimal as D
 from typing import Any
 
-from dealcli.asof import as_of
-from dealcli.reading import read_deal
+from dealcli.core.asof import as_of
+from dealcli.core.reading import read_deal
 
 from .conftest import BUNDLED, invoke
 

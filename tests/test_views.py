@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from dealcli.model import Deal
-from dealcli.table import Report, Share, Table
-from dealcli.totals import totals
+from dealcli.core.model import Deal
+from dealcli.core.table import Report, Share, Table
+from dealcli.core.totals import totals
 from dealcli.views import allocations as allocations_view
 from dealcli.views import companies as companies_view
 from dealcli.views import compare, show

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Annotated, get_args
 
 import typer
 
-from ..model import ALLOCATION_STATUSES, Role
-from ..table import Report
+from ..core.model import ALLOCATION_STATUSES, Role
+from ..core.table import Report
 from ..views.allocations import GROUPINGS, SORTS
 from ..views.chart import CHART_BY
 from ..views.common import known_country, known_sector
@@ -74,7 +74,7 @@ def allocations(
         deal allocations japan --by company --top 5 -f csv > japan.csv
         deal allocations japan --as-of 2026-02-28
     """
-    from ..asof import at, stamp
+    from ..core.asof import at, stamp
     from ..views.allocations import allocations_by
 
     when = day(as_of, "--as-of")
@@ -108,7 +108,7 @@ def companies(
         deal companies japan --country JP
         deal companies --role lead -f csv
     """
-    from ..asof import at, stamp
+    from ..core.asof import at, stamp
     from ..views.companies import companies as view
 
     when = day(as_of, "--as-of")
@@ -156,8 +156,8 @@ def compare(
     """
     from datetime import date
 
-    from ..asof import at, stamp
-    from ..errors import UsageError
+    from ..core.asof import at, stamp
+    from ..core.errors import UsageError
     from ..views.compare import compare as view
 
     if every and deals:
@@ -177,7 +177,7 @@ def flows(session: Session, deal: DealArg, totals: Totals = False, as_of: AsOf =
         deal flows japan
         deal flows japan --as-of 2026-02-28
     """
-    from ..asof import at, stamp
+    from ..core.asof import at, stamp
     from ..views.flows import flows as view
 
     when = day(as_of, "--as-of")
@@ -229,8 +229,8 @@ def chart(
         deal chart --compare --by sector japan korea
         deal chart japan --svg japan.svg
     """
-    from ..asof import at, stamp
-    from ..errors import UsageError
+    from ..core.asof import at, stamp
+    from ..core.errors import UsageError
     from ..views.chart import chart as view
     from ..views.chart import chart_compare
 

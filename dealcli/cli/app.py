@@ -19,9 +19,10 @@ from typing import Annotated, Any
 import typer
 
 from .. import __version__
-from ..errors import DealError, DealFileError, Exit, PipeClosed, did_you_mean
-from ..files import handle_sigterm, interrupted_exit
-from ..registry import Entry, Registry, open_registry
+from ..core.errors import DealError, DealFileError, Exit, PipeClosed, did_you_mean
+from ..core.registry import Entry, Registry, open_registry
+from ..gates import clean
+from ..output.files import handle_sigterm, interrupted_exit
 from .help import format_group_help
 
 
@@ -112,8 +113,13 @@ def session(ctx: typer.Context) -> Session:
     return Session(deals_dirs=[Path(p) for p in root.params.get("deals_dir") or ()])
 
 
+def say(text: str) -> None:
+    """A line for stderr, through the terminal gate: text from files and arguments is data."""
+    print(clean(text), file=sys.stderr)
+
+
 def warn(text: str) -> None:
-    print(f"deal: {text}", file=sys.stderr)
+    say(f"deal: {text}")
 
 
 def _version(value: bool) -> None:
@@ -158,8 +164,7 @@ def run(argv: list[str] | None = None) -> None:
 
 
 def report_error(exc: DealError) -> int:
-    text = str(exc) if isinstance(exc, DealFileError) else f"deal: error: {exc}"
-    print(text, file=sys.stderr)
+    say(str(exc) if isinstance(exc, DealFileError) else f"deal: error: {exc}")
     return int(exc.exit_code)
 
 
@@ -179,10 +184,10 @@ def _is_click_error(exc: Exception) -> bool:
 def _click_error(exc: Any) -> int:
     """A usage error of Click's in the program's own voice: one line, a hint, exit 2."""
     message = _usage_message(exc.format_message(), getattr(exc, "param", None))
-    print(f"deal: error: {message[0].lower()}{message[1:]}", file=sys.stderr)
+    say(f"deal: error: {message[0].lower()}{message[1:]}")
     ctx = getattr(exc, "ctx", None)
     if ctx is not None and int(exc.exit_code) == Exit.USAGE:
-        print(f"  see '{ctx.command_path} --help'", file=sys.stderr)
+        say(f"  see '{ctx.command_path} --help'")
     return int(exc.exit_code)
 
 
@@ -208,10 +213,9 @@ def _internal(exc: Exception, debug: bool) -> int:
         traceback.print_exc()
     else:
         stamp = datetime.now().isoformat(timespec="seconds")
-        print(
+        say(
             f"deal: internal error: {type(exc).__name__}: {exc}\n"
             f"  this is a bug in deal {__version__} ({stamp}); please report it with the command "
-            "you ran and the traceback that --debug prints",
-            file=sys.stderr,
+            "you ran and the traceback that --debug prints"
         )
     return int(Exit.INTERNAL)

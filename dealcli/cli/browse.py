@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..table import Report
+from ..core.table import Report
 from ..views.show import SECTIONS
 from .options import AsOf, DealArg, Session, choice, data_command, day, deals_arg
 
@@ -26,9 +26,9 @@ def list_deals(session: Session, as_of: AsOf = None) -> Report:
         deal list -f json | python -m json.tool
         deal list --as-of 2026-01-31
     """
-    from ..asof import as_of as stood
-    from ..asof import stamp
-    from ..registry import summarize
+    from ..core.asof import as_of as stood
+    from ..core.asof import stamp
+    from ..core.registry import summarize
     from ..views.listing import listing
 
     entries = session.registry().entries.values()
@@ -79,7 +79,7 @@ def show(
         deal show japan --as-of 2026-02-28 -s totals
         deal show japan --currency JPY
     """
-    from ..asof import at, stamp
+    from ..core.asof import at, stamp
     from ..views.show import show as view
 
     when = day(as_of, "--as-of")
@@ -110,7 +110,7 @@ def sources(
         deal sources japan -f csv
         deal sources --check
     """
-    from ..errors import UsageError
+    from ..core.errors import UsageError
     from ..views import sources as view
 
     if check:

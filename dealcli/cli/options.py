@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import UsageError
+from ..core.errors import UsageError
 from ..output import Request, emit
 from ..render import FORMATS
 from .about import about

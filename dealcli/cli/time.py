@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
+from ..core.table import Report
+from ..core.versions import read_version
 from ..output import Request
 from ..output import options as render_options
-from ..table import Report
-from ..versions import read_version
 from .options import AsOf, DealArg, Session, data_command, day
 
 
@@ -35,8 +35,8 @@ def pace(session: Session, req: Request, deal: DealArg, as_of: AsOf = None) -> t
         deal pace japan --as-of 2026-03-31 -f json
         deal pace korea --svg korea-pace.svg
     """
-    from ..asof import as_of as stood
-    from ..asof import stamp
+    from ..core.asof import as_of as stood
+    from ..core.asof import stamp
     from ..views.pace import pace as view
     from ..views.pace import pace_chart
 

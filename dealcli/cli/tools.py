@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import Exit
-from ..export import FORMATS as EXPORT_FORMATS
-from ..files import print_lines, write_stdout
+from ..core.errors import Exit
+from ..gates import clean
+from ..output.export import FORMATS as EXPORT_FORMATS
+from ..output.files import print_lines, write_stdout
 from .app import app, session
 from .help import DealCommand
 from .options import choice, deals_arg, value
@@ -51,7 +52,7 @@ def export(
         deal export japan -f json -o japan.json
         deal export -f csv -o deals-csv/
     """
-    from ..export import export as run_export
+    from ..output.export import export as run_export
 
     run_export(session(ctx).deals(deals), value(format_), output)
 
@@ -71,11 +72,11 @@ def validate(
         deal validate deals/
         deal validate my-deal.yaml
     """
-    from ..validate import validate_files
+    from ..core.validate import validate_files
 
     outcome = validate_files(paths)
-    print_lines(outcome.lines)  # the problems first, then the summary on stderr
-    print(outcome.summary(), file=sys.stderr)
+    print_lines(clean(line) for line in outcome.lines)  # the problems, then the summary
+    print(clean(outcome.summary()), file=sys.stderr)
     if outcome.invalid:
         raise typer.Exit(Exit.DATA)
 
@@ -88,6 +89,6 @@ def schema() -> None:
     Example:
         deal schema > deal.schema.json
     """
-    from ..build import json_schema
+    from ..core.build import json_schema
 
     write_stdout(json.dumps(json_schema(), indent=2) + "\n")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..errors import UsageError
-from ..table import Column, Report, Table
-from .cells import clean
+from ..core.errors import UsageError
+from ..core.table import Column, Report, Table
+from ..gates import clean
 
 FORMATS = ("table", "plain", "csv", "tsv", "json", "jsonl", "markdown", "xlsx")
 BINARY = ("xlsx",)  # written as bytes, never to a terminal

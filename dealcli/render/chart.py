@@ -13,14 +13,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .cells import clean, human
+from ..gates import clean
+from .cells import human
 from .fit import Line, cut, lay_heading, width
 from .grid import paint
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..table import Report, Table
+    from ..core.table import Report, Table
     from . import Options
 
 PIPE_WIDTH = 80

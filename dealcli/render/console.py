@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
-from .cells import clean
+from ..gates import clean
 
 if TYPE_CHECKING:
-    from ..table import Report
+    from ..core.table import Report
     from . import Options
 
 

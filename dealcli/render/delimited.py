@@ -11,11 +11,12 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
+from ..gates import defuse
 from . import SECTION, long_keys
-from .cells import defuse, raw_text
+from .cells import raw_text
 
 if TYPE_CHECKING:
-    from ..table import Report
+    from ..core.table import Report
     from . import Options
 
 

@@ -20,11 +20,12 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..table import NUMERIC, for_people
-from .cells import clean, human, unwrap
+from ..core.table import NUMERIC, for_people
+from ..gates import clean
+from .cells import human, unwrap
 
 if TYPE_CHECKING:
-    from ..table import Column, Report, Table
+    from ..core.table import Column, Report, Table
 
 Piece = tuple[str, str]  # text, style ("" for none; "link:URL" for a web address)
 Line = list[Piece]

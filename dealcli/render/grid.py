@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .fit import lay_report, width
 
 if TYPE_CHECKING:
-    from ..table import Report
+    from ..core.table import Report
     from .fit import Line
 
 __all__ = ["paint", "render_grid", "width"]

@@ -17,11 +17,11 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..table import number
-from .cells import HIDDEN
+from ..core.chars import HIDDEN
+from ..core.table import number
 
 if TYPE_CHECKING:
-    from ..table import Report, Table
+    from ..core.table import Report, Table
 
 # json.dumps escapes C0 controls itself; DEL, the C1 block and the invisible format
 # characters (BiDi overrides, zero-width ...) it would write raw: escaped, they are exact

@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
-from ..table import NUMERIC, for_people
-from .cells import clean, escape_html, human
+from ..core.table import NUMERIC, for_people
+from ..gates import clean, escape_html
+from .cells import human
 
 if TYPE_CHECKING:
-    from ..table import Column, Report, Table
+    from ..core.table import Column, Report, Table
 
 
 def _md(text: str) -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..gates import clean
 from . import Options
-from .cells import clean
 from .chart import draw_chart
 from .console import console_for
 from .rich_table import draw
 
 if TYPE_CHECKING:
-    from ..table import Report
+    from ..core.table import Report
 
 
 def picture(report: Report, kind: str, width: int = 110) -> str:

@@ -14,7 +14,7 @@ from .grid import paint
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..table import Report
+    from ..core.table import Report
     from . import Options
     from .fit import Line
 

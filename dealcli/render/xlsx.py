@@ -15,10 +15,11 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any
 
-from .cells import clean, raw_text
+from ..gates import clean
+from .cells import raw_text
 
 if TYPE_CHECKING:
-    from ..table import Report, Table
+    from ..core.table import Report, Table
     from . import About, Options
 
 ABOUT = "About"

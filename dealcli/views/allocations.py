@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..errors import UsageError
-from ..model import Deal
-from ..table import SOURCES, Column, Report, Table, sources_cell
-from ..totals import (
+from ..core.errors import UsageError
+from ..core.model import Deal
+from ..core.table import SOURCES, Column, Report, Table, sources_cell
+from ..core.totals import (
     ZERO,
     Group,
     group,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from ..errors import UsageError
-from ..model import Deal
-from ..table import Column, Report, Share, Style, Table, number
-from ..totals import STAGES, group, known_money, sector_matrix, share, totals
+from ..core.errors import UsageError
+from ..core.model import Deal
+from ..core.table import Column, Report, Share, Style, Table, number
+from ..core.totals import STAGES, group, known_money, sector_matrix, share, totals
 from .common import LEGEND, caption
 
 CHART_BY = ("sector", "company", "country", "status")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..errors import UsageError, did_you_mean
-from ..model import COMMITTED_STATUSES, Deal
-from ..table import Style, number, rounded
-from ..totals import group_key
+from ..core.errors import UsageError, did_you_mean
+from ..core.model import COMMITTED_STATUSES, Deal
+from ..core.table import Style, number, rounded
+from ..core.totals import group_key
 
 # What the row and column styles of money stand for; renderers show it as a colour key.
 LEGEND: dict[str, str] = {

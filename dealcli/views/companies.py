@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model import COMMITTED_STATUSES, Deal
-from ..table import SOURCES, Column, Report, Table, sources_cell
-from ..totals import (
+from ..core.model import COMMITTED_STATUSES, Deal
+from ..core.table import SOURCES, Column, Report, Table, sources_cell
+from ..core.totals import (
     ZERO,
     even_shares,
 )

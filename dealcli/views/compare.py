@@ -14,10 +14,10 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from ..errors import UsageError
-from ..model import Deal
-from ..table import Column, Report, Table
-from ..totals import (
+from ..core.errors import UsageError
+from ..core.model import Deal
+from ..core.table import Column, Report, Table
+from ..core.totals import (
     ZERO,
     known_money,
     per_year,

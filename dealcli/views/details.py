@@ -3,8 +3,8 @@ commitments, the timeline and the sources."""
 
 from __future__ import annotations
 
-from ..model import Deal, Party
-from ..table import SOURCES, Column, Table, number, sources_cell
+from ..core.model import Deal, Party
+from ..core.table import SOURCES, Column, Table, number, sources_cell
 from .figures import CONFIDENCE, Marks, grouped
 
 OUTSIDE = "outside the pledge"

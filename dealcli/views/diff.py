@@ -14,9 +14,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..model import Deal, Event
-from ..table import Column, Report, Table, number
-from ..totals import totals
+from ..core.model import Deal, Event
+from ..core.table import Column, Report, Table, number
+from ..core.totals import totals
 
 SECTIONS = ("deal", "structure", "allocations", "terms", "commitments", "timeline", "sources")
 _LISTS = SECTIONS[1:]

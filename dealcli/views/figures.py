@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from ..errors import UsageError
-from ..model import Alternative, Deal, Local
-from ..table import Column, Table, number
+from ..core.errors import UsageError
+from ..core.model import Alternative, Deal, Local
+from ..core.table import Column, Table, number
 
 UNCONFIRMED = "†"
 REPORTED = "§"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Deal
-from ..table import Column, Report, Table
-from ..totals import (
+from ..core.model import Deal
+from ..core.table import Column, Report, Table
+from ..core.totals import (
     STAGES,
     UNATTRIBUTED,
     ZERO,

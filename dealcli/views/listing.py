@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..registry import Summary
-from ..table import Column, Report, Table
+from ..core.registry import Summary
+from ..core.table import Column, Report, Table
 from .common import LEGEND
 from .compare import yes_no
 

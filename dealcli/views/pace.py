@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..asof import as_of, change_days, first_day, years_between
-from ..model import COMMITTED_STATUSES, Deal
-from ..table import Column, Report, Style, Table, number
-from ..totals import CENT, ZERO, counted, share, totals
+from ..core.asof import as_of, change_days, first_day, years_between
+from ..core.model import COMMITTED_STATUSES, Deal
+from ..core.table import Column, Report, Style, Table, number
+from ..core.totals import CENT, ZERO, counted, share, totals
 from .common import caption
 
 ANNUAL_CAP = "annual-cap"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Deal
-from ..table import SOURCES, Column, Report, Table, sources_cell
+from ..core.model import Deal
+from ..core.table import SOURCES, Column, Report, Table, sources_cell
 
 
 def search(deals: Iterable[Deal], text: str) -> Report:

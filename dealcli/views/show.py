@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 
-from ..errors import UsageError
-from ..model import Allocation, Deal
-from ..provenance import summary_line
-from ..table import SOURCES, Column, Report, Share, Table, number, sources_cell
-from ..totals import STAGES, ZERO, counted, group, share, totals
+from ..core.errors import UsageError
+from ..core.model import Allocation, Deal
+from ..core.provenance import summary_line
+from ..core.table import SOURCES, Column, Report, Share, Table, number, sources_cell
+from ..core.totals import STAGES, ZERO, counted, group, share, totals
 from .common import LEGEND, caption, shown
 from .common import stage as _stage
 from .companies import company_rows

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Deal
-from ..provenance import backing, cited_ids, footing, items
-from ..table import Column, Report, Table
+from ..core.model import Deal
+from ..core.provenance import backing, cited_ids, footing, items
+from ..core.table import Column, Report, Table
 from .common import caption
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..model import Deal, Term
-from ..table import Column, Table
-from ..totals import STAGES, ZERO, group, share
+from ..core.model import Deal, Term
+from ..core.table import Column, Table
+from ..core.totals import STAGES, ZERO, group, share
 from .common import LEGEND
 from .companies import company_rows
 from .figures import Marks

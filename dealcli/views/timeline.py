@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..model import Deal
-from ..table import SOURCES, Column, Report, Table, sources_cell
+from ..core.model import Deal
+from ..core.table import SOURCES, Column, Report, Table, sources_cell
 
 
 def timeline(deals: list[Deal], since: date | None = None, until: date | None = None) -> Report:

@@ -13,7 +13,6 @@ from typing import Any
 from . import model
 from .errors import DealFileError, Problem
 from .model import Deal
-from .render.cells import clean
 
 
 def file_kind(mode: int) -> str | None:
@@ -37,7 +36,7 @@ def read_limited(path: Path) -> tuple[bytes | None, Problem | None]:
     plus one byte (so a file grown past the limit is still seen as too large)."""
     from .parse import MAX_BYTES
 
-    name = clean(str(path))
+    name = str(path)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
     except OSError as exc:
@@ -83,7 +82,7 @@ def read_deal_bytes(path: Path, data: bytes) -> tuple[Deal | None, list[Problem]
     from .build import build
     from .parse import Parsed, read_bytes
 
-    name = clean(str(path))
+    name = str(path)
     parsed = read_bytes(name, data, positions=False)
     value, dropped = _trimmed(parsed)
     if not dropped:
@@ -206,5 +205,5 @@ def read_deal_file(path: Path) -> tuple[Deal | None, list[Problem]]:
 def read_deal(path: Path) -> Deal:
     deal, problems = read_deal_file(path)
     if deal is None:
-        raise DealFileError(clean(str(path)), problems)
+        raise DealFileError(str(path), problems)
     return deal

@@ -22,12 +22,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
+from ..core.errors import UsageError
+from ..core.model import Deal
+from ..core.table import number
+from ..gates import clean, defuse
+from ..render.jsonfmt import dumps
 from .files import write_folder, write_output
-from .model import Deal
-from .render.cells import clean, defuse
-from .render.jsonfmt import dumps
-from .table import number
 
 FORMATS = ("sqlite", "json", "csv")
 

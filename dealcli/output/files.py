@@ -19,50 +19,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import FrameType
 
-from .errors import Exit, PipeClosed, UsageError
+from ..core.atomic import encode as _encode
+from ..core.atomic import umask as _umask
+from ..core.atomic import write_atomic
+from ..core.errors import Exit, PipeClosed, UsageError
 
 _CHUNK = 16 * 1024
-
-
-def file_mode(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual 0666 less the umask."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        return 0o666 & ~_umask()
-
-
-def _umask() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
-
-
-def _encode(text: str | bytes) -> bytes:
-    return text.encode("utf-8") if isinstance(text, str) else text
-
-
-def write_atomic(path: Path, text: str | bytes, mode: int | None = None) -> None:
-    """Write to a temporary file beside `path`, then rename: a failure leaves `path` as it was.
-
-    `mode` sets the new file's permissions; by default an existing file's are kept.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name[:200]}.", suffix=".tmp")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(_encode(text))
-        os.chmod(tmp, file_mode(path) if mode is None else mode)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _direct(path: str, st: os.stat_result | None) -> bool:

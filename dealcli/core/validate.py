@@ -8,7 +8,6 @@ from pathlib import Path
 from .errors import UsageError
 from .reading import read_deal_file
 from .registry import deal_files
-from .render.cells import clean
 
 
 @dataclass
@@ -33,7 +32,7 @@ def files_of(paths: list[Path]) -> list[Path]:
         elif p.exists():
             files.append(p)
         else:
-            raise UsageError(f"no such file or folder: {clean(str(p))}")
+            raise UsageError(f"no such file or folder: {p}")
     if not files:
         raise UsageError("no deal files (*.yaml, *.yml) found")
     return files
@@ -53,8 +52,7 @@ def validate_files(paths: list[Path]) -> Outcome:
         if deal.id in seen:
             out.warnings += 1
             out.lines.append(
-                f"{clean(str(f))}: warning: id '{deal.id}' is also used by "
-                f"{clean(str(seen[deal.id]))}; the later one wins"
+                f"{f}: warning: id '{deal.id}' is also used by {seen[deal.id]}; the later one wins"
             )
         seen[deal.id] = f
     return out

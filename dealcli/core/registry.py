@@ -50,7 +50,6 @@ from .cache import (
 from .errors import Problem, UsageError
 from .model import Deal
 from .reading import file_kind, read_deal, read_deal_bytes, read_limited
-from .render.cells import clean
 from .totals import totals
 
 BUNDLED = "bundled"
@@ -64,7 +63,7 @@ def bundled_dir() -> Path:
     packaged = Path(str(resources.files("dealcli"))) / "deals"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "deals"  # running from a source tree
+    return Path(__file__).resolve().parents[2] / "deals"  # running from a source tree
 
 
 class Entry:
@@ -203,9 +202,7 @@ class Registry:
         deal_id = entry.id
         old = self.entries.get(deal_id)
         if old is not None:
-            self.notices.append(
-                clean(f"{entry.path}: deal '{deal_id}' replaces the one in {old.path}")
-            )
+            self.notices.append(f"{entry.path}: deal '{deal_id}' replaces the one in {old.path}")
             for name in old.names:
                 if self.names.get(name) == deal_id:
                     del self.names[name]
@@ -214,7 +211,7 @@ class Registry:
             owner = self.names.get(name)
             if owner is not None and owner != deal_id:
                 self.notices.append(
-                    clean(f"{entry.path}: the name '{name}' now means '{deal_id}', not '{owner}'")
+                    f"{entry.path}: the name '{name}' now means '{deal_id}', not '{owner}'"
                 )
             self.names[name] = deal_id
 
@@ -250,7 +247,7 @@ def open_registry(deals_dirs: Iterable[Path] = ()) -> Registry:
         if not folder.is_dir():
             registry.problems.append(
                 Problem(
-                    clean(str(folder)),
+                    str(folder),
                     "not a folder; no deals read from it",
                     hint="check DEAL_PATH and --deals-dir",
                 )
@@ -271,7 +268,7 @@ def scan(folder: Path) -> tuple[dict[str, Stamp], list[Problem]]:
 
     def warn(name: str | None, message: str) -> None:
         where = os.path.join(folder, name) if name else str(folder)
-        warnings.append(Problem(clean(where), message, warning=True))
+        warnings.append(Problem(where, message, warning=True))
 
     try:
         it = os.scandir(folder)
@@ -310,7 +307,7 @@ def deal_files(folder: Path) -> dict[str, Stamp | None]:
         with os.scandir(folder) as it:
             names = [e.name for e in it if e.name.endswith(SUFFIXES)]
     except OSError as exc:
-        raise UsageError(f"cannot read {clean(str(folder))}: {exc.strerror}") from None
+        raise UsageError(f"cannot read {folder}: {exc.strerror}") from None
     files, _ = scan(folder)
     return {name: files.get(name) for name in names}
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import UsageError
+from ..core.errors import UsageError
+from ..core.table import Report
+from ..render import BINARY, FORMATS, About, Options, render
 from .files import write_output, write_stdout
 from .pager import is_terminal, page
-from .render import BINARY, FORMATS, About, Options, render
-from .table import Report
 
 _CHUNK = 16 * 1024
 
@@ -189,8 +189,8 @@ def options(
 def emit(report: Report, req: Request, about: Callable[[], About] | None = None) -> None:
     """Render and write; `about` gives what a workbook's first sheet says of the run."""
     if req.svg or req.html:  # the picture instead of text on stdout
-        from .render import select
-        from .render.picture import picture
+        from ..render import select
+        from ..render.picture import picture
 
         shown = select(report, options(req))
         for path, kind in ((req.svg, "svg"), (req.html, "html")):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from .errors import Problem
 from .parse import Path_, Pos
-from .render.cells import clean
 
 
 def dotted(loc: Path_) -> str:
@@ -31,13 +30,13 @@ def problem(
     warning: bool = False,
 ) -> Problem:
     pos = where(positions, loc)
-    # keys and values quoted from the file must not drive the terminal the message is read in
+    # the text is raw: the shell's terminal gate shows controls as pictures when it is printed
     return Problem(
         path,
-        clean(message),
+        message,
         pos.line if pos else None,
         pos.column if pos else None,
-        clean(dotted(loc)),
-        clean(hint),
+        dotted(loc),
+        hint,
         warning,
     )

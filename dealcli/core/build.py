@@ -80,7 +80,7 @@ def _hidden_problems(path: str, raw: Any, positions: dict[Path_, Pos]) -> Iterat
     """Invisible format characters (BiDi controls, zero-width, tags: Unicode Cf): an error
     in an id or a name, where a look-alike would be another company; a warning in free
     text, which every output but json shows by code point."""
-    from .render.cells import hidden
+    from .chars import hidden
 
     todo: list[tuple[Path_, Any]] = [((), raw)]
     while todo:

@@ -24,11 +24,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import __version__, model
+from .. import __version__
+from . import model
+from .atomic import write_atomic
 from .errors import Problem, UsageError
-from .files import write_atomic
 from .model import Deal
-from .render.cells import clean
 
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # a cache file past this is not ours to read
 
@@ -107,7 +107,7 @@ def _remove(path: Path) -> None:
 
 
 def _cache_problem(path: Path | None, message: str) -> Problem:
-    return Problem(clean(str(path)), f"cache: {message}", warning=True)
+    return Problem(str(path), f"cache: {message}", warning=True)
 
 
 def _distrust(st: os.stat_result) -> str | None:

@@ -1,0 +1,54 @@
+"""An atomic file write: a temporary file beside the target, then a rename.
+
+The one primitive every file write stands on: the cache's entries here, and the
+shell's `-o` and export files (`output/files.py`) on top of it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import UsageError
+
+
+def file_mode(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~umask()
+
+
+def umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def encode(text: str | bytes) -> bytes:
+    return text.encode("utf-8") if isinstance(text, str) else text
+
+
+def write_atomic(path: Path, text: str | bytes, mode: int | None = None) -> None:
+    """Write to a temporary file beside `path`, then rename: a failure leaves `path` as it was.
+
+    `mode` sets the new file's permissions; by default an existing file's are kept.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name[:200]}.", suffix=".tmp")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(encode(text))
+        os.chmod(tmp, file_mode(path) if mode is None else mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
