@@ -24,6 +24,7 @@ lint: install
 	$(BIN)/ruff check dealcli tests bench
 	$(BIN)/ruff format --check dealcli tests bench
 	$(BIN)/mypy dealcli
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/python -m pytest

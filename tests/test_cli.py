@@ -1,5 +1,6 @@
 """The command layer: completion, declared choices, one voice for errors, help, and the house rules
-(no import cycles, no private imports, small modules)."""
+(the documented exit codes, no private imports, small modules; the import graph is
+import-linter's, in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -153,45 +155,22 @@ def _imports() -> dict[str, set[str]]:
     return graph
 
 
-def _inside(graph: dict[str, set[str]]) -> dict[str, set[str]]:
-    return {m: {d for d in deps if d in graph and d != m} for m, deps in graph.items()}
+def test_every_documented_exit_code_is_in_the_enum() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Exit codes", 1)[1].split("\n\n", 2)[1]
+    documented = {int(m) for m in re.findall(r"^\| (\d+) \|", table, re.M)}
+    assert documented == {0, 1, 2, 3, 130, 141, 143}
+    assert {int(code) for code in Exit} == documented
 
 
-def _find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
-    state: dict[str, int] = {}
-    path: list[str] = []
-
-    def visit(m: str) -> list[str] | None:
-        state[m] = 1
-        path.append(m)
-        for d in sorted(graph[m]):
-            if state.get(d) == 1:
-                return [*path[path.index(d) :], d]
-            if d not in state and (found := visit(d)):
-                return found
-        path.pop()
-        state[m] = 2
-        return None
-
-    for m in sorted(graph):
-        if m not in state and (found := visit(m)):
-            return found
-    return None
-
-
-def test_import_graph_has_no_cycles() -> None:
-    graph = _inside(_imports())
-    # A package's __init__ importing its own modules is how a package is built, not a cycle.
-    for m, deps in graph.items():
-        deps -= {d for d in deps if d.startswith(m + ".")}
-    assert "dealcli.render.fit" in graph["dealcli.render.chart"]  # the graph is read
-    assert _find_cycle(graph) is None
-
-
-def test_the_cycle_check_finds_a_cycle() -> None:
-    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
-    assert _find_cycle(graph) == ["a", "b", "c", "a"]
-    assert _find_cycle({"a": {"b"}, "b": set()}) is None
+def test_the_import_contracts_are_checked() -> None:
+    # the layers, the gates' one import and the acyclic packages are import-linter
+    # contracts in pyproject.toml, run by `make lint` (lint-imports)
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "lint-imports" in makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    kinds = {c["type"] for c in contracts["tool"]["importlinter"]["contracts"]}
+    assert kinds == {"layers", "forbidden", "acyclic_siblings"}
 
 
 def test_no_private_imports() -> None:

@@ -14,6 +14,7 @@ class Exit(IntEnum):
     INTERNAL = 3  # a bug in deal itself
     INTERRUPTED = 130  # Ctrl-C
     BROKEN_PIPE = 141  # the reader went away (`deal ... | head -1`), as 128 + SIGPIPE
+    TERMINATED = 143  # SIGTERM, as 128 + SIGTERM
 
 
 @dataclass(frozen=True)

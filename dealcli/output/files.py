@@ -209,7 +209,7 @@ def print_lines(lines: Iterable[str]) -> None:
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so that temporary files are cleaned up on the way out."""
 
-    exit_code = 128 + signal.SIGTERM
+    exit_code = Exit.TERMINATED
 
 
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
