@@ -104,7 +104,11 @@ def test_source_host_rules_warn(tmp_path: Path) -> None:
     assert deal is not None
     assert all(p.warning for p in problems)
     assert {(p.field, p.message) for p in problems} == {
-        ("sources[1].url", "'press' is on a staging or origin host, which readers cannot rely on"),
+        (
+            "sources[1].url",
+            "'press' is on a staging, origin or production back-end host, which readers "
+            "cannot rely on",
+        ),
         ("sources[2].kind", "'digest' is marked official but is not on a government's own site"),
     }
 

@@ -68,6 +68,23 @@ def test_sources_check_lists_aggregator_only_items_and_unused_sources(tmp_path: 
     )
 
 
+def test_sources_check_lists_sources_on_hosts_readers_cannot_rely_on(tmp_path: Path) -> None:
+    text = (FIXTURES / "timed.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: timed", "id: timed3").replace(
+        "https://www.reuters.com/x", "https://static1-azcdn.reuters.com/x"
+    )
+    assert "static1-azcdn" in text
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "t.yaml").write_text(text, encoding="utf-8")
+    r = invoke("--deals-dir", str(folder), "sources", "--check", "timed3", "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    rows = [(x["finding"], x["id"]) for x in csv.DictReader(io.StringIO(r.stdout))]
+    assert ("on a CDN host", "press") in rows
+    r = invoke("--deals-dir", str(folder), "sources", "--check", "timed3", "-f", "markdown")
+    assert "1 source(s) on a host readers cannot rely on" in r.stdout
+
+
 def test_sources_of_one_deal_needs_one_deal() -> None:
     r = invoke("sources")
     assert r.exit_code == 2
@@ -82,6 +99,7 @@ def test_sources_check_names_each_item_by_its_title_or_label() -> None:
     rows = [x for x in csv.DictReader(io.StringIO(r.stdout)) if x["section"] != "timeline"]
     deals = {d.id: d for d in (read_deal(p) for p in BUNDLED.glob("*.yaml"))}
     named = {"allocations": "title", "commitments": "title", "terms": "label", "structure": "label"}
+    named["sources"] = "title"
     seen = set()
     for row in rows:
         if row["section"] == "headline":

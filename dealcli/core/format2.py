@@ -7,7 +7,7 @@ from typing import Any
 
 from . import model
 from .errors import Problem
-from .hosts import is_government, is_staging
+from .hosts import flagged, is_government
 from .model import Deal
 from .parse import Path_, Pos
 from .problems import problem
@@ -120,15 +120,19 @@ def _order_problems(
 def _source_warnings(
     path: str, positions: dict[Path_, Pos], i: int, src: model.Source
 ) -> Iterator[Problem]:
-    if is_staging(src.url):
-        yield problem(
-            path,
-            positions,
-            ("sources", i, "url"),
-            f"'{src.id}' is on a staging or origin host, which readers cannot rely on",
-            "cite the public address of the page",
-            warning=True,
-        )
+    for key in ("url", "original_url"):
+        url = getattr(src, key)
+        why = flagged(url) if url else None
+        if why is not None:
+            yield problem(
+                path,
+                positions,
+                ("sources", i, key),
+                f"'{src.id}' is on {why}, which readers cannot rely on",
+                "cite the publisher's own page (keep `via:` and mark what it alone backs "
+                "`confidence: unconfirmed` when no original is found)",
+                warning=True,
+            )
     if src.kind == "official" and not is_government(src.url):
         yield problem(
             path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.hosts import flagged
 from ..core.model import Deal
 from ..core.provenance import backing, cited_ids, footing, items
 from ..core.table import Column, Report, Table
@@ -35,7 +36,8 @@ def sources(deal: Deal) -> Report:
 
 
 def check(deals: list[Deal]) -> Report:
-    """Per deal: items that rest only on aggregators, and sources no item cites."""
+    """Per deal: items that rest only on aggregators, sources no item cites, and sources on a
+    host readers cannot rely on (`core.hosts.flagged`)."""
     t = Table(
         "findings",
         "Source check",
@@ -55,14 +57,18 @@ def check(deals: list[Deal]) -> Report:
         for s in deal.sources:
             if s.id not in cited:
                 t.add(deal.id, "source cited by no item", "sources", s.id, s.title)
+            why = next(filter(None, (flagged(u) for u in (s.url, s.original_url) if u)), None)
+            if why is not None:
+                t.add(deal.id, f"on {why}", "sources", s.id, s.title)
     counts = {
         f: sum(r[1] == f for r in t.rows)
         for f in ("rests only on aggregators", "source cited by no item")
     }
+    hosts = sum(r[1].startswith("on ") for r in t.rows)
     t.notes.append(
         f"{len(deals)} deal(s): {counts['rests only on aggregators']} item(s) rest only on "
         f"aggregators (each must say confidence: unconfirmed); "
-        f"{counts['source cited by no item']} source(s) cited by no item; every source has a "
-        "date (the format requires one)"
+        f"{counts['source cited by no item']} source(s) cited by no item; {hosts} source(s) on "
+        "a host readers cannot rely on; every source has a date (the format requires one)"
     )
     return Report("Source check", [t])
