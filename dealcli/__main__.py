@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:  # no framework needed to say it
+        from . import __version__
+
+        print(f"deal {__version__}")
+        return
     from .cli import run
 
     run()

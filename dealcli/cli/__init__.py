@@ -2,12 +2,10 @@
 
 No business rules and no formatting live here. `app` holds the group and the
 run loop; `options` what commands share; the commands come grouped by what
-they do (`browse`, `analyse`, `time`, `tools`).
+they do (`browse`, `analyse`, `time`, `tools`), each module imported only
+when one of its commands runs (`lazy`).
 """
 
-# Imported in the order `deal --help` lists the commands.
-from . import browse  # noqa: I001
-from . import analyse, time, tools
 from .app import app, run
 
-__all__ = ["analyse", "app", "browse", "run", "time", "tools"]
+__all__ = ["app", "run"]

@@ -14,7 +14,7 @@ import traceback
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 import typer
 
@@ -24,10 +24,24 @@ from ..core.registry import Entry, Registry, open_registry
 from ..gates import clean
 from ..output.files import handle_sigterm, interrupted_exit
 from .help import format_group_help
+from .lazy import COMMANDS, LazyCommands
 
 
 class DealGroup(typer.core.TyperGroup):
-    """Runs a command and turns every outcome into its exit code, in the program's own voice."""
+    """Runs a command and turns every outcome into its exit code, in the program's own voice.
+
+    The commands named in `lazy` (name: module) are imported when they run (cli/lazy.py).
+    """
+
+    lazy: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        if self.lazy:
+            self.commands = LazyCommands(self.commands, self.lazy, _build_command)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         format_group_help(self, ctx, formatter)
@@ -58,9 +72,15 @@ class DealGroup(typer.core.TyperGroup):
         return code
 
 
+class Commands(DealGroup):
+    """The group of `deal`, its commands imported as they run."""
+
+    lazy = COMMANDS
+
+
 app = typer.Typer(
     name="deal",
-    cls=DealGroup,
+    cls=Commands,
     help=(
         "Explore and compare state-backed investment deals, every figure traced to a source.\n\n"
         "Data commands print a table in a terminal and tab-separated text into a pipe;\n"
@@ -73,6 +93,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _build_command(name: str) -> Any:
+    """The Click command of `name`, registered on `app` when its module was imported."""
+    for info in app.registered_commands:
+        if info.name == name:
+            return typer.main.get_command_from_info(
+                info,
+                pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode,
+            )
+    raise LookupError(f"command {name!r} is not defined in dealcli.cli.{COMMANDS[name]}")
 
 
 @dataclass
