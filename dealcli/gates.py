@@ -1,21 +1,31 @@
 """The text gates: every string that leaves the program passes the one for its kind of output.
 
-- terminal (`clean`): controls as pictures, invisible format characters named;
-- json (`clean_controls`): only the controls replaced, text otherwise exact;
-- delimited (`defuse`): a cell that a spreadsheet would run as a formula is quoted;
-- markup (`escape_html`): `&`, `<` and `>` as entities.
+- terminal (`clean`): controls as pictures (␛), invisible format characters named;
+- delimited (`defuse`): a csv/tsv cell that a spreadsheet would run as a formula is quoted;
+- markup (`html`, `link`): HTML and SVG text and attributes escaped, quotes included; a
+  link only to an http(s) address, anything else shown as text;
+- markdown (`markdown`): no markup, link or image from the data becomes live;
+- sqlite (`sqlite`): text as csv has it, controls as pictures;
+- json (`json_string`): the exact text, escaped by the encoder.
+
+Every text passes `clean` first except json's, which keeps the text exact and lets the
+encoder make it inert. Error messages are terminal text (`cli/app.py: say()`).
 """
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from typing import Any
+from urllib.parse import urlsplit
 
 from .core.chars import HIDDEN
 
 # C0 controls except tab and newline, DEL, and the C1 block: a deal file must
-# not move the cursor, retitle the window or hide text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SHOWN = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{HIDDEN}]")
+# not move the cursor, retitle the window or hide text. Lone surrogates and the
+# noncharacters U+FFFE/U+FFFF cannot be written as UTF-8 or XML: shown as U+FFFD.
+_SHOWN = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{HIDDEN}\\ud800-\\udfff\\ufffe\\uffff]")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -25,9 +35,12 @@ def _picture(m: re.Match[str]) -> str:
         return chr(0x2400 + code)  # the Unicode "control picture", e.g. ␛ for ESC
     if code == 0x7F:
         return "\u2421"
-    if code <= 0x9F:
+    if code <= 0x9F or 0xD800 <= code <= 0xDFFF or code >= 0xFFFE:
         return "\ufffd"
     return f"\u27e8U+{code:04X}\u27e9"  # ⟨U+202E⟩: named where it stood, never obeyed
+
+
+# -- terminal ------------------------------------------------------------------------------
 
 
 def clean(text: str) -> str:
@@ -35,16 +48,95 @@ def clean(text: str) -> str:
     return _SHOWN.sub(_picture, text)
 
 
-def clean_controls(text: str) -> str:
-    """Only the controls replaced; format characters kept exactly (for json)."""
-    return _CONTROL.sub(_picture, text)
-
-
-def escape_html(text: str) -> str:
-    """`&`, `<` and `>` as entities, so markdown renderers show markup instead of running it."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+# -- delimited (csv, tsv) ------------------------------------------------------------------
 
 
 def defuse(text: str) -> str:
-    """OWASP CSV-injection defence for a text cell."""
+    """OWASP CSV-injection defence for a text cell (already through `clean`)."""
     return "'" + text if text.startswith(_FORMULA) else text
+
+
+# -- markup (HTML, SVG) --------------------------------------------------------------------
+
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def html(text: str) -> str:
+    """Text for HTML or SVG, as element text or a quoted attribute value."""
+    return clean(text).translate(_ENTITIES)
+
+
+# what no link target holds: spaces, controls and format characters, and the characters
+# that end an attribute or a markdown link, or that RFC 3986 never allows in a URL
+_NOT_IN_URL = frozenset('"<>\\^`{|}')
+# what the terminal gate writes in place of a control or a format character: an address
+# that held one is not the address shown
+_PICTURES = frozenset(map(chr, [*range(0x2400, 0x2427), 0x27E8, 0x27E9, 0xFFFD]))
+
+
+def link(url: str) -> str | None:
+    """`url` as a link target, or None when it must be shown as text only: anything but an
+    http or https address with a host, or one holding a space, a control (or the picture
+    `clean` shows for one) or `"<>\\^`{|}`."""
+    for ch in url:
+        if ch in _NOT_IN_URL or ch in _PICTURES or unicodedata.category(ch)[0] in "CZ":
+            return None
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # a bad port or bracketed host
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    return url
+
+
+# -- markdown ------------------------------------------------------------------------------
+
+_MD = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        **{ch: "\\" + ch for ch in "\\|[]!"},
+    }
+)
+
+
+def markdown(text: str) -> str:
+    """Text for a markdown document: shown as written, never markup, a link or an image.
+
+    Entities for `& < >` (no HTML from the data), a backslash before `\\ | [ ] !` (no
+    table cell ended, no link or image started); a line break is `<br>`.
+    """
+    return clean(text).translate(_MD).replace("\n", "<br>")
+
+
+# -- sqlite --------------------------------------------------------------------------------
+
+
+def sqlite(value: Any) -> Any:
+    """A value for an SQLite cell: text as csv has it (no raw control), anything else as is."""
+    return clean(value) if isinstance(value, str) else value
+
+
+# -- json ----------------------------------------------------------------------------------
+
+# json.dumps escapes C0 controls itself; DEL, the C1 block and the invisible format
+# characters (BiDi overrides, zero-width ...) it would write raw: escaped, they are exact
+# once decoded and cannot reorder what a reader of the json text sees
+_JSON_RAW = re.compile(f"[\\x7f-\\x9f{HIDDEN}\\ud800-\\udfff]")
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code > 0xFFFF:  # JSON writes an astral character as its UTF-16 pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def json_string(text: str) -> str:
+    """A JSON string literal holding exactly `text`, with nothing in it raw that a terminal
+    or an editor would obey."""
+    return _JSON_RAW.sub(_json_escape, json.dumps(text, ensure_ascii=False))

@@ -27,7 +27,7 @@ from dealcli.core import cache, reading, registry
 from dealcli.core.chars import hidden
 from dealcli.core.errors import PipeClosed, UsageError
 from dealcli.core.parse import read_bytes
-from dealcli.gates import clean, clean_controls, escape_html
+from dealcli.gates import clean, html, json_string
 from dealcli.output import files
 
 from .conftest import BUNDLED, FIXTURES, deal_bin, invoke
@@ -648,12 +648,12 @@ def test_every_format_character_is_shown() -> None:
     assert missed == []
     assert clean("Hit\u200dachi") == "Hit\u27e8U+200D\u27e9achi"
     assert clean("a\x1b]0;title\x07b") == "a\u241b]0;title\u2407b"
-    assert clean_controls("a\u202eb\x1b") == "a\u202eb\u241b"  # json keeps format characters
+    assert json_string("a\u202eb\x1b") == '"a\\u202eb\\u001b"'  # json: exact, escaped
     assert hidden("x\u202ey\U000e0041") == [
         "U+202E RIGHT-TO-LEFT OVERRIDE",
         "U+E0041 TAG LATIN CAPITAL LETTER A",
     ]
-    assert escape_html('<img src=x onerror="a&b">') == '&lt;img src=x onerror="a&amp;b"&gt;'
+    assert html('<img src=x onerror="a&b">') == "&lt;img src=x onerror=&quot;a&amp;b&quot;&gt;"
 
 
 def test_a_bidi_company_name_is_an_error(tmp_path: Path) -> None:

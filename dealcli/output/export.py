@@ -25,7 +25,7 @@ from typing import Any
 from ..core.errors import UsageError
 from ..core.model import Deal
 from ..core.table import number
-from ..gates import clean, defuse
+from ..gates import clean, defuse, sqlite
 from ..render.jsonfmt import dumps
 from .files import write_folder, write_output
 
@@ -294,10 +294,11 @@ def rows(deals: list[Deal]) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def _sql(value: Any) -> Any:
-    """A value as SQLite stores it: an amount as an integer when whole, else a float."""
+    """A value as SQLite stores it: an amount as an integer when whole, else a float; text
+    through the sqlite gate (no raw control, as in csv)."""
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
-    return value
+    return sqlite(value)
 
 
 def _names(columns: list[str]) -> list[str]:

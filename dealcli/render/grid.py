@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..gates import link
 from .fit import lay_report, width
 
 if TYPE_CHECKING:
@@ -41,8 +42,10 @@ def paint(lines: list[Line], color: bool, links: bool = False) -> str:
             if not color or not style or not text:
                 parts.append(text)
             elif style.startswith("link:"):
-                url = style[5:]
-                parts.append(_OSC8.format(url) + text + _OSC8.format("") if links else text)
+                # an OSC 8 hyperlink only to an http(s) address with no control in it,
+                # so nothing in the address can end the sequence early
+                url = link(style[5:]) if links else None
+                parts.append(_OSC8.format(url) + text + _OSC8.format("") if url else text)
             else:
                 parts.append(f"\x1b[{SGR.get(style, '0')}m{text}\x1b[0m")
         out.append("".join(parts).rstrip(" "))

@@ -12,25 +12,15 @@ are shown; any other command gives an array and bare records.
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..core.chars import HIDDEN
 from ..core.table import number
+from ..gates import json_string
 
 if TYPE_CHECKING:
     from ..core.table import Report, Table
-
-# json.dumps escapes C0 controls itself; DEL, the C1 block and the invisible format
-# characters (BiDi overrides, zero-width ...) it would write raw: escaped, they are exact
-# once decoded and cannot reorder what a reader of the json text sees
-_RAW = re.compile(f"[\\x7f-\\x9f{HIDDEN}]")
-
-
-def _escape(m: re.Match[str]) -> str:
-    return f"\\u{ord(m.group()):04x}"
 
 
 def dumps(value: Any) -> str:
@@ -44,7 +34,7 @@ def dumps(value: Any) -> str:
     if isinstance(value, date):
         return json.dumps(value.isoformat())
     if isinstance(value, str):
-        return _RAW.sub(_escape, json.dumps(value, ensure_ascii=False))
+        return json_string(value)
     if isinstance(value, dict):
         return "{" + ", ".join(f"{dumps(str(k))}: {dumps(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from tabulate import tabulate
 
 from ..core.table import NUMERIC, for_people
-from ..gates import clean, escape_html
+from ..gates import markdown
 from .cells import human
 
 if TYPE_CHECKING:
@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 
 def _md(text: str) -> str:
-    # markup in a cell is shown, never run: a markdown renderer would make <script> live
-    return escape_html(clean(text)).replace("|", "\\|").replace("\n", "<br>")
+    # markup, links and images in the data are shown, never made live
+    return markdown(text)
 
 
 def _cell(table: Table, r: int, c: Column, value: object) -> str:

@@ -1,4 +1,9 @@
-"""A report as Rich draws it in a terminal, exported as SVG or HTML (text escaped)."""
+"""A report as Rich draws it in a terminal, exported as SVG or HTML.
+
+The markup gate's rule holds: every text is through `clean` (`fit` and `chart` lay it
+out so), Rich escapes it for its element (`html.escape`, quotes included), and a link's
+target, which Rich writes as it is, is gated and escaped in `rich_table.draw_lines`.
+"""
 
 from __future__ import annotations
 

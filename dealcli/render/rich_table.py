@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..gates import html, link
 from .fit import lay_report
 from .grid import paint
 
@@ -34,13 +35,18 @@ RICH = {
 
 
 def draw_lines(console: Console, lines: list[Line]) -> None:
+    """The lines on a console whose export is a picture. Rich escapes the text it
+    exports, but writes a link's target into `href="..."` as it is: the markup gate
+    escapes it, and a target that is not an http(s) address is no link at all."""
+    from rich.style import Style
     from rich.text import Text
 
     for line in lines:
         text = Text(no_wrap=True, overflow="ignore", end="\n")
         for piece, style in line:
             if style.startswith("link:"):
-                text.append(piece, style=f"link {style[5:]}")
+                url = link(style[5:])
+                text.append(piece, style=Style(link=html(url)) if url else None)
             else:
                 text.append(piece, style=RICH.get(style, ""))
         text.rstrip()
