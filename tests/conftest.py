@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dealcli.cli import app
+from dealcli.core.environment import Environment
 from dealcli.core.model import Deal
 from dealcli.core.reading import read_deal
 
@@ -18,19 +20,42 @@ ROOT = Path(__file__).parent.parent
 BUNDLED = ROOT / "deals"
 
 
+# the variables of a test's environment: what `invoke` gives the program in place of the
+# process's, set afresh for each test by `fixed_env`
+ENVIRON: dict[str, str] = {}
+UNSET = ("NO_COLOR", "FORCE_COLOR", "DEAL_NO_CACHE", "DEAL_DEBUG", "XDG_CACHE_HOME", "DEAL_PAGER")
+
+
 @pytest.fixture(autouse=True)
 def fixed_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No colour forcing, a fixed width, a private (empty) DEAL_PATH and cache."""
+    """No colour forcing, a fixed width, a private (empty) DEAL_PATH and cache.
+
+    In-process runs (`invoke`, `environment`) are given these variables; the process's own
+    are set to the same only for the child processes tests start (`deal` as a command),
+    which inherit them as a user's shell would pass them.
+    """
     home = tmp_path_factory.mktemp("home")
-    for var in ("NO_COLOR", "FORCE_COLOR", "DEAL_NO_CACHE", "DEAL_DEBUG", "XDG_CACHE_HOME"):
-        monkeypatch.delenv(var, raising=False)
     empty = home / "no-deals"
     empty.mkdir()
-    monkeypatch.setenv("DEAL_PATH", str(empty))
-    monkeypatch.setenv("DEAL_CACHE_DIR", str(home / "cache"))
-    monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setenv("TERM", "dumb")
+    fixed = {
+        "DEAL_PATH": str(empty),
+        "DEAL_CACHE_DIR": str(home / "cache"),
+        "COLUMNS": "80",
+        "TERM": "dumb",
+    }
+    ENVIRON.clear()
+    ENVIRON.update({k: v for k, v in os.environ.items() if k not in UNSET and k != "TZ"})
+    ENVIRON.update(fixed)
+    for var in UNSET:
+        monkeypatch.delenv(var, raising=False)
+    for var, text in fixed.items():
+        monkeypatch.setenv(var, text)
     return home
+
+
+def environment(**variables: str) -> Environment:
+    """The Environment of a run with the test's variables (and these), writing to stdout."""
+    return Environment.from_process({**ENVIRON, **variables})
 
 
 class Result:
@@ -41,8 +66,10 @@ class Result:
 
 
 def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
-    """Run `deal ARGS` in-process (Typer's CliRunner), stdout and stderr apart."""
-    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+    """Run `deal ARGS` in-process (Typer's CliRunner), stdout and stderr apart, with the
+    test's environment variables and `env` (the process's are not read)."""
+    environ = {**ENVIRON, **(env or {})}
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False, environ=environ)
     return Result(result.exit_code, result.stdout, result.stderr)
 
 

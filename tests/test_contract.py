@@ -23,6 +23,7 @@ import openpyxl
 import pytest
 
 from dealcli import output
+from dealcli.core.environment import Environment
 from dealcli.core.reading import read_deal
 from dealcli.core.table import number
 from dealcli.core.totals import totals
@@ -546,5 +547,6 @@ def test_readme_recipes_run_as_written(tmp_path: Path) -> None:
 @NOT_TERMINALS
 def test_a_stdout_that_cannot_say_it_is_a_terminal_gets_plain_text(stream: object) -> None:
     # not a terminal, so the script's format (plain: tab-separated, no colour, no width)
-    opts = output.options(output.Request(), stream)  # type: ignore[arg-type]
+    env = Environment.from_process({}, stdout=stream)  # type: ignore[arg-type]
+    opts = output.options(output.Request(), env)
     assert (opts.format, opts.color, opts.width) == ("plain", False, None)

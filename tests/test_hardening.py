@@ -25,6 +25,7 @@ import pytest
 
 from dealcli.core import cache, reading, registry
 from dealcli.core.chars import hidden
+from dealcli.core.environment import Environment
 from dealcli.core.errors import PipeClosed, UsageError
 from dealcli.core.parse import read_bytes
 from dealcli.gates import clean, html, json_string
@@ -447,18 +448,12 @@ def test_a_corrupt_cache_file_is_rebuilt(deals_dir: Path, fixed_env: Path, junk:
     assert "Mini test deal" in overview(deals_dir)  # and the rebuilt cache serves again
 
 
-def test_no_home_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("DEAL_CACHE_DIR", "XDG_CACHE_HOME", "HOME"):
-        monkeypatch.delenv(var, raising=False)
-
-    def no_home() -> Path:
-        raise RuntimeError("Could not determine home directory.")
-
-    monkeypatch.setattr(Path, "home", staticmethod(no_home))
-    warnings: list[object] = []
-    assert cache._cache_root(warnings.append) is None
-    assert warnings == []
-    assert "japan" in registry.open_registry().entries
+def test_no_home_folder_means_no_cache() -> None:
+    env = Environment.from_process({"PATH": "/usr/bin:/bin"})  # no HOME, no cache variable
+    assert env.cache_dir is None and env.notes == ()
+    found = registry.open_registry(cache_dir=env.cache_dir)
+    assert "japan" in found.entries
+    assert found.problems == []
 
 
 def test_a_long_file_name_is_cached(deals_dir: Path, fixed_env: Path) -> None:
@@ -532,14 +527,12 @@ def test_o_over_a_read_only_file_needs_force(tmp_path: Path) -> None:
     assert stat.S_IMODE(target.stat().st_mode) == 0o444
 
 
-def test_a_closed_pipe_is_pipe_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_closed_pipe_is_pipe_closed() -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)
     stream = io.TextIOWrapper(io.FileIO(write_end, "w"), write_through=True)
-    monkeypatch.setattr(sys, "stdout", stream)
     with pytest.raises(PipeClosed):
-        files.print_lines(["problem"] * 10_000)
-    monkeypatch.undo()
+        files.print_lines(["problem"] * 10_000, stream)
     with contextlib.suppress(BrokenPipeError):
         stream.close()
 

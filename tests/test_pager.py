@@ -4,11 +4,11 @@ DEAL_PAGER= (empty), into a pipe, or when it fits the screen."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from dealcli.core.environment import Environment
 from dealcli.output import pager
 
 from .conftest import FIXTURES, NOT_TERMINALS, deal_bin
@@ -72,11 +72,10 @@ def test_never_into_a_pipe(stub: tuple[Path, Path]) -> None:
 
 @NOT_TERMINALS
 def test_never_when_stdout_cannot_say_it_is_a_terminal(
-    stub: tuple[Path, Path], stream: object, monkeypatch: pytest.MonkeyPatch
+    stub: tuple[Path, Path], stream: object
 ) -> None:
     script, mark = stub
-    monkeypatch.setenv("PAGER", str(script))
-    monkeypatch.setenv("LINES", "24")
-    monkeypatch.setattr(sys, "stdout", stream)
-    assert pager.page("line\n" * 100) is False
+    env = Environment.from_process({"PAGER": str(script), "LINES": "24"}, stdout=stream)  # type: ignore[arg-type]
+    assert env.pager == (str(script),) and not env.isatty
+    assert pager.page("line\n" * 100, env) is False
     assert not mark.exists()

@@ -11,6 +11,7 @@ import os
 import re
 import sys
 import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Annotated, Any, ClassVar
 import typer
 
 from .. import __version__
+from ..core.environment import Environment
 from ..core.errors import DealError, DealFileError, Exit, PipeClosed, did_you_mean
 from ..core.registry import Entry, Registry, open_registry
 from ..gates import clean
@@ -47,12 +49,23 @@ class DealGroup(typer.core.TyperGroup):
         format_group_help(self, ctx, formatter)
 
     def main(  # type: ignore[override]
-        self, args: Any = None, prog_name: Any = None, standalone_mode: bool = True, **kw: Any
+        self,
+        args: Any = None,
+        prog_name: Any = None,
+        standalone_mode: bool = True,
+        environ: Mapping[str, str] | None = None,
+        **kw: Any,
     ) -> Any:
+        """Run with the process's environment, or `environ` in its place (the streams are
+        the process's either way)."""
         argv = sys.argv[1:] if args is None else list(args)
-        debug = "--debug" in argv or bool(os.environ.get("DEAL_DEBUG"))
+        env = Environment.from_process(environ)
+        debug = "--debug" in argv or env.debug
         restore = handle_sigterm()
         try:
+            for note in env.notes:
+                warn(note)
+            kw.setdefault("obj", env)  # the callback makes it the session's
             code = super().main(argv, prog_name or "deal", standalone_mode=False, **kw)
         except typer.Abort:
             code = Exit.INTERRUPTED
@@ -109,15 +122,18 @@ def _build_command(name: str) -> Any:
 
 @dataclass
 class Session:
-    """What the global options say, and the registry they lead to (read once, on first use)."""
+    """The process's environment, what the global options say, and the registry they lead to
+    (read once, on first use)."""
 
+    env: Environment
     deals_dirs: list[Path] = field(default_factory=list)
     strict: bool = False
     _registry: Registry | None = None
 
     def registry(self) -> Registry:
         if self._registry is None:
-            self._registry = open_registry(self.deals_dirs)
+            env = self.env
+            self._registry = open_registry(self.deals_dirs, env.deal_path, env.cache_dir)
             for note in self._registry.notices:
                 warn(note)
             for problem in self._registry.problems:
@@ -142,7 +158,8 @@ def session(ctx: typer.Context) -> Session:
     root = ctx.find_root()
     if isinstance(root.obj, Session):
         return root.obj
-    return Session(deals_dirs=[Path(p) for p in root.params.get("deals_dir") or ()])
+    env = root.obj if isinstance(root.obj, Environment) else Environment.from_process()
+    return Session(env, deals_dirs=[Path(p) for p in root.params.get("deals_dir") or ()])
 
 
 def say(text: str) -> None:
@@ -186,7 +203,8 @@ def main(
     ] = False,
 ) -> None:
     """Explore and compare state-backed investment deals."""
-    ctx.obj = Session(deals_dirs=list(deals_dir or []), strict=strict)
+    env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_process()
+    ctx.obj = Session(env, deals_dirs=list(deals_dir or []), strict=strict)
     # --debug is read by run() from the raw arguments, so it covers errors while parsing too
 
 

@@ -7,16 +7,21 @@ same thing: metavars as `DEAL`, `DEAL...`, `PATH...`, `N`, `TEXT`; choices as
 
 from __future__ import annotations
 
-import shutil
 from typing import Any
 
 import typer
 
+from ..core.environment import Environment
+
 _MAX_WIDTH = 120
 
 
-def _width() -> int:
-    return max(min(shutil.get_terminal_size().columns, _MAX_WIDTH) - 2, 50)
+def _width(ctx: Any) -> int:
+    # the run's Environment: the root's object, or the session's once the group has run
+    obj = ctx.find_root().obj
+    env = obj if isinstance(obj, Environment) else getattr(obj, "env", None)
+    columns = env.columns if isinstance(env, Environment) else 80
+    return max(min(columns, _MAX_WIDTH) - 2, 50)
 
 
 def _metavar(param: Any) -> str:
@@ -74,7 +79,7 @@ def _records(command: Any, ctx: Any, kind: str) -> list[tuple[str, str]]:
 
 
 def format_command_help(command: Any, ctx: Any, formatter: Any, extra: str = "") -> None:
-    formatter.width = _width()
+    formatter.width = _width(ctx)
     formatter.write_usage(ctx.command_path, " ".join([*_usage_pieces(command, ctx), extra]))
     if command.help:
         formatter.write_paragraph()

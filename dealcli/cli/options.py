@@ -123,10 +123,11 @@ def data_command(
         @functools.wraps(func)
         def command(ctx: typer.Context, **kwargs: Any) -> None:
             req = Request(**{p.name[4:]: value(kwargs.pop(p.name)) for p in outputs})
-            head = (session(ctx), req) if request else (session(ctx),)
+            run = session(ctx)
+            head = (run, req) if request else (run,)
             result = func(*head, **{k: value(v) for k, v in kwargs.items()})
             report, code = result if isinstance(result, tuple) else (result, 0)
-            emit(report, req, about=lambda: about(ctx))
+            emit(report, req, run.env, about=lambda: about(ctx))
             if code:
                 raise typer.Exit(code)
 

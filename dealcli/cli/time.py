@@ -14,9 +14,9 @@ from ..output import options as render_options
 from .options import AsOf, DealArg, Session, data_command, day
 
 
-def _drawn(req: Request) -> bool:
+def _drawn(session: Session, req: Request) -> bool:
     """Whether the output is a picture: a terminal's table, --svg or --html."""
-    return bool(req.svg or req.html) or render_options(req).format == "table"
+    return bool(req.svg or req.html) or render_options(req, session.env).format == "table"
 
 
 @data_command("pace", request=True)
@@ -43,7 +43,7 @@ def pace(session: Session, req: Request, deal: DealArg, as_of: AsOf = None) -> t
     when = day(as_of, "--as-of")
     on = when or date.today()
     deal_ = stood(session.resolve(deal).deal, on)
-    report = pace_chart(deal_, on) if _drawn(req) else view(deal_, on)
+    report = pace_chart(deal_, on) if _drawn(session, req) else view(deal_, on)
     return stamp(report, when), 0
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -59,6 +58,7 @@ def export(
 
 @app.command("validate", cls=DealCommand)
 def validate(
+    ctx: typer.Context,
     paths: Annotated[
         list[Path], typer.Argument(help="Deal files or folders of them.", metavar="PATH")
     ],
@@ -75,14 +75,15 @@ def validate(
     from ..core.validate import validate_files
 
     outcome = validate_files(paths)
-    print_lines(clean(line) for line in outcome.lines)  # the problems, then the summary
-    print(clean(outcome.summary()), file=sys.stderr)
+    env = session(ctx).env
+    print_lines((clean(line) for line in outcome.lines), env.stdout)  # problems, then summary
+    print(clean(outcome.summary()), file=env.stderr)
     if outcome.invalid:
         raise typer.Exit(Exit.DATA)
 
 
 @app.command("schema", cls=DealCommand)
-def schema() -> None:
+def schema(ctx: typer.Context) -> None:
     """Print the deal format as JSON Schema, generated from the model.
 
     \b
@@ -91,4 +92,4 @@ def schema() -> None:
     """
     from ..core.build import json_schema
 
-    write_stdout(json.dumps(json_schema(), indent=2) + "\n")
+    write_stdout(json.dumps(json_schema(), indent=2) + "\n", session(ctx).env.stdout)

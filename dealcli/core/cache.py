@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import stat
-import sys
 import typing
 from collections.abc import Callable
 from datetime import date
@@ -34,8 +33,7 @@ MAX_CACHE_BYTES = 256 * 1024 * 1024  # a cache file past this is not ours to rea
 
 
 def _late_warning(problem: Problem) -> None:
-    """A cache failure found after the registry's problems were reported."""
-    print(f"deal: {problem}", file=sys.stderr)
+    """A cache failure found with no one to tell: the file is read afresh all the same."""
 
 
 class Folder:
@@ -138,22 +136,10 @@ def _trusted_dir(path: Path, warn: Callable[[Problem], None]) -> bool:
     return True
 
 
-def _cache_root(warn: Callable[[Problem], None]) -> Path | None:
-    """The user's cache folder for deal, checked; None to run without a cache."""
-    if os.environ.get("DEAL_NO_CACHE"):
-        return None
-    explicit = os.environ.get("DEAL_CACHE_DIR")
-    base = os.environ.get("XDG_CACHE_HOME")
-    if explicit:
-        root = Path(explicit)
-    elif base:
-        root = Path(base) / "deal"
-    else:
-        try:
-            root = Path.home() / ".cache" / "deal"
-        except (RuntimeError, KeyError, OSError):  # no home folder: no cache, no warning
-            return None
-    return root if _trusted_dir(root, warn) else None
+def _cache_root(root: Path | None, warn: Callable[[Problem], None]) -> Path | None:
+    """The user's cache folder for deal (`Environment.cache_dir`), created and checked; None
+    to run without a cache."""
+    return root if root is not None and _trusted_dir(root, warn) else None
 
 
 def _cache_dir(

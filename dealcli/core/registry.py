@@ -233,16 +233,18 @@ class Registry:
         return sorted(self.names)
 
 
-def user_dirs(deals_dirs: Iterable[Path]) -> list[Path]:
-    dirs = [Path(p) for p in os.environ.get("DEAL_PATH", "").split(":") if p.strip()]
-    return dirs + list(deals_dirs)
-
-
-def open_registry(deals_dirs: Iterable[Path] = ()) -> Registry:
+def open_registry(
+    deals_dirs: Iterable[Path] = (),
+    deal_path: Iterable[Path] = (),
+    cache_dir: Path | None = None,
+) -> Registry:
+    """The deals of the bundled folder, then `deal_path` (DEAL_PATH's folders), then
+    `deals_dirs`; with `cache_dir`, kept there (None: no cache)."""
     registry = Registry()
     warn = registry.problems.append
-    root = _cache_root(warn)
-    folders = [(bundled_dir(), True)] + [(d, False) for d in user_dirs(deals_dirs)]
+    root = _cache_root(cache_dir, warn)
+    users = [*deal_path, *deals_dirs]
+    folders = [(bundled_dir(), True)] + [(Path(d), False) for d in users]
     for folder, is_bundled in folders:
         if not folder.is_dir():
             registry.problems.append(

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
+from ..core.environment import Environment
 from ..core.errors import UsageError
 from ..core.table import Report
 from ..render import BINARY, FORMATS, About, Options, render
 from .files import write_output, write_stdout
-from .pager import is_terminal, page
+from .pager import page
 
 _CHUNK = 16 * 1024
 
@@ -155,23 +153,22 @@ def file_format(path: Path, fmt: str | None) -> str:
 
 def options(
     req: Request,
-    stream: TextIO | None = None,
+    env: Environment,
     chart: bool = False,
     about: Callable[[], About] | None = None,
 ) -> Options:
     """The render options; a chart is drawn (in plain characters) even into a pipe."""
-    stream = stream or sys.stdout
     path = target(req)
-    tty = path is None and is_terminal(stream)
+    tty = path is None and env.isatty
     fmt = file_format(path, req.format) if path is not None else req.format
     fmt = fmt or ("table" if tty or chart else "plain")
     if fmt not in FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
     if fmt in BINARY and tty:
         raise UsageError(f"{fmt} is a binary file: give -o FILE.{fmt}, or redirect stdout")
-    env = os.environ
-    color = fmt == "table" and not env.get("NO_COLOR") and (tty or bool(env.get("FORCE_COLOR")))
-    width = shutil.get_terminal_size().columns if tty and not req.wide else None
+    wish = env.color
+    color = fmt == "table" and wish != "never" and (tty or wish == "always")
+    width = env.columns if tty and not req.wide else None
     columns = tuple(c.strip() for c in (req.columns or "").split(",") if c.strip())
     return Options(
         format=fmt,
@@ -186,22 +183,24 @@ def options(
     )
 
 
-def emit(report: Report, req: Request, about: Callable[[], About] | None = None) -> None:
+def emit(
+    report: Report, req: Request, env: Environment, about: Callable[[], About] | None = None
+) -> None:
     """Render and write; `about` gives what a workbook's first sheet says of the run."""
     if req.svg or req.html:  # the picture instead of text on stdout
         from ..render import select
         from ..render.picture import picture
 
-        shown = select(report, options(req))
+        shown = select(report, options(req, env))
         for path, kind in ((req.svg, "svg"), (req.html, "html")):
             if path is not None:
                 write_output(path, picture(shown, kind), force=req.force)
         return
-    text = render(report, options(req, chart=report.chart, about=about))
+    text = render(report, options(req, env, chart=report.chart, about=about))
     path = target(req)
-    if path is None and isinstance(text, str) and page(text, off=req.no_pager):
+    if path is None and isinstance(text, str) and page(text, env, off=req.no_pager):
         return
     if path is None:
-        write_stdout(text)
+        write_stdout(text, env.stdout)
     else:
         write_output(path, text, force=req.force)

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import FrameType
+from typing import TextIO
 
 from ..core.atomic import encode as _encode
 from ..core.atomic import umask as _umask
@@ -182,7 +183,7 @@ def _exchange(a: Path, b: Path) -> bool:
 # -- stdout and signals ----------------------------------------------------------------
 
 
-def write_stdout(text: str | bytes) -> None:
+def write_stdout(text: str | bytes, stdout: TextIO) -> None:
     """Print text in pieces, so a reader that stops early (`| head`) is noticed at once;
     bytes (a workbook) go to the binary stream whole.
 
@@ -190,20 +191,20 @@ def write_stdout(text: str | bytes) -> None:
     """
     try:
         if isinstance(text, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
+            stdout.flush()
+            stdout.buffer.write(text)
+            stdout.buffer.flush()
             return
         for start in range(0, len(text), _CHUNK):
-            sys.stdout.write(text[start : start + _CHUNK])
-            sys.stdout.flush()
+            stdout.write(text[start : start + _CHUNK])
+            stdout.flush()
     except BrokenPipeError:
         raise PipeClosed from None
 
 
-def print_lines(lines: Iterable[str]) -> None:
+def print_lines(lines: Iterable[str], stdout: TextIO) -> None:
     """`print` for many lines, with a closed pipe reported as `PipeClosed`."""
-    write_stdout("".join(f"{line}\n" for line in lines))
+    write_stdout("".join(f"{line}\n" for line in lines), stdout)
 
 
 class Terminated(KeyboardInterrupt):

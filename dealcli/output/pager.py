@@ -1,54 +1,33 @@
 """Output taller than the terminal goes through a pager, as git and gh do.
 
 `DEAL_PAGER`, else `PAGER`, else `less -FRX` (short output printed at once,
-colours kept, the screen left as it was). `DEAL_PAGER=` (empty) or
-`--no-pager` turns it off; output into a pipe or a file is never paged.
+colours kept, the screen left as it was), as `Environment.pager` reads them.
+`DEAL_PAGER=` (empty) or `--no-pager` turns it off; output into a pipe or a file
+is never paged.
 """
 
 from __future__ import annotations
 
-import os
-import shlex
-import shutil
-import sys
-from typing import Any
-
-DEFAULT = "less -FRX"
+from ..core.environment import Environment
 
 
-def command() -> list[str] | None:
-    """The pager to run, or None for none (DEAL_PAGER or PAGER set empty, or not found)."""
-    env = os.environ
-    text = env["DEAL_PAGER"] if "DEAL_PAGER" in env else env.get("PAGER", DEFAULT)
-    try:
-        argv = shlex.split(text)
-    except ValueError:
-        return None
-    if not argv or argv[0] == "cat" or shutil.which(argv[0]) is None:
-        return None
-    return argv
-
-
-def page(text: str, off: bool = False) -> bool:
+def page(text: str, env: Environment, off: bool = False) -> bool:
     """Show `text` through the pager if stdout is a terminal it would overflow.
 
     True when the pager showed it; False when the caller should print it itself.
     """
-    if off or not is_terminal(sys.stdout):
+    if off or not env.isatty or not env.pager:
         return False
-    rows = shutil.get_terminal_size().lines
-    if text.count("\n") < rows:
-        return False
-    argv = command()
-    if argv is None:
+    if text.count("\n") < env.lines:
         return False
     import subprocess  # only when paging
 
-    env = dict(os.environ)
-    env.setdefault("LESS", "FRX")  # as git does: when `less` is run bare, keep these
-    env.setdefault("LV", "-c")
+    argv = list(env.pager)
+    child = dict(env.child)
+    child.setdefault("LESS", "FRX")  # as git does: when `less` is run bare, keep these
+    child.setdefault("LV", "-c")
     try:
-        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, env=child)
     except OSError:
         return False
     assert proc.stdin is not None
@@ -63,11 +42,3 @@ def page(text: str, off: bool = False) -> bool:
             return True
         except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
             continue
-
-
-def is_terminal(stream: Any) -> bool:
-    """Whether a stream is a terminal; a closed one, or an object without isatty, is not."""
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):
-        return False
