@@ -657,14 +657,26 @@ def test_oversized_file() -> None:
 
 
 def test_numbers_are_read_exactly() -> None:
-    parsed = read_bytes("deal.yaml", b"a: 0.1\nb: 1_000.5\nc: 10\nd: 1:30\ne: -.inf\n")
+    parsed = read_bytes(
+        "deal.yaml", b"a: 0.1\nb: 1_000.5\nc: 10\nd: 0x1F\ne: -.inf\nf: 017\ng: 0b101\n"
+    )
     from decimal import Decimal
 
     assert parsed.value["a"] == Decimal("0.1")
     assert parsed.value["b"] == Decimal("1000.5")
     assert parsed.value["c"] == 10
-    assert parsed.value["d"] == 90  # YAML 1.1 sexagesimal: 1 * 60 + 30
+    assert parsed.value["d"] == 31
     assert parsed.value["e"] == Decimal("-Infinity")
+    assert parsed.value["f"] == 15  # YAML 1.1 octal
+    assert parsed.value["g"] == 5
+    assert parsed.problems == []
+
+
+def test_a_base_60_number_is_refused_at_its_place() -> None:
+    # YAML 1.1 reads 1:30 as 90; deal never builds one (a long one takes quadratic time)
+    (p,) = read_bytes("deal.yaml", b"a: 1\nd: 1:30\n").problems
+    assert (p.line, p.column, p.field) == (2, 4, "d")
+    assert p.message == "unquoted 1:30 is read by YAML as a number, not text"
 
 
 def test_positions_are_recorded_for_every_value() -> None:

@@ -22,9 +22,10 @@ from .errors import Problem
 from .format2 import format2_problems
 from .model import Deal
 from .parse import Parsed, Path_, Pos
-from .problems import dotted
+from .problems import dotted, short
 from .problems import problem as _problem
 from .provenance import cited_ids
+from .rules import period_problems, reference_problems
 from .totals import status_total
 
 
@@ -62,9 +63,10 @@ def build(path: str, parsed: Parsed) -> tuple[Deal | None, list[Problem]]:
         deal = adapter().validate_python(parsed.value)
     except ValidationError as exc:
         problems.extend(_type_problems(path, exc, parsed.positions))
-        problems.extend(_reference_problems(path, parsed.value, parsed.positions))
+        problems.extend(reference_problems(path, parsed.value, parsed.positions))
         return None, _unique(problems)
-    problems.extend(_reference_problems(path, parsed.value, parsed.positions))
+    problems.extend(reference_problems(path, parsed.value, parsed.positions))
+    problems.extend(period_problems(path, deal, parsed.positions))
     problems.extend(format2_problems(path, parsed.value, deal, parsed.positions))
     problems.extend(_warnings(path, deal, parsed.positions))
     problems.extend(_hidden_problems(path, parsed.value, parsed.positions))
@@ -134,9 +136,9 @@ def _explain(kind: str, err: Any, loc: Path_, pos: Pos | None) -> tuple[str, str
     field = str(loc[-1]) if loc else "file"
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         close = difflib.get_close_matches(field, _field_names(), n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        hint = f"did you mean '{close[0]}'? " if close else ""  # a key of the format
         return (
-            f"unknown key '{field}'",
+            f"unknown key '{short(field)}'",
             hint + "remove it, or start it with x- to keep a private note",
         )
     if kind == "missing":
@@ -146,12 +148,12 @@ def _explain(kind: str, err: Any, loc: Path_, pos: Pos | None) -> tuple[str, str
     if kind == "string_type" and pos is not None and pos.guessed and pos.raw is not None:
         read_as = _read_as(pos)
         return (
-            f"unquoted {pos.raw} is read by YAML as {read_as}, not text",
-            f'put it in quotes: "{pos.raw}"',
+            f"unquoted {short(pos.raw)} is read by YAML as {read_as}, not text",
+            f'put it in quotes: "{short(pos.raw)}"',
         )
     if kind in ("string_pattern_mismatch",):
         pattern = err.get("ctx", {}).get("pattern", "")
-        value = err.get("input")
+        value = short(err.get("input"))
         if "a-z0-9" in pattern:
             return (
                 f"'{value}' is not a valid id",
@@ -163,16 +165,24 @@ def _explain(kind: str, err: Any, loc: Path_, pos: Pos | None) -> tuple[str, str
             return f"'{value}' is not a web address", "use a full https:// or http:// address"
     if kind == "amount_type":
         return "an amount must be a number, not text", "write it unquoted, like `usd_bn: 25`"
+    if kind == "amount_precision":
+        return (
+            f"{err['msg']}: {short(err.get('input'))}",
+            "round it: amounts are USD billions, and 0.000000001 is one dollar",
+        )
     if kind == "less_than_equal" and loc and loc[-1] in ("usd_bn", "bn", "gdp_usd_bn"):
         return (
-            f"{err['msg'].lower()}: {err.get('input')!s}",
+            f"{err['msg'].lower()}: {short(err.get('input'))}",
             "amounts are USD billions: no pledge comes near 10,000,000",
         )
     if kind in ("greater_than_equal", "decimal_type", "finite_number") or "decimal" in kind:
-        return f"{err['msg'].lower()}: {err.get('input')!s}", "write a finite amount of 0 or more"
+        return (
+            f"{err['msg'].lower()}: {short(err.get('input'))}",
+            "write a finite amount of 0 or more",
+        )
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
-        return f"{err.get('input')!r} is not allowed here", f"use one of {expected}"
+        return f"{short(repr(err.get('input')))} is not allowed here", f"use one of {expected}"
     if kind in _WANTED:
         got = _yaml_kind(err.get("input"))
         if kind in ("dataclass_type", "model_type", "dict_type"):
@@ -208,8 +218,7 @@ def _yaml_kind(value: Any) -> str:
     if isinstance(value, int | float | Decimal):
         return "a number"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:39] + "…"
-        return f'the text "{shown}"'
+        return f'the text "{short(value)}"'
     if isinstance(value, list | tuple):
         return "a list"
     if isinstance(value, dict):
@@ -227,132 +236,6 @@ def _read_as(pos: Pos) -> str:
     if pos.guessed in ("date", "timestamp"):
         return f"a {pos.guessed}"
     return "an empty value"
-
-
-def _reference_problems(
-    path: str, raw: dict[str, Any], positions: dict[Path_, Pos]
-) -> Iterator[Problem]:
-    """Ids and references, checked on the raw data so they show even beside type errors."""
-    defined = {_text(s.get("id")) for s in _dicts(raw.get("sources"))}
-    for loc, ids in _source_lists(raw):
-        for i, sid in enumerate(ids):
-            if isinstance(sid, str) and sid not in defined:
-                close = difflib.get_close_matches(
-                    sid, [d for d in defined if isinstance(d, str)], 1
-                )
-                more = f"did you mean '{close[0]}'? " if close else ""
-                yield _problem(
-                    path,
-                    positions,
-                    (*loc, i),
-                    f"source '{sid}' is not defined",
-                    more + "add it under `sources:` or fix the id",
-                )
-    for section in ("sources", "structure", "terms", "allocations", "commitments"):
-        first: dict[Any, int] = {}
-        for i, item in enumerate(_dicts(raw.get(section))):
-            ident = _text(item.get("id"))
-            if ident is not None and ident in first:
-                yield _problem(
-                    path,
-                    positions,
-                    (section, i, "id"),
-                    f"id '{ident}' is used twice in {section} (also item {first[ident] + 1})",
-                    "give each a distinct id",
-                )
-            first.setdefault(ident, i)
-    tranches = {_text(t.get("id")) for t in _dicts(raw.get("structure"))}
-    allocs = {_text(a.get("id")): a for a in _dicts(raw.get("allocations"))}
-    for i, a in enumerate(_dicts(raw.get("allocations"))):
-        tranche = _text(a.get("tranche"))
-        if tranche is not None and tranche not in tranches:
-            yield _problem(
-                path,
-                positions,
-                ("allocations", i, "tranche"),
-                f"tranche '{tranche}' is not defined",
-                "name the id of an item under `structure:`",
-            )
-        parent = _text(a.get("part_of"))
-        if parent is not None and (parent not in allocs or parent == a.get("id")):
-            yield _problem(
-                path,
-                positions,
-                ("allocations", i, "part_of"),
-                f"part_of '{parent}' is not another allocation of this deal",
-                "name the id of the envelope this project belongs to",
-            )
-        elif parent is not None and allocs[parent].get("part_of") is not None:
-            yield _problem(
-                path,
-                positions,
-                ("allocations", i, "part_of"),
-                f"'{parent}' is itself part of another allocation",
-                "point part_of at the outermost envelope",
-            )
-    for section in ("allocations", "commitments"):
-        for i, item in enumerate(_dicts(raw.get(section))):
-            if item.get("usd_bn") is not None and item.get("basis") is None:
-                yield _problem(
-                    path,
-                    positions,
-                    (section, i, "usd_bn"),
-                    "an amount needs its basis",
-                    "add `basis: committed`, `up_to`, `target`, `estimate` or `reported`",
-                )
-    investor = raw.get("investor")
-    if isinstance(investor, dict) and investor.get("gdp_usd_bn") is not None:
-        for key in ("gdp_year", "sources"):
-            if not investor.get(key):
-                yield _problem(
-                    path,
-                    positions,
-                    ("investor", "gdp_usd_bn"),
-                    f"a GDP figure needs its {key.replace('gdp_', '')}",
-                    f"add `{key}:` to investor",
-                )
-
-
-def _text(value: Any) -> str | None:
-    """An id as written, or None when it is not text (the type check reports that)."""
-    return value if isinstance(value, str) else None
-
-
-def _dicts(value: Any) -> list[dict[str, Any]]:
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
-
-
-def _source_lists(raw: dict[str, Any]) -> Iterator[tuple[Path_, list[Any]]]:
-    for key in ("investor", "host", "headline", "period"):
-        part = raw.get(key)
-        if isinstance(part, dict) and isinstance(part.get("sources"), list):
-            yield (key, "sources"), part["sources"]
-    for section in ("structure", "terms", "allocations", "commitments", "timeline"):
-        for i, item in enumerate(_dicts(raw.get(section))):
-            if isinstance(item.get("sources"), list):
-                yield (section, i, "sources"), item["sources"]
-    for loc, item in _items(raw):
-        yield from _nested_source_lists(loc, item)
-
-
-def _items(raw: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
-    """The headline, tranches and allocations: the parts that may carry format 2 figures."""
-    if isinstance(raw.get("headline"), dict):
-        yield ("headline",), raw["headline"]
-    for section in ("structure", "allocations"):
-        for i, item in enumerate(_dicts(raw.get(section))):
-            yield (section, i), item
-
-
-def _nested_source_lists(loc: Path_, item: dict[str, Any]) -> Iterator[tuple[Path_, list[Any]]]:
-    """Sources of `local`, `history` and `alternatives` (format 2)."""
-    local = item.get("local")
-    if isinstance(local, dict) and isinstance(local.get("sources"), list):
-        yield (*loc, "local", "sources"), local["sources"]
-    for key in ("history", "alternatives"):
-        for j, step in enumerate(_dicts(item.get(key))):
-            if isinstance(step.get("sources"), list):
-                yield (*loc, key, j, "sources"), step["sources"]
 
 
 def _warnings(path: str, deal: Deal, positions: dict[Path_, Pos]) -> Iterator[Problem]:
@@ -375,7 +258,7 @@ def _warnings(path: str, deal: Deal, positions: dict[Path_, Pos]) -> Iterator[Pr
                 path,
                 positions,
                 ("sources", i, "id"),
-                f"source '{src.id}' is not used by any figure",
+                f"source '{short(src.id)}' is not used by any figure",
                 "cite it where it is used, or remove it",
                 warning=True,
             )

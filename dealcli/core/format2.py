@@ -10,7 +10,7 @@ from .errors import Problem
 from .hosts import flagged, is_government
 from .model import Deal
 from .parse import Path_, Pos
-from .problems import problem
+from .problems import problem, short
 
 # Keys that only format 2 knows; a format 1 file that uses one is told to say `format: 2`.
 _FORMAT2_KEYS = frozenset(
@@ -128,7 +128,7 @@ def _source_warnings(
                 path,
                 positions,
                 ("sources", i, key),
-                f"'{src.id}' is on {why}, which readers cannot rely on",
+                f"'{short(src.id)}' is on {why}, which readers cannot rely on",
                 "cite the publisher's own page (keep `via:` and mark what it alone backs "
                 "`confidence: unconfirmed` when no original is found)",
                 warning=True,
@@ -138,7 +138,7 @@ def _source_warnings(
             path,
             positions,
             ("sources", i, "kind"),
-            f"'{src.id}' is marked official but is not on a government's own site",
+            f"'{short(src.id)}' is marked official but is not on a government's own site",
             "use `kind: repost` with `via:` (and `original_url:`), or cite the government's page",
             warning=True,
         )
@@ -147,7 +147,7 @@ def _source_warnings(
             path,
             positions,
             ("sources", i, "kind"),
-            f"repost '{src.id}' does not say where it was read",
+            f"repost '{short(src.id)}' does not say where it was read",
             "add `via:` with the site that carried the copy",
             warning=True,
         )

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal, get_args
 # No pledge comes near USD 10 million bn (a hundred times world GDP); past it a figure is junk,
 # and shares of it would need more digits than a Decimal holds.
 MAX_AMOUNT = Decimal(10_000_000)
+MAX_PLACES = 9  # decimal places of USD billions: to the dollar
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
 
@@ -55,7 +56,9 @@ class _Amount:
 
         return cs.no_info_before_validator_function(
             _number_only,
-            cs.decimal_schema(ge=Decimal(0), le=MAX_AMOUNT, allow_inf_nan=False),
+            cs.no_info_after_validator_function(
+                sane_amount, cs.decimal_schema(ge=Decimal(0), le=MAX_AMOUNT, allow_inf_nan=False)
+            ),
         )
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
@@ -68,6 +71,32 @@ def _number_only(value: Any) -> Any:
 
         raise PydanticCustomError("amount_type", "an amount must be a number, not text")
     return value
+
+
+def places(value: Decimal) -> int:
+    """The decimal places a finite amount needs (trailing zeros aside), counted exactly."""
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + trailing)) if any(digits) else 0
+
+
+def sane_amount(value: Decimal) -> Decimal:
+    """An amount a person could mean: at most MAX_PLACES decimal places, written without
+    an exponent (1.5e+3 is 1500) and without a sign on zero."""
+    if places(value) > MAX_PLACES:
+        from pydantic_core import PydanticCustomError
+
+        raise PydanticCustomError(
+            "amount_precision", f"an amount has at most {MAX_PLACES} decimal places"
+        )
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if exponent > 0:
+        value = value.quantize(Decimal(1))
+    elif exponent < -MAX_PLACES:
+        value = value.quantize(Decimal(1).scaleb(-MAX_PLACES))
+    return abs(value) if value.is_zero() else value
 
 
 class _Date:

@@ -9,13 +9,13 @@ first anchor. Numbers that are not integers become exact `Decimal`s.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
 
 from .errors import Problem
+from .problems import dotted, short
+from .scalars import ScalarError, plain_scalar
 
 MAX_BYTES = 4 * 1024 * 1024  # a deal file is a few tens of kB; refuse anything past 4 MiB unparsed
 MAX_DEPTH = 32  # the format nests five levels; deeper is junk or an attack
@@ -24,8 +24,6 @@ MAX_KEYS = 200  # keys in any one mapping, x- keys included; the format has at m
 MAX_VALUES = 100_000  # values (keys included) in the whole file: bounds the work of reading it
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_resolver = yaml.resolver.Resolver()
-_constructor = yaml.constructor.SafeConstructor()
 
 Path_ = tuple[str | int, ...]
 
@@ -187,7 +185,9 @@ class _Builder:
             if not self.stack:
                 self.root = frame[0]
         elif kind is yaml.AliasEvent:
-            self.stop(event, f"alias *{event.anchor} is not allowed", "write the value out in full")
+            self.stop(
+                event, f"alias *{short(event.anchor)} is not allowed", "write the value out in full"
+            )
         elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
@@ -197,12 +197,12 @@ class _Builder:
         if event.anchor is not None:
             self.stop(
                 event,
-                f"anchor &{event.anchor} is not allowed",
+                f"anchor &{short(event.anchor)} is not allowed",
                 "plain YAML only: remove the anchor and write values out in full",
             )
         self.stop(
             event,
-            f"tag {event.tag} is not allowed",
+            f"tag {short(event.tag)} is not allowed",
             "remove the tag; quote the value if it is text",
         )
 
@@ -254,7 +254,7 @@ class _Builder:
         stack = self.stack
         plain = not event.style  # unquoted and not a block: typed by its text (tags refused)
         if not stack:
-            self.root = _scalar_value(event.value, plain)[0]
+            self.root = self.build(event, plain, ())[0]
             return
         frame = stack[-1]
         parent = frame[0]
@@ -268,19 +268,31 @@ class _Builder:
             frame[2] = None
         else:
             skip = frame[3]
-        value, guessed = _scalar_value(event.value, plain)
+        path: Path_ = (*frame[1], key) if type(parent) is dict else (*frame[1], len(parent))
+        # a private x- note is never built: whatever YAML would read it as, deal ignores it
+        value, guessed = (None, None) if skip else self.build(event, plain, path)
         if type(parent) is dict:
             if not skip:
                 parent[key] = value
-            path: Path_ = (*frame[1], key)
         else:
-            path = (*frame[1], len(parent))
             parent.append(value)
         if self.record and not skip:
             mark = event.start_mark
             self.positions[path] = Pos(
                 mark.line + 1, mark.column + 1, event.value if plain else None, guessed
             )
+
+    def build(self, event: Any, plain: bool, path: Path_) -> tuple[Any, str | None]:
+        """A scalar's value; one that cannot be built is a problem at its place."""
+        try:
+            return _scalar_value(event.value, plain)
+        except ScalarError as exc:
+            mark = event.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            self.problems.append(
+                Problem(self.path, exc.message, line, column, dotted(path), exc.hint)
+            )
+            return None, None
 
     def key(self, event: Any, frame: list[Any], plain: bool) -> None:
         key = event.value
@@ -291,7 +303,7 @@ class _Builder:
         if key in seen:
             self.fail(
                 event,
-                f"duplicate key '{key}' (first on line {seen[key]})",
+                f"duplicate key '{short(key)}' (first on line {seen[key]})",
                 "remove one of them; YAML would silently keep only the last",
             )
         else:
@@ -318,33 +330,4 @@ def _scalar_value(text: str, plain: bool) -> tuple[Any, str | None]:
     """A scalar's value, and what YAML 1.1 guessed a plain scalar to be when not text."""
     if not plain:  # quoted or block text: always a string
         return text, None
-    tag: str = _resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    kind = tag[18:]  # after "tag:yaml.org,2002:"
-    if kind == "str":
-        return text, None
-    node = yaml.ScalarNode(tag, text)
-    if kind == "int":
-        return _constructor.construct_yaml_int(node), "number"
-    if kind == "float":
-        return _decimal(text), "number"
-    if kind == "null":
-        return None, "null"
-    if kind == "bool":
-        return _constructor.construct_yaml_bool(node), "boolean"
-    if kind == "timestamp":
-        stamp = _constructor.construct_yaml_timestamp(node)
-        return stamp, "date" if not isinstance(stamp, datetime) else "timestamp"
-    return text, None
-
-
-def _decimal(text: str) -> Decimal:
-    cleaned = text.replace("_", "")
-    lowered = cleaned.lower()
-    if lowered.endswith(".nan"):
-        return Decimal("NaN")
-    if lowered.endswith(".inf"):
-        return Decimal("-Infinity" if lowered.startswith("-") else "Infinity")
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation:  # YAML 1.1 sexagesimal floats (1:30.5) and the like
-        return Decimal(repr(_constructor.construct_yaml_float(yaml.ScalarNode("", text))))
+    return plain_scalar(text)

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import Problem
-from .parse import Path_, Pos
+
+if TYPE_CHECKING:
+    from .parse import Path_, Pos
+
+SHORT = 40  # characters of a value a message quotes
+
+
+def short(text: object, limit: int = SHORT) -> str:
+    """A value as a message quotes it: cut to `limit` characters, the cut marked."""
+    shown = str(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def dotted(loc: Path_) -> str:
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        part = part if isinstance(part, int) else short(part)
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
 
 

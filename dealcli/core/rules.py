@@ -1,0 +1,162 @@
+"""Rules across the fields of a deal file: ids, the references between them, and dates
+that must come in order. Checked on the raw data where possible, so that they show even
+beside type errors."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from .errors import Problem
+from .model import Deal
+from .parse import Path_, Pos
+from .problems import problem as _problem
+from .problems import short
+
+
+def reference_problems(
+    path: str, raw: dict[str, Any], positions: dict[Path_, Pos]
+) -> Iterator[Problem]:
+    """Ids and references, checked on the raw data so they show even beside type errors."""
+    defined = {_text(s.get("id")) for s in _dicts(raw.get("sources"))}
+    known = [d for d in defined if isinstance(d, str)]
+    undefined = 0
+    for loc, ids in _source_lists(raw):
+        for i, sid in enumerate(ids):
+            if isinstance(sid, str) and sid not in defined:
+                undefined += 1
+                # a suggestion costs a comparison with every id: only for the ones shown
+                close = difflib.get_close_matches(sid, known, 1) if undefined <= 50 else []
+                more = f"did you mean '{short(close[0])}'? " if close else ""
+                yield _problem(
+                    path,
+                    positions,
+                    (*loc, i),
+                    f"source '{short(sid)}' is not defined",
+                    more + "add it under `sources:` or fix the id",
+                )
+    for section in ("sources", "structure", "terms", "allocations", "commitments"):
+        first: dict[Any, int] = {}
+        for i, item in enumerate(_dicts(raw.get(section))):
+            ident = _text(item.get("id"))
+            if ident is not None and ident in first:
+                yield _problem(
+                    path,
+                    positions,
+                    (section, i, "id"),
+                    f"id '{short(ident)}' is used twice in {section} "
+                    f"(also item {first[ident] + 1})",
+                    "give each a distinct id",
+                )
+            first.setdefault(ident, i)
+    tranches = {_text(t.get("id")) for t in _dicts(raw.get("structure"))}
+    allocs = {_text(a.get("id")): a for a in _dicts(raw.get("allocations"))}
+    for i, a in enumerate(_dicts(raw.get("allocations"))):
+        tranche = _text(a.get("tranche"))
+        if tranche is not None and tranche not in tranches:
+            yield _problem(
+                path,
+                positions,
+                ("allocations", i, "tranche"),
+                f"tranche '{short(tranche)}' is not defined",
+                "name the id of an item under `structure:`",
+            )
+        parent = _text(a.get("part_of"))
+        if parent is not None and (parent not in allocs or parent == a.get("id")):
+            yield _problem(
+                path,
+                positions,
+                ("allocations", i, "part_of"),
+                f"part_of '{short(parent)}' is not another allocation of this deal",
+                "name the id of the envelope this project belongs to",
+            )
+        elif parent is not None and allocs[parent].get("part_of") is not None:
+            yield _problem(
+                path,
+                positions,
+                ("allocations", i, "part_of"),
+                f"'{short(parent)}' is itself part of another allocation",
+                "point part_of at the outermost envelope",
+            )
+    for section in ("allocations", "commitments"):
+        for i, item in enumerate(_dicts(raw.get(section))):
+            if item.get("usd_bn") is not None and item.get("basis") is None:
+                yield _problem(
+                    path,
+                    positions,
+                    (section, i, "usd_bn"),
+                    "an amount needs its basis",
+                    "add `basis: committed`, `up_to`, `target`, `estimate` or `reported`",
+                )
+    investor = raw.get("investor")
+    if isinstance(investor, dict) and investor.get("gdp_usd_bn") is not None:
+        for key in ("gdp_year", "sources"):
+            if not investor.get(key):
+                yield _problem(
+                    path,
+                    positions,
+                    ("investor", "gdp_usd_bn"),
+                    f"a GDP figure needs its {key.replace('gdp_', '')}",
+                    f"add `{key}:` to investor",
+                )
+
+
+def _text(value: Any) -> str | None:
+    """An id as written, or None when it is not text (the type check reports that)."""
+    return value if isinstance(value, str) else None
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _source_lists(raw: dict[str, Any]) -> Iterator[tuple[Path_, list[Any]]]:
+    for key in ("investor", "host", "headline", "period"):
+        part = raw.get(key)
+        if isinstance(part, dict) and isinstance(part.get("sources"), list):
+            yield (key, "sources"), part["sources"]
+    for section in ("structure", "terms", "allocations", "commitments", "timeline"):
+        for i, item in enumerate(_dicts(raw.get(section))):
+            if isinstance(item.get("sources"), list):
+                yield (section, i, "sources"), item["sources"]
+    for loc, item in _items(raw):
+        yield from _nested_source_lists(loc, item)
+
+
+def _items(raw: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
+    """The headline, tranches and allocations: the parts that may carry format 2 figures."""
+    if isinstance(raw.get("headline"), dict):
+        yield ("headline",), raw["headline"]
+    for section in ("structure", "allocations"):
+        for i, item in enumerate(_dicts(raw.get(section))):
+            yield (section, i), item
+
+
+def _nested_source_lists(loc: Path_, item: dict[str, Any]) -> Iterator[tuple[Path_, list[Any]]]:
+    """Sources of `local`, `history` and `alternatives` (format 2)."""
+    local = item.get("local")
+    if isinstance(local, dict) and isinstance(local.get("sources"), list):
+        yield (*loc, "local", "sources"), local["sources"]
+    for key in ("history", "alternatives"):
+        for j, step in enumerate(_dicts(item.get(key))):
+            if isinstance(step.get("sources"), list):
+                yield (*loc, key, j, "sources"), step["sources"]
+
+
+def period_problems(path: str, deal: Deal, positions: dict[Path_, Pos]) -> Iterator[Problem]:
+    """A period, or a term's validity, that ends before it starts."""
+    spans: list[tuple[Path_, date | None, date | None]] = []
+    if deal.period is not None:
+        spans.append((("period",), deal.period.from_, deal.period.to))
+    spans += [(("terms", i), t.from_, t.to) for i, t in enumerate(deal.terms)]
+    for loc, start, end in spans:
+        if start is not None and end is not None and start > end:
+            yield _problem(
+                path,
+                positions,
+                (*loc, "from"),
+                f"from {start} is after to {end}",
+                "swap the two dates: `from` is the first day, `to` the last",
+            )
