@@ -21,8 +21,8 @@ from . import model
 from .errors import Problem
 from .format2 import format2_problems
 from .model import Deal
-from .parse import Parsed, Path_, Pos
-from .problems import dotted, short
+from .parse import Parsed
+from .problems import Path_, Pos, dotted, short
 from .problems import problem as _problem
 from .provenance import cited_ids
 from .rules import period_problems, reference_problems

@@ -9,8 +9,7 @@ from . import model
 from .errors import Problem
 from .hosts import flagged, is_government
 from .model import Deal
-from .parse import Path_, Pos
-from .problems import problem, short
+from .problems import Path_, Pos, problem, short
 
 # Keys that only format 2 knows; a format 1 file that uses one is told to say `format: 2`.
 _FORMAT2_KEYS = frozenset(

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
-from .problems import dotted, short
+from .problems import Path_, Pos, dotted, short
 from .scalars import ScalarError, plain_scalar
 
 MAX_BYTES = 4 * 1024 * 1024  # a deal file is a few tens of kB; refuse anything past 4 MiB unparsed
@@ -24,16 +24,6 @@ MAX_KEYS = 200  # keys in any one mapping, x- keys included; the format has at m
 MAX_VALUES = 100_000  # values (keys included) in the whole file: bounds the work of reading it
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Pos:
-    line: int
-    column: int
-    raw: str | None = None  # the text of a plain (unquoted) scalar
-    guessed: str | None = None  # what YAML 1.1 read that plain scalar as, if not text
 
 
 @dataclass

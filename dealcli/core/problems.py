@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from .errors import Problem
 
-if TYPE_CHECKING:
-    from .parse import Path_, Pos
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    line: int
+    column: int
+    raw: str | None = None  # the text of a plain (unquoted) scalar
+    guessed: str | None = None  # what YAML 1.1 read that plain scalar as, if not text
+
 
 SHORT = 40  # characters of a value a message quotes
 

@@ -11,9 +11,8 @@ from typing import Any
 
 from .errors import Problem
 from .model import Deal
-from .parse import Path_, Pos
+from .problems import Path_, Pos, short
 from .problems import problem as _problem
-from .problems import short
 
 
 def reference_problems(
