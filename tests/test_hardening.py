@@ -147,7 +147,7 @@ def test_another_version_of_deal_never_reads_this_ones_cache(
     root = fixed_env / "cache"
     assert invoke("--deals-dir", str(deals_dir), "show", "mini", "-f", "csv").exit_code == 0
     before = {p.name for p in root.iterdir() if p.is_dir()}
-    monkeypatch.setattr(cache, "__version__", "0.0.0+another")
+    monkeypatch.setattr(cache, "VERSION", "0.0.0+another")
     assert invoke("--deals-dir", str(deals_dir), "show", "mini", "-f", "csv").exit_code == 0
     after = {p.name for p in root.iterdir() if p.is_dir()}
     # the bundled folder, DEAL_PATH's and --deals-dir: three new cache folders beside the old

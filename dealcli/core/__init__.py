@@ -5,3 +5,5 @@ Reading (`reading`, `parse`, `build`, `format2`, `problems`, `hosts`, `chars`), 
 and time and totals (`asof`, `totals`, `provenance`). Nothing here imports Typer, Rich,
 tabulate, XlsxWriter or any module of the shell.
 """
+
+VERSION = "0.1.0"  # dealcli.__version__; here so that the core needs nothing above it

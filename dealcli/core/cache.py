@@ -23,8 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from . import model
+from . import VERSION, model
 from .atomic import write_atomic
 from .errors import Problem, UsageError
 from .model import Deal
@@ -156,7 +155,7 @@ def _code_stamp() -> str:
     # A cached deal is only as good as the code that validated it and the code that reads it.
     here = Path(__file__).parent
     stamps = [str((here / name).stat().st_mtime_ns) for name in _CODE]
-    return "|".join([__version__, *stamps])
+    return "|".join([VERSION, *stamps])
 
 
 _CODE = (

@@ -58,7 +58,9 @@ class DealFileError(DealError):
         return "\n".join(str(p) for p in self.problems if not p.warning)
 
 
-class UsageError(DealError):
+class UsageError(DealError, ValueError):
+    """A bad option, argument or name: exit 2 on the command line, a ValueError in Python."""
+
     exit_code = Exit.USAGE
 
 

@@ -237,14 +237,16 @@ def open_registry(
     deals_dirs: Iterable[Path] = (),
     deal_path: Iterable[Path] = (),
     cache_dir: Path | None = None,
+    bundled: bool = True,
 ) -> Registry:
-    """The deals of the bundled folder, then `deal_path` (DEAL_PATH's folders), then
-    `deals_dirs`; with `cache_dir`, kept there (None: no cache)."""
+    """The deals of the bundled folder (unless not `bundled`), then `deal_path` (DEAL_PATH's
+    folders), then `deals_dirs`; with `cache_dir`, kept there (None: no cache)."""
     registry = Registry()
     warn = registry.problems.append
     root = _cache_root(cache_dir, warn)
     users = [*deal_path, *deals_dirs]
-    folders = [(bundled_dir(), True)] + [(Path(d), False) for d in users]
+    folders = [(bundled_dir(), True)] if bundled else []
+    folders += [(Path(d), False) for d in users]
     for folder, is_bundled in folders:
         if not folder.is_dir():
             registry.problems.append(

@@ -6,11 +6,16 @@ A view knows nothing of formats; a renderer knows nothing of deals.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import pandas
 
 Kind = Literal["text", "amount", "pct", "int", "date", "number", "sources"]
 NUMERIC: tuple[Kind, ...] = ("amount", "pct", "int", "number")  # right-aligned for people
+NUMERIC_FLOAT: tuple[Kind, ...] = ("amount", "pct", "number")  # float64 in a DataFrame
 
 
 # Row and column styles a view may ask for; each renderer decides how they look
@@ -99,6 +104,14 @@ class Report:
                 return t
         raise KeyError(name)
 
+    def to_records(self, sources: bool = False) -> list[dict[str, Any]]:
+        """The rows as dicts, with the keys and numbers of `-f json` (see `records`)."""
+        return records(self, sources)
+
+    def to_pandas(self, exact: bool = False, sources: bool = False) -> pandas.DataFrame:
+        """The rows as a pandas DataFrame with typed columns (see `frame`)."""
+        return frame(self, exact, sources)
+
 
 def for_people(report: Report) -> Report:
     """The report without the columns meant for files only."""
@@ -153,3 +166,85 @@ def number(value: Decimal | int) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+# -- a report as Python data -------------------------------------------------------------
+#
+# The records are what `-f json` writes, decoded: the same keys in the same order, numbers
+# as exact Decimals spelled as json spells them (109, not 109.0; a share to two decimals),
+# dates as dates, source numbers as lists. A report of several sections gives the long
+# form, as `-f jsonl` does: each record starts with its `section`. The DataFrame has a
+# column per key, typed by the column's kind: amounts, shares and numbers as float64 (the
+# exact Decimals with `exact=True`), whole numbers as Int64, dates as datetime64, text as
+# pandas' string type; a cell a record lacks is missing. pandas is imported only for it
+# (`pip install deal-cli[pandas]`).
+
+SECTION = "section"  # the first key of the long form
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, Decimal):  # as json writes it: 109, not 109.0; a share to 2 places
+        return Decimal(number(value))
+    if isinstance(value, tuple):
+        return [_cell(v) for v in value]
+    return value
+
+
+def _columns(table: Table, sources: bool) -> list[int]:
+    return [i for i, c in enumerate(table.columns) if not c.extra or sources]
+
+
+def records(report: Report, sources: bool = False) -> list[dict[str, Any]]:
+    """The report's rows as dicts; `sources` adds the column `--sources` adds."""
+    out: list[dict[str, Any]] = []
+    for table in report.tables:
+        keep = _columns(table, sources)
+        keys = [table.columns[i].key for i in keep]
+        head = {SECTION: table.name} if report.sectioned else {}
+        for row in table.rows:
+            out.append({**head, **{k: _cell(row[i]) for k, i in zip(keys, keep, strict=True)}})
+    return out
+
+
+def kinds(report: Report, sources: bool = False) -> dict[str, Kind]:
+    """Each key's kind, in the order of the records' keys ("text" where tables disagree)."""
+    found: dict[str, Kind] = {SECTION: "text"} if report.sectioned else {}
+    for table in report.tables:
+        for i in _columns(table, sources):
+            column = table.columns[i]
+            if found.setdefault(column.key, column.kind) != column.kind:
+                found[column.key] = "text"
+    if sources:
+        found.setdefault(SOURCES.key, SOURCES.kind)
+    return found
+
+
+def frame(report: Report, exact: bool = False, sources: bool = False) -> pandas.DataFrame:
+    """The records as a DataFrame with typed columns (see above)."""
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError(
+            "to_pandas() needs pandas: pip install 'deal-cli[pandas]' (or pandas itself)"
+        ) from None
+    rows = records(report, sources)
+    types = kinds(report, sources)
+    data: dict[str, Any] = {}
+    for key, kind in types.items():
+        cells = [r.get(key) for r in rows]
+        data[key] = _series(pd, cells, kind, exact)
+    return pd.DataFrame(data, columns=list(types))
+
+
+def _series(pd: Any, cells: list[Any], kind: Kind, exact: bool) -> Any:
+    if kind in NUMERIC_FLOAT and not exact:
+        return pd.Series([float(c) if c is not None else None for c in cells], dtype="float64")
+    if kind in NUMERIC_FLOAT:
+        return pd.Series(cells, dtype="object")
+    if kind == "int":
+        return pd.Series(cells, dtype="Int64")
+    if kind == "date" and all(c is None or isinstance(c, date) for c in cells):
+        return pd.Series(pd.to_datetime(cells))
+    if kind == "text" and all(c is None or isinstance(c, str) for c in cells):
+        return pd.Series(cells, dtype="string")
+    return pd.Series(cells, dtype="object")
