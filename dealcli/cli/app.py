@@ -7,11 +7,10 @@ unless `--debug` asks for one.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +23,9 @@ from ..core.environment import Environment
 from ..core.errors import DealError, DealFileError, Exit, PipeClosed, did_you_mean
 from ..core.registry import Entry, Registry, open_registry
 from ..gates import clean
-from ..output.files import handle_sigterm, interrupted_exit
+from ..output import streams
+from ..output.files import Terminated, handle_sigterm, interrupted_exit
+from ..output.streams import OutputError
 from .help import format_group_help
 from .lazy import COMMANDS, LazyCommands
 
@@ -59,30 +60,42 @@ class DealGroup(typer.core.TyperGroup):
         """Run with the process's environment, or `environ` in its place (the streams are
         the process's either way)."""
         argv = sys.argv[1:] if args is None else list(args)
-        env = Environment.from_process(environ)
-        debug = "--debug" in argv or env.debug
         restore = handle_sigterm()
+        unguard = guard()  # before the environment is read: it keeps the streams
         try:
+            env = Environment.from_process(environ)
+            debug = "--debug" in argv or env.debug
             for note in env.notes:
                 warn(note)
             kw.setdefault("obj", env)  # the callback makes it the session's
-            code = super().main(argv, prog_name or "deal", standalone_mode=False, **kw)
-        except typer.Abort:
+            code = self._outcome(argv, prog_name or "deal", debug, kw)
+        except (KeyboardInterrupt, Terminated) as exc:  # while another outcome was reported
+            code = interrupted_exit(exc)
+        finally:
+            unguard()
+            restore()
+        if standalone_mode and code:
+            sys.exit(code)
+        return code
+
+    def _outcome(self, argv: list[str], prog_name: str, debug: bool, kw: Any) -> int:
+        try:
+            code = super().main(argv, prog_name, standalone_mode=False, **kw)
+            sys.stdout.flush()  # the last of the output: a failure here is the run's too
+        except typer.Abort:  # Click's word for a KeyboardInterrupt
             code = Exit.INTERRUPTED
-        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM raised the same way
+        except (KeyboardInterrupt, Terminated) as exc:  # Ctrl-C, SIGTERM
             code = interrupted_exit(exc)
         except PipeClosed:
             code = pipe_closed()
+        except OutputError as exc:
+            streams.quiet(sys.stdout)
+            code = report_error(exc)
         except DealError as exc:
             code = report_error(exc)
         except Exception as exc:
             code = _click_error(exc) if _is_click_error(exc) else _internal(exc, debug)
-        finally:
-            restore()
-        code = code if isinstance(code, int) else 0
-        if standalone_mode and code:
-            sys.exit(code)
-        return code
+        return code if isinstance(code, int) else 0
 
 
 class Commands(DealGroup):
@@ -164,7 +177,23 @@ def session(ctx: typer.Context) -> Session:
 
 def say(text: str) -> None:
     """A line for stderr, through the terminal gate: text from files and arguments is data."""
-    print(clean(text), file=sys.stderr)
+    streams.say(clean(text), sys.stderr)
+
+
+def guard() -> Callable[[], None]:
+    """The process's stdout and stderr guarded for a run (output/streams.py); returns the
+    function that puts the previous ones back."""
+    out, err = sys.stdout, sys.stderr
+    streams.hold_descriptors()
+    if not isinstance(out, streams.Stdout):
+        sys.stdout = streams.Stdout(streams.Closed() if out is None else out)
+    if not isinstance(err, streams.Stderr):  # a closed one too: print(file=None) is stdout
+        sys.stderr = streams.Stderr(streams.Closed() if err is None else err)
+
+    def restore() -> None:
+        sys.stdout, sys.stderr = out, err
+
+    return restore
 
 
 def warn(text: str) -> None:
@@ -173,7 +202,7 @@ def warn(text: str) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        print(f"deal {__version__}")
+        sys.stdout.write(f"deal {__version__}\n")
         raise typer.Exit()
 
 
@@ -219,9 +248,7 @@ def report_error(exc: DealError) -> int:
 
 
 def pipe_closed() -> int:
-    # The Python docs' pattern: point stdout at devnull so the final flush is quiet.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    streams.quiet(sys.stdout)  # nothing more is printed, and the flush at exit is quiet
     return Exit.BROKEN_PIPE
 
 

@@ -53,7 +53,8 @@ def export(
     """
     from ..output.export import export as run_export
 
-    run_export(session(ctx).deals(deals), value(format_), output)
+    run = session(ctx)
+    run_export(run.deals(deals), value(format_), output, run.env.stdout)
 
 
 @app.command("validate", cls=DealCommand)

@@ -31,6 +31,23 @@ def encode(text: str | bytes) -> bytes:
     return text.encode("utf-8") if isinstance(text, str) else text
 
 
+_NAME_ROOM = 200  # bytes of the target's name kept in a temporary name (the limit is 255)
+
+
+def temp_prefix(name: str) -> str:
+    """The start of a temporary name beside `name`: `.NAME.`, the name cut to 200 bytes
+    (not characters) at a character's start, so that with the random part and the suffix
+    the temporary name stays within the file-name limit of 255 bytes."""
+    raw = os.fsencode(name)
+    if len(raw) > _NAME_ROOM:
+        raw = raw[:_NAME_ROOM]
+        while raw and raw[-1] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back off
+            raw = raw[:-1]
+        if raw and raw[-1] >= 0xC0:  # and the lead byte whose character was cut
+            raw = raw[:-1]
+    return "." + os.fsdecode(raw) + "."
+
+
 def write_atomic(path: Path, text: str | bytes, mode: int | None = None) -> None:
     """Write to a temporary file beside `path`, then rename: a failure leaves `path` as it was.
 
@@ -38,7 +55,7 @@ def write_atomic(path: Path, text: str | bytes, mode: int | None = None) -> None
     """
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name[:200]}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=temp_prefix(path.name), suffix=".tmp")
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
     try:

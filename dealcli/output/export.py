@@ -20,7 +20,7 @@ import dataclasses
 import io
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ..core.errors import UsageError
 from ..core.model import Deal
@@ -305,7 +305,7 @@ def _names(columns: list[str]) -> list[str]:
     return [c.split()[0] for c in columns]
 
 
-def to_sqlite(deals: list[Deal], path: Path) -> None:
+def to_sqlite(deals: list[Deal], path: Path, stdout: TextIO | None = None) -> None:
     """Build the database in memory, then write it like any other output (atomically)."""
     import sqlite3  # only an sqlite export needs it
 
@@ -321,7 +321,7 @@ def to_sqlite(deals: list[Deal], path: Path) -> None:
             )
     image = con.serialize()
     con.close()
-    write_output(path, image)
+    write_output(path, image, stdout=stdout)
 
 
 def to_csv(deals: list[Deal], folder: Path) -> None:
@@ -356,16 +356,19 @@ def document(deal: Deal) -> dict[str, Any]:
     return result
 
 
-def to_json(deals: list[Deal], path: Path) -> None:
+def to_json(deals: list[Deal], path: Path, stdout: TextIO | None = None) -> None:
     text = "[\n" + ",\n".join(dumps(document(d)) for d in deals) + "\n]\n"
-    write_output(path, text)
+    write_output(path, text, stdout=stdout)
 
 
-def export(deals: list[Deal], fmt: str, output: Path) -> None:
+def export(deals: list[Deal], fmt: str, output: Path, stdout: TextIO | None = None) -> None:
+    """Write the export; `-o -` is `stdout` for the formats of one file."""
     if fmt == "sqlite":
-        to_sqlite(deals, output)
+        to_sqlite(deals, output, stdout)
     elif fmt == "json":
-        to_json(deals, output)
+        to_json(deals, output, stdout)
+    elif fmt == "csv" and str(output) == "-":
+        raise UsageError("a csv export is a folder of files: give -o FOLDER")
     elif fmt == "csv":
         to_csv([for_csv(d) for d in deals], output)
     else:

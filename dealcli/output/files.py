@@ -1,15 +1,26 @@
-"""Writing files so that what is there is respected, and stdout that may close early.
+"""The one writer of files, and stdout that may close early.
 
-`write_output` is what `-o` does: a regular file is replaced atomically (a
-failure leaves it as it was) keeping its mode; a FIFO, a terminal, /dev/null or
-/dev/stdout is written into directly, as the shell's `>` does; a symlink is
-followed to its target; a read-only file is refused unless forced; a file with
-other hard links is rewritten in place so the links keep sharing it.
+`write_output` is what `-o` and every export file do. Every check is made on the
+target the name resolves to, not on how the name is spelled:
+
+- a regular file is replaced atomically (a failure leaves it as it was), keeping its
+  mode; a read-only one is refused unless forced;
+- a file that other hard links name is rewritten in place, so that the links keep
+  sharing it: its room is taken first and it is cut to the new length only once the
+  new content is all written, so it is never left short;
+- a FIFO or a character device (a terminal, /dev/null), and a descriptor's name
+  (/dev/stdout, /proc/self/fd/N), are written into as the shell's `>` does; a
+  folder or any other kind of file is refused; `-` is stdout;
+- temporary names stay within the file-name limit whatever the target's name.
+
+`write_folder` replaces an export set (a folder) with a new one, and only one it wrote.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import shutil
 import signal
 import stat
@@ -21,22 +32,41 @@ from types import FrameType
 from typing import TextIO
 
 from ..core.atomic import encode as _encode
+from ..core.atomic import temp_prefix, write_atomic
 from ..core.atomic import umask as _umask
-from ..core.atomic import write_atomic
+from ..core.environment import is_terminal
 from ..core.errors import Exit, PipeClosed, UsageError
+from .streams import check_encoding, failure
 
 _CHUNK = 16 * 1024
+_DESCRIPTOR = re.compile(r"/proc/[^/]+/fd/\d+|/dev/fd/\d+|/dev/std(in|out|err)")
 
 
-def _direct(path: str, st: os.stat_result | None) -> bool:
-    """Whether `path` is written into rather than replaced: a FIFO, a device, /dev or /proc."""
-    if st is not None and (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
-        return True
-    return path.startswith(("/dev/", "/proc/"))
+def _names_a_descriptor(path: Path) -> bool:
+    """Whether `path` leads, through any symlinks, to a descriptor's name: what the shell
+    opened (`> file`), written into as it is, never replaced behind the shell's back."""
+    here = os.path.abspath(path)
+    for _ in range(40):  # the kernel's own limit on symlinks followed
+        here = os.path.join(os.path.realpath(os.path.dirname(here)), os.path.basename(here))
+        if _DESCRIPTOR.fullmatch(here):
+            return True
+        try:
+            link = os.readlink(here)
+        except OSError:
+            return False
+        here = os.path.normpath(os.path.join(os.path.dirname(here), link))
+    return False
 
 
-def write_output(path: Path, text: str | bytes, force: bool = False) -> None:
+def write_output(
+    path: Path, text: str | bytes, force: bool = False, stdout: TextIO | None = None
+) -> None:
     """Write `-o` output to `path`, respecting what is there (see the module's docstring)."""
+    if str(path) == "-" and stdout is not None:
+        if isinstance(text, bytes) and is_terminal(stdout):
+            raise UsageError("this is a binary file: give -o FILE, or redirect stdout")
+        write_stdout(text, stdout)
+        return
     data = _encode(text)
     real = os.path.realpath(path)  # a symlink is followed to its target, not replaced
     try:
@@ -45,20 +75,23 @@ def write_output(path: Path, text: str | bytes, force: bool = False) -> None:
         st = None
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    if _direct(str(path), st) or _direct(real, st):
-        # as the shell's `>`: a regular file behind /dev/stdout is truncated, a FIFO is not
-        _write_into(path, data, truncate=st is not None and stat.S_ISREG(st.st_mode))
+    regular = st is not None and stat.S_ISREG(st.st_mode)
+    if _names_a_descriptor(path):
+        _write_into(path, data, truncate=regular)  # as `>`: a FIFO is not truncated
+        return
+    if st is not None and (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
+        _write_into(Path(real), data, truncate=False)
         return
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
             raise UsageError(f"cannot write {path}: it is a folder")
-        if not stat.S_ISREG(st.st_mode):
+        if not regular:
             raise UsageError(f"cannot write {path}: not a regular file")
         read_only = not st.st_mode & 0o222 or not os.access(real, os.W_OK)
         if read_only and not force:  # the mode bits count for root too
             raise UsageError(f"{path} is read-only; use --force to replace it")
-        if st.st_nlink > 1 and os.access(real, os.W_OK):
-            _write_into(Path(real), data, truncate=True)  # keep the hard links
+        if st.st_nlink > 1 and not read_only:
+            _rewrite_shared(path, Path(real), data)
             return
     write_atomic(Path(real), data)
 
@@ -81,7 +114,35 @@ def _write_into(path: Path, data: bytes, truncate: bool) -> None:
         os.close(fd)
 
 
+def _rewrite_shared(path: Path, real: Path, data: bytes) -> None:
+    """Rewrite a file other hard links name, in place: the room for the new content is
+    taken before a byte changes (a full disk fails here, the file as it was), and the
+    file is cut to the new length only after all of it is written."""
+    try:
+        fd = os.open(real, os.O_WRONLY)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        if len(data) > os.fstat(fd).st_size:
+            try:
+                os.posix_fallocate(fd, 0, len(data))
+            except OSError as exc:
+                if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
+                    raise
+        view, done = memoryview(data), 0
+        while done < len(data):
+            done += os.pwrite(fd, view[done : done + _CHUNK], done)
+        os.ftruncate(fd, len(data))
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+
+
 # -- a set of files, replaced as one -------------------------------------------------
+
+MANIFEST = ".deal-export"  # in an export set: what deal wrote there, to know it again
+_MANIFEST_HEAD = "deal export set 1"
 
 
 def write_folder(folder: Path, files: dict[str, str | bytes], owned: Iterable[str]) -> None:
@@ -89,13 +150,15 @@ def write_folder(folder: Path, files: dict[str, str | bytes], owned: Iterable[st
 
     The new set is written into a temporary folder beside `folder` and swapped in with
     one rename (an atomic exchange where the system has one): an interruption leaves
-    either the whole old set or the whole new set. A folder that holds anything but
-    files named in `owned` is not replaced: it may be someone's working folder.
+    either the whole old set or the whole new set. Only an empty folder or a set this
+    writer made is replaced: its manifest names each file as it was written (size, time,
+    inode), and a file added, changed or replaced since, or not in `owned`, stops it.
     """
-    parent = folder.parent if str(folder.parent) else Path(".")
+    target = Path(os.path.realpath(folder))  # a symlink to a folder: the folder itself
+    parent = target.parent
     old: os.stat_result | None
     try:
-        old = os.stat(folder)
+        old = os.stat(target)
     except FileNotFoundError:
         old = None
     except OSError as exc:
@@ -103,43 +166,31 @@ def write_folder(folder: Path, files: dict[str, str | bytes], owned: Iterable[st
     if old is not None:
         if not stat.S_ISDIR(old.st_mode):
             raise UsageError(f"cannot write {folder}: it exists and is not a folder")
-        allowed = set(owned)
-        try:
-            others = sorted(n for n in os.listdir(folder) if n not in allowed)
-        except OSError as exc:
-            raise UsageError(f"cannot read {folder}: {exc.strerror}") from None
-        if others:
-            raise UsageError(
-                f"{folder} holds other files ({others[0]}...); "
-                "name a new folder or one holding only a previous export"
-            )
-        folder = Path(os.path.realpath(folder))
-        parent = folder.parent
+        _check_set(folder, target, {*owned, MANIFEST})
     else:
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"cannot create {parent}: {exc.strerror}") from None
     try:
-        tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name[:200]}.", suffix=".tmp"))
+        tmp = Path(tempfile.mkdtemp(dir=parent, prefix=temp_prefix(target.name), suffix=".tmp"))
     except OSError as exc:
         raise UsageError(f"cannot write {folder}: {exc.strerror}") from None
     try:
         for name, content in files.items():
-            with open(tmp / name, "wb") as fh:
-                fh.write(_encode(content))
-            os.chmod(tmp / name, 0o666 & ~_umask())
+            _write_new(tmp / name, _encode(content))
+        _write_new(tmp / MANIFEST, _manifest(tmp, list(files)).encode())
         os.chmod(tmp, old.st_mode & 0o7777 if old is not None else 0o777 & ~_umask())
         if old is None:
-            os.rename(tmp, folder)  # fails if someone made it meanwhile: nothing is lost
-        elif _exchange(tmp, folder):
+            os.rename(tmp, target)  # fails if someone made it meanwhile: nothing is lost
+        elif _exchange(tmp, target):
             shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old set
         else:  # no atomic exchange: two renames, the old set kept until the new is in place
             aside = Path(
-                tempfile.mkdtemp(dir=parent, prefix=f".{folder.name[:200]}.", suffix=".old")
+                tempfile.mkdtemp(dir=parent, prefix=temp_prefix(target.name), suffix=".old")
             )
-            os.rename(folder, aside / "set")
-            os.rename(tmp, folder)
+            os.rename(target, aside / "set")
+            os.rename(tmp, target)
             shutil.rmtree(aside, ignore_errors=True)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -147,6 +198,54 @@ def write_folder(folder: Path, files: dict[str, str | bytes], owned: Iterable[st
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view[:_CHUNK]) :]
+    finally:
+        os.close(fd)
+
+
+def _identity(st: os.stat_result) -> str:
+    return f"{st.st_size}\t{st.st_mtime_ns}\t{st.st_ino}"
+
+
+def _manifest(folder: Path, names: list[str]) -> str:
+    lines = [_MANIFEST_HEAD, *(f"{n}\t{_identity(os.lstat(folder / n))}" for n in names)]
+    return "\n".join(lines) + "\n"
+
+
+def _check_set(shown: Path, folder: Path, owned: set[str]) -> None:
+    """Refuse to replace a folder that is not empty and not the set this writer left."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        raise UsageError(f"cannot read {shown}: {exc.strerror}") from None
+    if not names:
+        return
+    hint = "name a new folder, or an empty one"
+    if MANIFEST not in names:
+        raise UsageError(f"{shown} holds files deal did not write ({names[0]}...); {hint}")
+    from ..core.reading import read_limited
+
+    data, _ = read_limited(folder / MANIFEST)
+    lines = (data or b"").decode("utf-8", "replace").splitlines()
+    written = dict(line.split("\t", 1) for line in lines[1:] if "\t" in line)
+    for name in names:
+        if name == MANIFEST:
+            continue
+        try:
+            now = _identity(os.lstat(folder / name))
+        except OSError:
+            now = ""
+        if lines[:1] != [_MANIFEST_HEAD] or name not in owned or written.get(name) != now:
+            raise UsageError(
+                f"{shown} holds {name}, which is not as the last export wrote it; {hint}"
+            )
 
 
 _RENAME_EXCHANGE = 2
@@ -187,7 +286,8 @@ def write_stdout(text: str | bytes, stdout: TextIO) -> None:
     """Print text in pieces, so a reader that stops early (`| head`) is noticed at once;
     bytes (a workbook) go to the binary stream whole.
 
-    A closed pipe becomes `PipeClosed` (exit 141), never another error.
+    A closed pipe becomes `PipeClosed` (exit 141), any other failure `OutputError` (exit
+    2), and text stdout's encoding cannot hold is refused before any of it is written.
     """
     try:
         if isinstance(text, bytes):
@@ -195,11 +295,12 @@ def write_stdout(text: str | bytes, stdout: TextIO) -> None:
             stdout.buffer.write(text)
             stdout.buffer.flush()
             return
+        check_encoding(text, stdout)
         for start in range(0, len(text), _CHUNK):
             stdout.write(text[start : start + _CHUNK])
             stdout.flush()
-    except BrokenPipeError:
-        raise PipeClosed from None
+    except OSError as exc:
+        raise failure(exc) from None
 
 
 def print_lines(lines: Iterable[str], stdout: TextIO) -> None:
@@ -207,8 +308,10 @@ def print_lines(lines: Iterable[str], stdout: TextIO) -> None:
     write_stdout("".join(f"{line}\n" for line in lines), stdout)
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised like Ctrl-C so that temporary files are cleaned up on the way out."""
+class Terminated(BaseException):
+    """SIGTERM, raised so that temporary files are cleaned up on the way out (as Ctrl-C's
+    KeyboardInterrupt is); not a KeyboardInterrupt, which Typer and Click turn into their
+    own exit 130 before the run loop sees it."""
 
     exit_code = Exit.TERMINATED
 
@@ -230,6 +333,6 @@ def handle_sigterm() -> Callable[[], None]:
     return undo
 
 
-def interrupted_exit(exc: KeyboardInterrupt) -> int:
+def interrupted_exit(exc: BaseException) -> int:
     """The exit code of an interruption: 143 for SIGTERM, 130 for Ctrl-C."""
     return int(getattr(exc, "exit_code", Exit.INTERRUPTED))

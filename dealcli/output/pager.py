@@ -9,6 +9,7 @@ is never paged.
 from __future__ import annotations
 
 from ..core.environment import Environment
+from .files import Terminated
 
 
 def page(text: str, env: Environment, off: bool = False) -> bool:
@@ -32,13 +33,18 @@ def page(text: str, env: Environment, off: bool = False) -> bool:
         return False
     assert proc.stdin is not None
     try:
-        proc.stdin.write(text.encode("utf-8", "replace"))
-        proc.stdin.close()
-    except BrokenPipeError:  # the reader quit early: that is fine
-        pass
-    while True:
         try:
-            proc.wait()
-            return True
-        except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
-            continue
+            proc.stdin.write(text.encode("utf-8", "replace"))
+            proc.stdin.close()
+        except BrokenPipeError:  # the reader quit early: that is fine
+            pass
+        while True:
+            try:
+                proc.wait()
+                return True
+            except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
+                continue
+    except Terminated:  # SIGTERM ends the pager too, then the run (exit 143)
+        proc.terminate()
+        proc.wait()
+        raise
