@@ -115,12 +115,30 @@ def test_pipe_default_is_plain_and_uncut(tmp_path: Path) -> None:
     assert any(len(line) > 40 for line in lines)
 
 
-def test_table_into_a_pipe_has_no_ansi_and_is_not_wrapped(tmp_path: Path) -> None:
-    r = run("compare", "japan", "korea", "-f", "table", cwd=tmp_path, env={"COLUMNS": "30"})
+def test_table_into_a_pipe_has_no_ansi_and_without_columns_is_not_wrapped(tmp_path: Path) -> None:
+    r = run("compare", "japan", "korea", "-f", "table", cwd=tmp_path, env={"COLUMNS": ""})
     assert r.returncode == 0
     assert "\x1b" not in r.stdout
-    # a whole row on one line at COLUMNS=30: 550 x 365.25 / 1233 days = 162.93 a year
+    # a whole row on one line: 550 x 365.25 / 1233 days = 162.93 a year
     assert re.search(r"\njapan +2025-09-04 +2029-01-19 +3\.38 +162\.93\n", r.stdout)
+    assert max(len(line) for line in r.stdout.splitlines()) > 120
+
+
+@pytest.mark.parametrize("cols", [80, 120])
+def test_a_table_into_a_pipe_takes_its_width_from_columns(tmp_path: Path, cols: int) -> None:
+    # `COLUMNS=80 deal compare japan korea -f table | less` was 151 columns wide
+    for args in (["compare", "japan", "korea"], ["show", "japan"]):
+        r = run(*args, "-f", "table", cwd=tmp_path, env={"COLUMNS": str(cols)})
+        assert r.returncode == 0
+        lines = r.stdout.splitlines()
+        assert "\x1b" not in r.stdout
+        assert max(len(line) for line in lines) <= cols, max(lines, key=len)
+        assert any(len(line) > cols - 10 for line in lines)  # fitted to it, not to 80
+    # --wide still gives every column, nothing wrapped
+    r = run(
+        "compare", "japan", "korea", "-f", "table", "--wide", cwd=tmp_path, env={"COLUMNS": "80"}
+    )
+    assert max(len(line) for line in r.stdout.splitlines()) > 120
 
 
 def test_force_color_colours_a_table_and_no_color_wins(tmp_path: Path) -> None:

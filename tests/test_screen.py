@@ -144,7 +144,7 @@ def test_colour_carries_stage_and_state_but_not_alone() -> None:
     assert "\x1b[36mPortsmouth gas power" in screen  # a candidate row
     assert "\x1b[32mGrid" in screen  # a committed (selected) row
     assert "\x1b[2mOld tariff" in screen  # a lapsed term is dimmed
-    assert "colours: " in screen  # and a footnote says what the colours mean
+    assert "colours:" in screen  # and a footnote says what the colours mean
     plain = render(show.show(SHARES, ["allocations", "terms"]), Options(format="table", width=200))
     assert "\x1b" not in plain and "candidate" in plain and "lapsed" in plain
 

@@ -26,7 +26,7 @@ from ..gates import clean
 from ..output import streams
 from ..output.files import Terminated, handle_sigterm, interrupted_exit
 from ..output.streams import OutputError
-from .help import format_group_help
+from .help import format_group_help, paged, show_help
 from .lazy import COMMANDS, LazyCommands
 
 
@@ -48,6 +48,14 @@ class DealGroup(typer.core.TyperGroup):
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         format_group_help(self, ctx, formatter)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return paged(super().get_help_option(ctx))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and not ctx.resilient_parsing:  # `deal` alone: the help, as --help
+            show_help(ctx, None, True)
+        return list(super().parse_args(ctx, args))
 
     def main(  # type: ignore[override]
         self,

@@ -1,12 +1,16 @@
 """Help text in one plain layout: `deal CMD --help` and `deal --help`.
 
-Written with Click's public help formatter, so every Typer version shows the
-same thing: metavars as `DEAL`, `DEAL...`, `PATH...`, `N`, `TEXT`; choices as
-`[a|b|c]`; the width of the terminal, up to 120 columns.
+Laid out here rather than by Click's formatter, so every Typer version shows
+the same thing and no word is broken at a hyphen (`--deals-dir`): metavars as
+`DEAL`, `DEAL...`, `PATH...`, `N`, `TEXT`; choices as `[a|b|c]`, or in the
+option's text where they do not fit a line; the width of the terminal, up to 120
+columns.
 """
 
 from __future__ import annotations
 
+import inspect
+import sys
 from typing import Any
 
 import typer
@@ -14,23 +18,30 @@ import typer
 from ..core.environment import Environment
 
 _MAX_WIDTH = 120
+_NAME_COLUMN = 30  # a longer option name has a line of its own
 
 
-def _width(ctx: Any) -> int:
+def _env(ctx: Any) -> Environment | None:
     # the run's Environment: the root's object, or the session's once the group has run
     obj = ctx.find_root().obj
     env = obj if isinstance(obj, Environment) else getattr(obj, "env", None)
-    columns = env.columns if isinstance(env, Environment) else 80
-    return max(min(columns, _MAX_WIDTH) - 2, 50)
+    return env if isinstance(env, Environment) else None
 
 
-def _metavar(param: Any) -> str:
-    """The placeholder a user reads for a value."""
+def _width(ctx: Any) -> int:
+    env = _env(ctx)
+    return max(min(env.columns if env else 80, _MAX_WIDTH) - 2, 50)
+
+
+def _metavar(param: Any, brackets: bool = True) -> str:
+    """The placeholder a user reads for a value: an option's choices as [a|b|c] if asked."""
     if getattr(param, "is_flag", False) or getattr(param, "count", False):
         return ""
     choices = _choices(param)
-    if choices and param.param_type_name == "option":
+    if choices and param.param_type_name == "option" and brackets:
         name = "[" + "|".join(choices) + "]"
+    elif choices and param.param_type_name == "option":
+        name = param.metavar or "CHOICE"
     else:
         name = param.metavar or "TEXT"  # every value option names its own metavar
     if param.nargs == -1 or (param.param_type_name == "argument" and param.multiple):
@@ -65,45 +76,136 @@ def _default(param: Any) -> str:
     return f"  [default: {value}]"
 
 
-def _records(command: Any, ctx: Any, kind: str) -> list[tuple[str, str]]:
+def _records(command: Any, ctx: Any, kind: str, width: int) -> list[tuple[str, str]]:
     rows = []
     for p in command.get_params(ctx):
         if p.param_type_name != kind or getattr(p, "hidden", False):
             continue
+        text = p.help or ""
         if kind == "argument":
-            name = _metavar(p)
-        else:
-            name = ", ".join(sorted(p.opts, key=len)) + (" " + _metavar(p) if _metavar(p) else "")
-        rows.append((name, (p.help or "") + (_default(p) if kind == "option" else "")))
+            rows.append((_metavar(p), text))
+            continue
+        opts = ", ".join(sorted(p.opts, key=len))
+        name = f"{opts} {_metavar(p)}".rstrip()
+        choices = _choices(p)
+        if len(name) + 2 > width and choices:  # too long for a line: the choices go below
+            name = f"{opts} {_metavar(p, brackets=False)}"
+            if not all(c in text for c in choices):
+                text += f" {_metavar(p, brackets=False)}: one of {', '.join(choices)}."
+        rows.append((name, text + _default(p)))
     return rows
 
 
-def format_command_help(command: Any, ctx: Any, formatter: Any, extra: str = "") -> None:
-    formatter.width = _width(ctx)
-    formatter.write_usage(ctx.command_path, " ".join([*_usage_pieces(command, ctx), extra]))
-    if command.help:
-        formatter.write_paragraph()
-        with formatter.indentation():
-            formatter.write_text(command.help)
+def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """Lines of `text` broken at spaces only (never inside a word or at a hyphen)."""
+    import textwrap
+
+    return textwrap.wrap(
+        text,
+        max(width, 20),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first]
+
+
+def _paragraphs(text: str) -> list[tuple[bool, list[str]]]:
+    """A docstring's paragraphs: (kept as written, lines); Click's `\\b` keeps one."""
+    out = []
+    for para in inspect.cleandoc(text).split("\n\n"):
+        lines = para.split("\n")
+        if lines[0].strip() == "\b":
+            out.append((True, lines[1:]))
+        else:
+            out.append((False, [" ".join(line.strip() for line in lines)]))
+    return out
+
+
+def _dl(rows: list[tuple[str, str]], width: int) -> list[str]:
+    """Names and their text in two columns; a name too long for its column has a line of
+    its own, and every line is wrapped at words to the width."""
+    col = " " * (min(max((len(n) for n, _ in rows), default=0), _NAME_COLUMN) + 4)
+    out = []
+    for name, text in rows:
+        if len(name) + 4 > len(col) or not text:
+            out += _wrap(name, width, "  ", "      ")
+            out += _wrap(text, width, col, col) if text else []
+        else:
+            out += _wrap(text, width, ("  " + name).ljust(len(col)), col)
+    return out
+
+
+def _example(lines: list[str], width: int) -> list[str]:
+    """Lines kept as written (examples); a command too long for the width goes on over
+    lines ending in " \\", as a shell reads it."""
+    out = []
+    for line in lines:
+        body = line.rstrip()
+        lead = " " * (2 + len(body) - len(body.lstrip()))
+        parts = _wrap(body.strip(), width - 2, lead, lead + "    ")
+        out += [part + " \\" for part in parts[:-1]] + parts[-1:]
+    return out
+
+
+def command_help(command: Any, ctx: Any, extra: str = "") -> list[str]:
+    """The lines of `deal CMD --help`, fitted to the terminal."""
+    width = _width(ctx)
+    lead = f"Usage: {ctx.command_path} "
+    pieces = " ".join([*_usage_pieces(command, ctx), extra]).strip()
+    lines = _wrap(pieces, width, lead, " " * len(lead))
+    for kept, para in _paragraphs(command.help or ""):
+        lines.append("")
+        lines += _example(para, width) if kept else _wrap(para[0], width, "  ", "  ")
     for title, kind in (("Arguments", "argument"), ("Options", "option")):
-        rows = _records(command, ctx, kind)
+        rows = _records(command, ctx, kind, width)
         if rows:
-            with formatter.section(title):
-                formatter.write_dl(rows)
+            lines += ["", f"{title}:", *_dl(rows, width)]
+    return lines
+
+
+def format_command_help(command: Any, ctx: Any, formatter: Any, extra: str = "") -> None:
+    formatter.write("\n".join(command_help(command, ctx, extra)) + "\n")
 
 
 def format_group_help(group: Any, ctx: Any, formatter: Any) -> None:
-    format_command_help(group, ctx, formatter, "COMMAND [ARGS]...")
+    lines = command_help(group, ctx, "COMMAND [ARGS]...")
     rows = []
     for name in group.list_commands(ctx):
         cmd = group.get_command(ctx, name)
         if cmd is not None and not cmd.hidden:
-            first = (cmd.help or "").strip().split("\n")[0]
-            rows.append((name, first))
-    with formatter.section("Commands"):
-        formatter.write_dl(rows)
+            rows.append((name, _paragraphs(cmd.help or "")[0][1][0]))
+    lines += ["", "Commands:", *_dl(rows, _width(ctx))]
+    formatter.write("\n".join(lines) + "\n")
+
+
+def show_help(ctx: Any, param: Any, value: bool) -> None:
+    """`--help`: the help on stdout, through the pager when it is taller than the terminal."""
+    if value and not getattr(ctx, "resilient_parsing", False):
+        print_help(ctx.get_help(), _env(ctx))
+        ctx.exit()
+
+
+def print_help(text: str, env: Environment | None) -> None:
+    from ..output.pager import page
+
+    text = text.rstrip("\n") + "\n"
+    if env is None or not page(text, env):
+        out = env.stdout if env else sys.stdout
+        out.write(text)
+        out.flush()
+
+
+def paged(option: Any) -> Any:
+    """The help option, showing its text through the pager."""
+    if option is not None:
+        option.callback = show_help
+    return option
 
 
 class DealCommand(typer.core.TyperCommand):
     def format_help(self, ctx: Any, formatter: Any) -> None:
         format_command_help(self, ctx, formatter)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return paged(super().get_help_option(ctx))

@@ -169,6 +169,8 @@ def options(
     wish = env.color
     color = fmt == "table" and wish != "never" and (tty or wish == "always")
     width = env.columns if tty and not req.wide else None
+    if width is None and fmt == "table" and not (req.wide or chart) and path is None:
+        width = _columns_set(env)  # into a pipe, as Rich and git do: COLUMNS if set
     columns = tuple(c.strip() for c in (req.columns or "").split(",") if c.strip())
     return Options(
         format=fmt,
@@ -181,6 +183,11 @@ def options(
         width=width,
         about=about() if about is not None and fmt in BINARY else About(),
     )
+
+
+def _columns_set(env: Environment) -> int | None:
+    """COLUMNS when it is set (and valid, so the Environment took it), else None."""
+    return env.columns if env.child.get("COLUMNS", "").strip() == str(env.columns) else None
 
 
 def emit(

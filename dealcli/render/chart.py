@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..gates import clean
 from .cells import human
-from .fit import Line, cut, lay_heading, width
+from .fit import Line, cut, flow, footnote, lay_heading, width
 from .grid import paint
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def lay_chart(report: Report, size: int | None, legend: bool) -> list[Line]:
         if size:  # labels take at most 45% of a terminal; longer ones end in "…"
             label_w = min(label_w, max(total * 9 // 20, 12))
         cells = max(total - label_w - money_w - pct_w - 6, 10)
-        out += [[], [(clean(table.title), "header")]]
+        out += [[], *flow([(clean(table.title), "header")], size, "", "")]
         group = ""
         for label, money, pct, value, new_group, style in rows:
             if new_group != group:
@@ -79,12 +79,14 @@ def lay_chart(report: Report, size: int | None, legend: bool) -> list[Line]:
                 (_bar(value, cells, full), style),
             ]
             out.append(line)
-        out += [[("  * " + clean(n), "dim")] for n in table.notes]
+        for note in table.notes:
+            out += footnote(clean(note), total)
         if legend and table.legend:
-            key: Line = [("  ", "")]
-            for style, meaning in table.legend.items():
-                key += [(full * 2, style), (" " + meaning + "   ", "dim")]
-            out.append(key)
+            key: Line = [("colours:", "dim")]
+            for n, (style, meaning) in enumerate(table.legend.items()):
+                key += [(";" if n else "", "dim"), (" " + full * 2, style)]
+                key.append((" " + meaning, "dim"))
+            out += flow(key, total, "  * ", "    ")
     return out
 
 

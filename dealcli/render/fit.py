@@ -37,6 +37,8 @@ DETAIL = 4  # priority of columns of detail: ids, dates, bases
 MAIN_LEAST = 20  # the main column keeps at least this much room (if it needs it)
 MIN_LINK = 24  # narrowest a web address is shortened to
 ELLIPSIS = "…"
+NARROWEST = 24  # footnotes are not wrapped to fewer columns than this
+MARKS = set("■█#")  # a colour key's swatches, a chart's bars
 WIDE_HINT = "--wide, a wider terminal or -f csv"
 
 
@@ -313,14 +315,53 @@ def notes(table: Table, size: int | None, dropped: list[str], legend: bool) -> l
         texts.append(f"not shown at this width: {', '.join(dropped)} (see {WIDE_HINT})")
     out: list[Line] = []
     for text in texts:
-        lines = wrap(text, size - 4) if size and size > 24 else [text]
-        out += [[(("  * " if i == 0 else "    ") + line, "dim")] for i, line in enumerate(lines)]
+        out += footnote(text, size)
     if legend and table.legend:
-        line: Line = [("  * colours: ", "dim")]
+        line: Line = [("colours:", "dim")]
         for n, (style, meaning) in enumerate(table.legend.items()):
-            line += [("; " if n else "", "dim"), ("■ " + meaning, style)]
-        out.append(line)
+            line += [(";" if n else "", "dim"), (" ■ " + meaning, style)]
+        out += flow(line, size, "  * ", "    ")
     return out
+
+
+def footnote(text: str, size: int | None) -> list[Line]:
+    """A footnote: "  * " and the text, wrapped at words under its first word."""
+    return flow([(text, "dim")], size, "  * ", "    ")
+
+
+def flow(pieces: Line, size: int | None, first: str, rest: str) -> list[Line]:
+    """Styled text wrapped at spaces to `size` cells (None: one line), each line after the
+    first indented by `rest`. A lone mark ("■", a bar) stays with the word after it."""
+    size = size if size and size > NARROWEST else None  # narrower: one line, not a word a line
+    words: list[list[Piece]] = []  # each word: its pieces; a new word starts after a space
+    glue = False
+    for text, style in pieces:
+        for n, part in enumerate(text.split(" ")):
+            if not part:
+                continue
+            if words and not n:  # no space before it: the same word goes on
+                words[-1].append((part, style))
+            elif words and glue:
+                words[-1].append((" " + part, style))
+            else:
+                words.append([(part, style)])
+            glue = set(part) <= MARKS
+    lines: list[Line] = [[(first, "")]]
+    used = width(first)
+    for word in words:
+        size_w = sum(width(t) for t, _ in word)
+        if len(lines[-1]) > 1 and size and used + 1 + size_w > size:
+            lines.append([(rest, "")])
+            used = width(rest)
+        if len(lines[-1]) > 1:
+            lines[-1].append((" ", ""))
+            used += 1
+        if size and size_w > size - used:
+            word = [(cut("".join(t for t, _ in word), size - used), word[0][1])]
+            size_w = size - used
+        lines[-1] += word
+        used += size_w
+    return lines
 
 
 def lay_heading(report: Report, size: int | None) -> list[Line]:
