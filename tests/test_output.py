@@ -153,17 +153,12 @@ def check_cells(parsed: list[list[str]], long: Long, defused: bool) -> None:
 @pytest.mark.parametrize(("args", "build"), COMMANDS, ids=IDS)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_command_in_every_format(
-    fmt: str,
-    args: list[str],
-    build: Callable[[], Report],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    fmt: str, args: list[str], build: Callable[[], Report], tmp_path: Path
 ) -> None:
     if fmt in BINARY:
         check_workbook(args, build(), tmp_path / f"out.{fmt}")
         return
-    monkeypatch.delenv("COLUMNS")  # a table into a pipe without COLUMNS: nothing wrapped
-    r = invoke(*args, "-f", fmt)
+    r = invoke(*args, "-f", fmt, env={"COLUMNS": ""})  # into a pipe without COLUMNS: not wrapped
     assert r.exit_code == 0, r.stderr
     assert r.stdout.endswith("\n")
     assert "\x1b" not in r.stdout
@@ -498,9 +493,8 @@ def test_unknown_format_is_a_usage_error() -> None:
     assert ", not 'xml'" in r.stderr.splitlines()[0]
 
 
-def test_table_into_a_pipe_without_columns_is_not_cut(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("COLUMNS")
-    r = invoke("show", "japan", "-s", "companies", "-f", "table")
+def test_table_into_a_pipe_without_columns_is_not_cut() -> None:
+    r = invoke("show", "japan", "-s", "companies", "-f", "table", env={"COLUMNS": ""})
     longest = max(len(line) for line in r.stdout.splitlines())
     assert longest > 80
     assert (
