@@ -45,6 +45,6 @@ def test_a_chart_picture_carries_its_colour_key(tmp_path: Path) -> None:
     assert "Energy · committed              108.4   19.7%" in "\n".join(lines)
     # the last line: a swatch of each colour the bars use, and what it stands for
     assert lines[-1] == (
-        "██ committed (selected, funded, operating)   ██ candidates (named, not committed)   "
-        "██ uncommitted"
+        "  * colours: ██ committed (selected, funded, operating); "
+        "██ candidates (named, not committed); ██ uncommitted"
     )

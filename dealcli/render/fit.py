@@ -361,7 +361,24 @@ def flow(pieces: Line, size: int | None, first: str, rest: str) -> list[Line]:
             size_w = size - used
         lines[-1] += word
         used += size_w
-    return lines
+    return [_merged(line) for line in lines]
+
+
+def _merged(line: Line) -> Line:
+    """A line's pieces with spaces joined to the word after them and neighbours of one style
+    joined: in a picture each piece is an element, and a space alone would be lost."""
+    out: Line = []
+    lead = ""
+    for text, style in line:
+        if not text.strip():
+            lead += text
+            continue
+        text, lead = lead + text, ""
+        if out and out[-1][1] == style:
+            out[-1] = (out[-1][0] + text, style)
+        else:
+            out.append((text, style))
+    return out
 
 
 def lay_heading(report: Report, size: int | None) -> list[Line]:
