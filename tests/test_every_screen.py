@@ -12,7 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from dealcli.render.fit import WIDE_HINT, width
+from dealcli.render.fit import WIDE_HINT
+from dealcli.render.prose import width
 
 from .conftest import BUNDLED
 from .terminal import screen

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dealcli.render.fit import width
+from dealcli.render.prose import width
 
 from .terminal import screen
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from ..gates import clean
 from .cells import human
-from .fit import Line, cut, flow, footnote, lay_heading, width
+from .fit import lay_heading
 from .grid import paint
+from .prose import Line, cut, flow, footnote, width
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -16,19 +16,16 @@ With no width (into a pipe or a file) nothing is wrapped, cut or dropped.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..core.table import NUMERIC, for_people
 from ..gates import clean
 from .cells import human, unwrap
+from .prose import Line, cut, flow, footnote, width
 
 if TYPE_CHECKING:
     from ..core.table import Column, Report, Table
-
-Piece = tuple[str, str]  # text, style ("" for none; "link:URL" for a web address)
-Line = list[Piece]
 
 GAP = 2  # spaces between columns
 MAX_WORD = 30  # a longer word than this may be cut (with "…") rather than widen its column
@@ -36,33 +33,7 @@ COMPACT_LEAST = 30  # a text column of a compact table, before lower ones go
 DETAIL = 4  # priority of columns of detail: ids, dates, bases
 MAIN_LEAST = 20  # the main column keeps at least this much room (if it needs it)
 MIN_LINK = 24  # narrowest a web address is shortened to
-ELLIPSIS = "…"
-NARROWEST = 24  # footnotes are not wrapped to fewer columns than this
-MARKS = set("■█#")  # a colour key's swatches, a chart's bars
 WIDE_HINT = "--wide, a wider terminal or -f csv"
-
-
-def width(text: str) -> int:
-    """Terminal cells a line takes: wide East Asian characters take two."""
-    if text.isascii():
-        return len(text)
-    return sum(
-        2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
-        for ch in text
-    )
-
-
-def cut(text: str, size: int) -> str:
-    """`text` in at most `size` cells, ending in "…" if anything was left out."""
-    if width(text) <= size:
-        return text
-    out, used = "", 0
-    for ch in text:
-        w = width(ch)
-        if used + w > size - 1:
-            break
-        out, used = out + ch, used + w
-    return out.rstrip() + ELLIPSIS
 
 
 def wrap(text: str, size: int) -> list[str]:
@@ -321,63 +292,6 @@ def notes(table: Table, size: int | None, dropped: list[str], legend: bool) -> l
         for n, (style, meaning) in enumerate(table.legend.items()):
             line += [(";" if n else "", "dim"), (" ■ " + meaning, style)]
         out += flow(line, size, "  * ", "    ")
-    return out
-
-
-def footnote(text: str, size: int | None) -> list[Line]:
-    """A footnote: "  * " and the text, wrapped at words under its first word."""
-    return flow([(text, "dim")], size, "  * ", "    ")
-
-
-def flow(pieces: Line, size: int | None, first: str, rest: str) -> list[Line]:
-    """Styled text wrapped at spaces to `size` cells (None: one line), each line after the
-    first indented by `rest`. A lone mark ("■", a bar) stays with the word after it."""
-    size = size if size and size > NARROWEST else None  # narrower: one line, not a word a line
-    words: list[list[Piece]] = []  # each word: its pieces; a new word starts after a space
-    glue = False
-    for text, style in pieces:
-        for n, part in enumerate(text.split(" ")):
-            if not part:
-                continue
-            if words and not n:  # no space before it: the same word goes on
-                words[-1].append((part, style))
-            elif words and glue:
-                words[-1].append((" " + part, style))
-            else:
-                words.append([(part, style)])
-            glue = set(part) <= MARKS
-    lines: list[Line] = [[(first, "")]]
-    used = width(first)
-    for word in words:
-        size_w = sum(width(t) for t, _ in word)
-        if len(lines[-1]) > 1 and size and used + 1 + size_w > size:
-            lines.append([(rest, "")])
-            used = width(rest)
-        if len(lines[-1]) > 1:
-            lines[-1].append((" ", ""))
-            used += 1
-        if size and size_w > size - used:
-            word = [(cut("".join(t for t, _ in word), size - used), word[0][1])]
-            size_w = size - used
-        lines[-1] += word
-        used += size_w
-    return [_merged(line) for line in lines]
-
-
-def _merged(line: Line) -> Line:
-    """A line's pieces with spaces joined to the word after them and neighbours of one style
-    joined: in a picture each piece is an element, and a space alone would be lost."""
-    out: Line = []
-    lead = ""
-    for text, style in line:
-        if not text.strip():
-            lead += text
-            continue
-        text, lead = lead + text, ""
-        if out and out[-1][1] == style:
-            out[-1] = (out[-1][0] + text, style)
-        else:
-            out.append((text, style))
     return out
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..gates import link
-from .fit import lay_report, width
+from .fit import lay_report
+from .prose import width
 
 if TYPE_CHECKING:
     from ..core.table import Report
-    from .fit import Line
+    from .prose import Line
 
 __all__ = ["paint", "render_grid", "width"]
 

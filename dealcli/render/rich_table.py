@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from ..core.table import Report
     from . import Options
-    from .fit import Line
+    from .prose import Line
 
 # Styles as Rich draws them in pictures; the same meaning as grid.SGR.
 RICH = {
