@@ -82,7 +82,9 @@ def test_the_base_deal_is_valid() -> None:
 # -- values of the wrong shape ------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", ["e.org/s", "ftp://e.org/s", "https://e.org/a b", "https://"])
+@pytest.mark.parametrize(
+    "url", ["e.org/s", "ftp://e.org/s", "https://e.org/a b", "https://", "https://e.org/a<b"]
+)
 def test_malformed_url(url: str) -> None:
     # line 28: `  - {id: s, title: S, publisher: P, url: "...` the quote is column 42
     assert only(edit('url: "https://e.org/s"', f'url: "{url}"')) == (
@@ -90,7 +92,8 @@ def test_malformed_url(url: str) -> None:
         28,
         42,
         f"'{url}' is not a web address",
-        "use a full https:// or http:// address",
+        "use a full https:// or http:// address with an ASCII host (xn--...); "
+        "write a space, quote, < or > as %20, %22, %3C, %3E",
     )
 
 

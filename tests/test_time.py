@@ -367,7 +367,10 @@ def test_diff_git_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert diff("git:HEAD:deals/timed.yaml", "git:HEAD:deals/timed.yaml").exit_code == 0
     r = diff("git:HEAD:deals/nope.yaml", "deals/timed.yaml")
     assert r.exit_code == 2
-    assert r.stderr.startswith("deal: error: git show HEAD:deals/nope.yaml failed: ")
+    assert r.stderr == (
+        "deal: error: git cannot read HEAD:deals/nope.yaml: "
+        "fatal: path 'deals/nope.yaml' does not exist in 'HEAD'\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -393,9 +396,9 @@ def test_diff_of_an_invalid_file_is_a_usage_error(tmp_path: Path) -> None:
     assert r.stderr.startswith(f"deal: error: {bad} is not a valid deal file\n{bad}:")
 
 
-def test_diff_without_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))  # a folder with no git in it
-    r = diff("git:HEAD:deals/japan.yaml", NEW)
+def test_diff_without_git(tmp_path: Path) -> None:
+    # a PATH with no git in it
+    r = invoke("diff", "git:HEAD:deals/japan.yaml", NEW, env={"PATH": str(tmp_path)})
     assert r.exit_code == 2
     assert "needs git, which cannot be run here" in r.stderr
 

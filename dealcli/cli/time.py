@@ -67,8 +67,8 @@ def diff(
 
     Added, removed and changed allocations, tranches, terms, commitments, events and
     sources, each changed field with its old and new value, and the change in totals.
-    A version is a deal name, a deal file, or git:REV:PATH (read with `git show
-    REV:PATH`, the path from the top of the repository). Exit 0 when the two are the
+    A version is a deal name, a deal file, or git:REV:PATH (read with `git cat-file
+    blob REV:PATH`, the path from the top of the repository). Exit 0 when the two are the
     same, 1 when they differ, 2 on usage errors, as diff does.
 
     \b
@@ -80,5 +80,6 @@ def diff(
     from ..views.diff import same
 
     registry = session.registry()
-    report = view(read_version(registry, old), read_version(registry, new), old, new)
+    child = session.env.child  # git, if a version is read from it, gets this environment
+    report = view(read_version(registry, old, child), read_version(registry, new, child), old, new)
     return report, 0 if same(report) else 1

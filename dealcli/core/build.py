@@ -154,15 +154,21 @@ def _explain(kind: str, err: Any, loc: Path_, pos: Pos | None) -> tuple[str, str
     if kind in ("string_pattern_mismatch",):
         pattern = err.get("ctx", {}).get("pattern", "")
         value = short(err.get("input"))
-        if "a-z0-9" in pattern:
+        if pattern == model.SLUG_PATTERN:
             return (
                 f"'{value}' is not a valid id",
                 "use lower-case letters, digits and single hyphens, like `gulf-link-2`",
             )
-        if "A-Z" in pattern:
+        if pattern == model.COUNTRY_PATTERN:
             return f"'{value}' is not a country code", 'use an ISO 3166-1 alpha-2 code, like "JP"'
-        if "http" in pattern:
-            return f"'{value}' is not a web address", "use a full https:// or http:// address"
+        if pattern == r"^[A-Z]{3}$":
+            return f"'{value}' is not a currency code", 'use an ISO 4217 code, like "JPY"'
+        if pattern == model.URL_PATTERN:
+            return (
+                f"'{value}' is not a web address",
+                "use a full https:// or http:// address with an ASCII host (xn--...); "
+                "write a space, quote, < or > as %20, %22, %3C, %3E",
+            )
     if kind == "amount_type":
         return "an amount must be a number, not text", "write it unquoted, like `usd_bn: 25`"
     if kind == "amount_precision":

@@ -14,11 +14,21 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args
 
+from .chars import HIDDEN
+
 # No pledge comes near USD 10 million bn (a hundred times world GDP); past it a figure is junk,
 # and shares of it would need more digits than a Decimal holds.
 MAX_AMOUNT = Decimal(10_000_000)
 MAX_PLACES = 9  # decimal places of USD billions: to the dollar
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A web address the host check can read (urllib.parse.urlsplit): http or https, an ASCII
+# host name (an IDN in its xn-- form), an optional port, then no space, quote, angle
+# bracket, backslash, backtick, control or hidden character: nothing that could end an
+# HTML attribute or hide what the address is.
+URL_PATTERN = (
+    r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.?(:[0-9]{1,5})?"
+    rf'([/?#][^\s"<>\\`\x00-\x1f\x7f-\x9f{HIDDEN}]*)?$'
+)
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
 
 
@@ -137,7 +147,7 @@ class _Int:
 Text = Annotated[str, _Text()]
 Slug = Annotated[str, _Text(SLUG_PATTERN)]
 Country = Annotated[str, _Text(COUNTRY_PATTERN)]
-Url = Annotated[str, _Text(r"^https?://\S+$")]
+Url = Annotated[str, _Text(URL_PATTERN)]
 Amount = Annotated[Decimal, _Amount()]
 Day = Annotated[date, _Date()]
 SourceIds = Annotated[tuple[Slug, ...], "sources"]

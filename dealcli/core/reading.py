@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import select
 import stat
+import time
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,51 +34,95 @@ def file_kind(mode: int) -> str | None:
     return "not a regular file"
 
 
-def read_limited(path: Path) -> tuple[bytes | None, Problem | None]:
-    """A deal file's bytes, or why not: only a regular file, and at most the size limit
-    plus one byte (so a file grown past the limit is still seen as too large)."""
-    from .parse import MAX_BYTES
+class Refused(Exception):
+    """Why a file or a stream is not read, in one line; `kind` says which limit it met:
+    "type" (not a regular file), "size" or "time"."""
 
-    name = str(path)
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
-    except OSError as exc:
-        return None, Problem(name, f"cannot read the file: {exc.strerror}")
+    def __init__(self, kind: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.hint = hint
+
+
+TIME_BUDGET = 10.0  # seconds one read may take: a file on a hung network share stops here
+_CHUNK = 1 << 20
+
+
+def read_file(
+    path: Path | str,
+    limit: int,
+    *,
+    follow: bool = True,
+    check: Callable[[os.stat_result], None] | None = None,
+    budget: float = TIME_BUDGET,
+) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes: the only way the program reads
+    a file. It stats the open file first, so a FIFO, a device or a folder is refused
+    (`Refused`) without a byte read or a blocking open; at most `limit` + 1 bytes are ever
+    read (a file grown past the limit is seen as too large), within `budget` seconds.
+    `check` may refuse a file by its stat (the cache's ownership rule); `follow=False`
+    refuses a symbolic link. OSError (a missing file, no permission) is the caller's."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
+    fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO must not wait for a writer
     try:
         st = os.fstat(fd)
         kind = file_kind(st.st_mode)
         if kind is not None:
-            return None, Problem(
-                name, f"{kind}, not a regular file", hint="name a deal file (*.yaml)"
-            )
-        if st.st_size > MAX_BYTES:
-            return None, _too_large(name, st.st_size)
-        chunks = []
-        left = MAX_BYTES + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        data = b"".join(chunks)
-        if len(data) > MAX_BYTES:
-            return None, _too_large(name, len(data))
-        return data, None
-    except OSError as exc:
-        return None, Problem(name, f"cannot read the file: {exc.strerror}")
+            raise Refused("type", f"{kind}, not a regular file", "name a deal file (*.yaml)")
+        if check is not None:
+            check(st)
+        if st.st_size > limit:
+            raise _too_large(st.st_size, limit)
+        return read_stream(fd, limit, time.monotonic() + budget)
     finally:
         os.close(fd)
 
 
-def _too_large(name: str, size: int) -> Problem:
+def read_stream(fd: int, limit: int, deadline: float) -> bytes:
+    """At most `limit` bytes from an open file or pipe, refused (`Refused`) past the limit
+    or the deadline (`time.monotonic()`); a pipe is waited on only until the deadline."""
+    chunks: list[bytes] = []
+    size = 0
+    poll = select.poll()
+    poll.register(fd, select.POLLIN)
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise Refused("time", f"reading took more than {TIME_BUDGET:g} s; stopped")
+        if not poll.poll(min(left, 1.0) * 1000):  # in ms; wakes to check the deadline
+            continue
+        try:
+            chunk = os.read(fd, min(limit + 1 - size, _CHUNK))
+        except BlockingIOError:
+            continue
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(size, limit, grown=True)
+
+
+def _too_large(size: int, limit: int, grown: bool = False) -> Refused:
+    shown = f"more than {limit:,}" if grown else f"{size:,}"
+    return Refused(
+        "size",
+        f"the file is {shown} bytes; deal files are limited to {limit:,}",
+        "split it, or check that this is really a deal file",
+    )
+
+
+def read_limited(path: Path) -> tuple[bytes | None, Problem | None]:
+    """A deal file's bytes, or why not, as a problem naming the file."""
     from .parse import MAX_BYTES
 
-    return Problem(
-        name,
-        f"the file is {size:,} bytes; deal files are limited to {MAX_BYTES:,}",
-        hint="split it, or check that this is really a deal file",
-    )
+    try:
+        return read_file(path, MAX_BYTES), None
+    except Refused as exc:
+        return None, Problem(str(path), exc.message, hint=exc.hint)
+    except OSError as exc:
+        return None, Problem(str(path), f"cannot read the file: {exc.strerror}")
 
 
 def read_deal_bytes(path: Path, data: bytes) -> tuple[Deal | None, list[Problem]]:

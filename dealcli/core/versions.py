@@ -1,27 +1,34 @@
 """Where a version of a deal comes from, for `deal diff`: a deal's name, a file, or
-git:REV:PATH read through `git show`. Any failure to read one is a usage error (exit 2),
-so that it is never taken for "they differ"."""
+git:REV:PATH read through git (core/git.py). Any failure to read one is a usage error
+(exit 2), so that it is never taken for "they differ"."""
 
 from __future__ import annotations
 
-import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
+from . import git
 from .errors import DealFileError, Problem, UsageError
 from .model import Deal
+from .parse import MAX_BYTES
+from .problems import short
+from .reading import Refused, read_deal_bytes, read_file
 from .registry import Registry
 
 
-def read_version(registry: Registry, text: str) -> Deal:
-    """A deal from a name, a file or git:REV:PATH; any failure is a usage error (exit 2)."""
+def read_version(registry: Registry, text: str, environ: Mapping[str, str]) -> Deal:
+    """A deal from a name, a file or git:REV:PATH (git run with `environ`, filtered); any
+    failure is a usage error (exit 2)."""
     if text.startswith("git:"):
-        return _from_git(text)
+        return _from_git(text, environ)
     path = Path(text)
     if text.endswith((".yaml", ".yml")) or "/" in text or path.is_file():
         try:
-            data = path.read_bytes()
+            data = read_file(path, MAX_BYTES)
+        except Refused as exc:
+            raise UsageError(f"cannot read {short(text, 200)}: {exc.message}") from None
         except OSError as exc:
-            raise UsageError(f"cannot read {text}: {exc.strerror}") from None
+            raise UsageError(f"cannot read {short(text, 200)}: {exc.strerror}") from None
         return _known(registry, path) or _build(text, data)
     return registry.resolve(text).deal
 
@@ -36,30 +43,18 @@ def _known(registry: Registry, path: Path) -> Deal | None:
     return None
 
 
-def _from_git(text: str) -> Deal:
+def _from_git(text: str, environ: Mapping[str, str]) -> Deal:
     rev, _, path = text[len("git:") :].partition(":")
     if not rev or not path:
-        raise UsageError(f"'{text}': write git:REV:PATH, e.g. git:HEAD~1:deals/japan.yaml")
-    try:
-        out = subprocess.run(["git", "show", f"{rev}:{path}"], capture_output=True, check=False)
-    except OSError:
-        raise UsageError(f"'{text}' needs git, which cannot be run here") from None
-    if out.returncode != 0:
-        said = out.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"git show {rev}:{path} failed: {said[0] if said else 'no output'}")
-    return _build(text, out.stdout)
+        raise UsageError(f"'{short(text)}': write git:REV:PATH, e.g. git:HEAD~1:deals/japan.yaml")
+    return _build(text, git.show(text, rev, path, MAX_BYTES, environ))
 
 
 def _build(name: str, data: bytes) -> Deal:
     """Read and validate a deal file's bytes, as the registry does."""
-    from .build import build
-    from .parse import read_bytes
-
-    deal, problems = build(name, read_bytes(name, data, positions=False))
+    deal, problems = read_deal_bytes(Path(name), data)
     if deal is None:
-        deal, problems = build(name, read_bytes(name, data))
-    if deal is None:
-        raise UsageError(f"{name} is not a valid deal file\n" + _problems(problems))
+        raise UsageError(f"{short(name, 200)} is not a valid deal file\n" + _problems(problems))
     return deal
 
 
