@@ -159,6 +159,7 @@ class Session:
                 warn(note)
             for problem in self._registry.problems:
                 warn(str(problem))
+            self._registry.report = warn  # what the registry finds later, said as it is found
             if self.strict and self._registry.problems:
                 raise DealError("--strict: stopping at the problems above")
         return self._registry

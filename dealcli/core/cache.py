@@ -1,22 +1,22 @@
 """The cache of deal folders: JSON of plain values in folders only the user may write.
 
 A cached deal is rebuilt from nested lists through the model's own dataclass
-constructors, without validation (its values were validated when the file was
-read); nothing in the cache can run code. A cache folder or file that another
-user owns, or that group or others may write, is not read; a cache file that
-fails to read for any reason is rebuilt. Each file starts with the SHA-256 of its
-JSON, so a damaged or half-written file is known before it is used.
+constructors, each value checked against its field's rules as it is (core/decode.py);
+nothing in the cache can run code. A cache folder or file that another user owns, or
+that group or others may write, is not read; a cache file that fails to read for any
+reason, or holds anything a deal file could not, is rebuilt. Each file starts with the
+SHA-256 of its JSON, so a damaged or half-written file is known before it is used. The
+cache never prints: its warnings go to the caller's `warn`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
+import re
 import stat
-import typing
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -25,14 +25,18 @@ from typing import Any
 
 from . import VERSION, model
 from .atomic import write_atomic
+from .decode import _day, decode_deal, encode
 from .errors import Problem, UsageError
-from .model import Deal
+from .reading import Refused, read_file
+
+__all__ = ["Folder", "decode_deal", "encode"]
 
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # a cache file past this is not ours to read
 
 
-def _late_warning(problem: Problem) -> None:
-    """A cache failure found with no one to tell: the file is read afresh all the same."""
+def ignore(problem: Problem) -> None:
+    """The `warn` of a caller that collects no cache warnings: a cache problem costs at
+    worst a slower run, and the core never prints."""
 
 
 class Folder:
@@ -40,7 +44,7 @@ class Folder:
     the deals (read only when a command needs them)."""
 
     def __init__(
-        self, path: Path, cache_dir: Path | None, warn: Callable[[Problem], None] = _late_warning
+        self, path: Path, cache_dir: Path | None, warn: Callable[[Problem], None] = ignore
     ) -> None:
         self.path = str(path)
         self.cache_dir = cache_dir
@@ -89,9 +93,9 @@ class Folder:
             rows = self.read("rows.json")
             self.rows = rows if isinstance(rows, dict) else {}
         row = self.rows.get(name)
-        if not isinstance(row, list):  # its layout is checked where it is read
+        if not isinstance(row, list):  # its values are checked where it is read
             return None
-        return (row[0], tuple(row[1]), *row[2:])
+        return tuple(row)
 
 
 class _Untrusted(Exception):
@@ -142,7 +146,7 @@ def _cache_root(root: Path | None, warn: Callable[[Problem], None]) -> Path | No
 
 
 def _cache_dir(
-    folder: Path, root: Path | None, warn: Callable[[Problem], None] = _late_warning
+    folder: Path, root: Path | None, warn: Callable[[Problem], None] = ignore
 ) -> Path | None:
     if root is None:
         return None
@@ -162,29 +166,31 @@ _CODE = (
     "model.py",
     "build.py",
     "parse.py",
+    "scalars.py",
+    "rules.py",
+    "format2.py",
     "totals.py",
     "registry.py",
     "cache.py",
+    "decode.py",
     "reading.py",
 )
 
 
+def _check_trust(st: os.stat_result) -> None:
+    why = _distrust(st)
+    if why is not None:
+        raise _Untrusted(why)
+
+
 def _read_json(path: Path) -> Any:
     """A cache file's JSON; refuses (`_Untrusted`) a file that is not the user's own."""
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise _Untrusted("not a regular file")
-        why = _distrust(st)
-        if why is not None:
-            raise _Untrusted(why)
-        if st.st_size > MAX_CACHE_BYTES:
-            raise ValueError("too large")
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(MAX_CACHE_BYTES + 1)
-    finally:
-        os.close(fd)
+    try:  # never through a symbolic link: a planted link could name any file
+        data = read_file(path, MAX_CACHE_BYTES, follow=False, check=_check_trust)
+    except Refused as exc:
+        if exc.kind == "type":
+            raise _Untrusted("not a regular file") from None
+        raise ValueError(exc.message) from None
     digest, _, text = data.partition(b"\n")
     if hashlib.sha256(text).hexdigest().encode() != digest:
         raise ValueError("damaged")
@@ -193,80 +199,99 @@ def _read_json(path: Path) -> Any:
 
 def _problem(fields: list[Any]) -> Problem:
     path, message, line, column, field_, hint, warning = fields
-    return Problem(str(path), str(message), line, column, str(field_), str(hint), bool(warning))
+    return Problem(path, message, line, column, field_, hint, warning)
 
 
-# -- deals as plain values -----------------------------------------------------------
-#
-# A deal is stored as nested lists in field order: a dataclass as the list of its
-# fields, a tuple as a list, a Decimal as its text, a date as YYYY-MM-DD. Reading
-# follows the model's type hints; the dataclasses' constructors build the deal
-# without validation, as an unpickled deal was built.
+# -- the folder index, checked as it is read ---------------------------------------------
+
+_PARTS = ("stamps", "names", "problems", "racy")
+_SLUG = re.compile(model.SLUG_PATTERN.removeprefix("^").removesuffix("$"))
+_HEX = re.compile(r"[0-9a-f]{64}")
+_PROBLEM: tuple[Any, ...] = (str, str, (int, type(None)), (int, type(None)), str, str, bool)
 
 
-def encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
-    if isinstance(value, tuple):
-        return [encode(v) for v in value]
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
+def checked_index(stored: Any) -> dict[str, dict[str, Any]]:
+    """The index as stored: a dict each of stamps, names, problems and (for racy entries)
+    hashes of the bytes, by file name; an empty one, so that every file is read again,
+    when any part of it is not what this code writes."""
+    empty: dict[str, dict[str, Any]] = {k: {} for k in _PARTS}
+    if not isinstance(stored, dict) or not all(isinstance(stored.get(k), dict) for k in _PARTS):
+        return empty
+    index = {k: stored[k] for k in _PARTS}
+    checks: dict[str, Callable[[Any], bool]] = {
+        "stamps": _stamp,
+        "names": _names,
+        "problems": lambda v: type(v) is list and all(_stored_problem(p) for p in v),
+        "racy": lambda v: type(v) is str and bool(_HEX.fullmatch(v)),
+    }
+    for part, ok in checks.items():
+        if not all(type(k) is str and ok(v) for k, v in index[part].items()):
+            return empty
+    return index
+
+
+def _stamp(value: Any) -> bool:
+    return type(value) is list and len(value) == 5 and all(type(n) is int for n in value)
+
+
+def _names(value: Any) -> bool:
+    return (
+        type(value) is list
+        and len(value) > 0
+        and all(type(n) is str and _SLUG.fullmatch(n) for n in value)
+    )
+
+
+def _stored_problem(value: Any) -> bool:
+    return (
+        type(value) is list
+        and len(value) == len(_PROBLEM)
+        and all(
+            isinstance(v, t) and (t is not str or len(v) < 65536)
+            for v, t in zip(value, _PROBLEM, strict=True)
+        )
+        and all(type(v) is not bool for v in value[2:4])
+    )
+
+
+# -- the `deal list` rows' values, checked as they are read (registry.Summary.from_row) -----
+
+
+def text(value: Any) -> str:
+    if type(value) is not str:
+        raise TypeError("a cached row holds a non-text value")
     return value
 
 
-def decode_deal(data: Any) -> Deal:
-    deal = _decoder(Deal)(data)
-    if not isinstance(deal, Deal):
-        raise TypeError("not a deal")
-    return deal
+def optional(*kinds: type) -> tuple[Callable[[Any], Any], ...]:
+    """A check for each kind: None or a value of exactly that type."""
+
+    def of(kind: type) -> Callable[[Any], Any]:
+        def check(value: Any) -> Any:
+            if value is not None and type(value) is not kind:
+                raise TypeError("a cached row holds a value of the wrong type")
+            return value
+
+        return check
+
+    return tuple(of(kind) for kind in kinds)
 
 
-_DECODERS: dict[Any, Callable[[Any], Any]] = {}
+def slugs(value: Any) -> tuple[str, ...]:
+    if not _names(list(value) if type(value) is tuple else value):
+        raise TypeError("a cached row holds names that are not a deal's")
+    return tuple(value)
 
 
-def _decoder(hint: Any) -> Callable[[Any], Any]:
-    found = _DECODERS.get(hint)
-    if found is None:
-        found = _DECODERS[hint] = _make_decoder(hint)
-    return found
+def total(value: Any) -> Decimal:
+    """A sum of amounts: finite, not negative, of at most nine places."""
+    if type(value) is not str or len(value) > 40:
+        raise TypeError("a cached row holds a total that is not a number's text")
+    number = Decimal(value)  # InvalidOperation is an ArithmeticError: the row is computed
+    if not number.is_finite() or number < 0 or model.places(number) > model.MAX_PLACES:
+        raise ValueError("a cached row holds a total out of bounds")
+    return number
 
 
-def _same(value: Any) -> Any:
-    if isinstance(value, list | dict):
-        raise TypeError("a container where a plain value belongs")
-    return value
-
-
-def _make_decoder(hint: Any) -> Callable[[Any], Any]:
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin is typing.Annotated:
-        return _decoder(args[0])
-    if origin is typing.Union or (origin is not None and type(None) in args and len(args) == 2):
-        inner = _decoder(next(a for a in args if a is not type(None)))
-        return lambda v: None if v is None else inner(v)
-    if hint is Decimal:
-        return lambda v: Decimal(str(v)) if type(v) is str else _bad(v)
-    if hint is date:
-        return date.fromisoformat
-    if origin is tuple:
-        item = _decoder(args[0])
-        return lambda v: tuple(item(x) for x in v) if type(v) is list else _bad(v)
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        hints = typing.get_type_hints(hint, vars(model), include_extras=True)
-        fields = [_decoder(hints[f.name]) for f in dataclasses.fields(hint)]
-        cls = hint
-
-        def build(v: Any) -> Any:
-            if type(v) is not list or len(v) != len(fields):
-                _bad(v)
-            return cls(*[f(x) for f, x in zip(fields, v, strict=True)])
-
-        return build
-    return _same
-
-
-def _bad(value: Any) -> Any:
-    raise TypeError(f"unexpected {type(value).__name__} in a cached deal")
+def day(value: Any) -> date:
+    return _day(value)

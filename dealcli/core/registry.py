@@ -36,16 +36,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from . import cache as checked
 from .cache import (
     Folder,
     _cache_dir,
     _cache_problem,
     _cache_root,
-    _late_warning,
     _problem,
     _remove,
+    checked_index,
     decode_deal,
     encode,
+    ignore,
 )
 from .errors import Problem, UsageError
 from .model import Deal
@@ -97,22 +99,27 @@ class Entry:
             deal = None
             if data is not None:
                 try:
-                    deal = decode_deal(data)
-                except Exception as exc:  # a damaged cache file: read the deal file instead
+                    deal = decode_deal(data, self.names)
+                except Exception as exc:  # a damaged or planted entry: read the deal file
                     self.folder.warn(_cache_problem(where, f"unreadable ({type(exc).__name__})"))
-            self._deal = deal if deal is not None else read_deal(Path(self.path))
+            if deal is None:
+                deal = read_deal(Path(self.path))
+                if data is not None:  # replace the entry, so the next run reads it again
+                    self.folder.write(where, encode(deal))
+            self._deal = deal
         return self._deal
 
     @property
     def summary(self) -> Summary:
         if self._summary is None:
-            row = self.folder.row(self.name)
             summary = None
-            if row:
-                try:
-                    summary = Summary.from_row(row)
-                except Exception:  # a damaged row: compute it
-                    summary = None
+            try:
+                row = self.folder.row(self.name)
+                summary = Summary.from_row(row) if row else None
+            except Exception:  # a damaged or planted row: compute it
+                summary = None
+            if summary is not None and summary.names != self.names:
+                summary = None
             self._summary = summary or summarize(self.deal)
         return self._summary
 
@@ -155,22 +162,12 @@ class Summary:
     def from_row(cls, row: tuple[Any, ...]) -> Summary:
         if len(row) != len(dataclasses.fields(cls)):
             raise ValueError(f"a list row of {len(row)} values, not {len(dataclasses.fields(cls))}")
-        i, names, title, investor, host, head, comm, cand, status, updated, scope, binding = row
-        day = date.fromisoformat(updated)
-        return cls(
-            i,
-            names,
-            title,
-            investor,
-            host,
-            Decimal(head),
-            Decimal(comm),
-            Decimal(cand),
-            status,
-            day,
-            scope,
-            binding,
-        )
+        # each value checked: a planted row is computed again, never shown
+        return cls(*(check(v) for check, v in zip(_ROW, row, strict=True)))
+
+
+_t, _n = checked.text, checked.total  # a row's checks, in Summary's order
+_ROW = (_t, checked.slugs, _t, _t, _t, _n, _n, _n, _t, checked.day, *checked.optional(str, bool))
 
 
 def summarize(deal: Deal) -> Summary:
@@ -197,6 +194,14 @@ class Registry:
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
+    report: Callable[[str], None] | None = None  # cache warnings found later: the shell's
+
+    def note(self, problem: Problem) -> None:
+        """A cache warning: a notice, never a problem of the deals (`--strict` ignores it)."""
+        if self.report is not None:
+            self.report(str(problem))
+        else:
+            self.notices.append(str(problem))
 
     def add(self, entry: Entry) -> None:
         deal_id = entry.id
@@ -243,7 +248,7 @@ def open_registry(
     folders), then `deals_dirs`; with `cache_dir`, kept there (None: no cache)."""
     registry = Registry()
     warn = registry.problems.append
-    root = _cache_root(cache_dir, warn)
+    root = _cache_root(cache_dir, registry.note)
     users = [*deal_path, *deals_dirs]
     folders = [(bundled_dir(), True)] if bundled else []
     folders += [(Path(d), False) for d in users]
@@ -257,7 +262,9 @@ def open_registry(
                 )
             )
             continue
-        for entry, problems in load_folder(folder, is_bundled, root=root, warn=warn):
+        for entry, problems in load_folder(
+            folder, is_bundled, root=root, warn=warn, note=registry.note
+        ):
             registry.problems.extend(p for p in problems if not p.warning)
             if entry is not None:
                 registry.add(entry)
@@ -320,7 +327,8 @@ def load_folder(
     folder: Path,
     is_bundled: bool = False,
     root: Path | None = None,
-    warn: Callable[[Problem], None] = _late_warning,
+    warn: Callable[[Problem], None] = ignore,
+    note: Callable[[Problem], None] = ignore,
 ) -> list[tuple[Entry | None, list[Problem]]]:
     """Every deal file of one folder, in name order, from the cache where it is unchanged.
 
@@ -328,12 +336,12 @@ def load_folder(
     a racy entry, the hash of its bytes; when every stamp matches and none is racy
     (the usual case) no file is opened.
     """
-    cache = Folder(folder, _cache_dir(folder, root, warn), warn)
+    cache = Folder(folder, _cache_dir(folder, root, note), note)
     now = time.time_ns()
     current, warnings = scan(folder)
     for w in warnings:
         warn(w)
-    index = _index(cache.read("index.json"))
+    index = checked_index(cache.read("index.json"))
     stamps, names, problems, racy = (index[k] for k in ("stamps", "names", "problems", "racy"))
     fresh: dict[str, Deal] = {}
     changed = stamps != current or bool(racy)
@@ -389,12 +397,3 @@ def load_folder(
         stored = problems.get(name)
         out.append((entry, [_problem(p) for p in stored] if stored else []))
     return out
-
-
-def _index(stored: Any) -> dict[str, dict[str, Any]]:
-    """The index as stored (its hash checked on reading), or an empty one: a dict each of
-    stamps, names, problems and (for racy entries) hashes of the bytes, by file name."""
-    parts = ("stamps", "names", "problems", "racy")
-    if isinstance(stored, dict) and all(isinstance(stored.get(k), dict) for k in parts):
-        return {k: stored[k] for k in parts}
-    return {k: {} for k in parts}

@@ -1,0 +1,187 @@
+"""Deals as plain values for the cache, and back, checked as they are rebuilt.
+
+A deal is stored as nested lists in field order: a dataclass as the list of its
+fields, a tuple as a list, a Decimal as its text, a date as YYYY-MM-DD. Reading
+follows the model's type hints and its rules: every value must be of its field's
+type and within its bounds (text non-empty and matching its pattern, an amount
+finite, in range and of at most nine places, a date real, a choice one of its
+choices), and the rebuilt deal must meet the rules across fields that validation
+applies (sources defined, ids unique, periods in order). A cache file that passes
+its hash but holds anything else raises `ValueError`, so the deal file is read again:
+whatever a planted cache holds, it costs a slower run, never a wrong answer or a crash.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import typing
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from . import model
+from .model import MAX_AMOUNT, MAX_PLACES, Deal, places
+
+MAX_TEXT = 4 * 1024 * 1024  # no text of a deal file is longer than the file
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, tuple):
+        return [encode(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def decode_deal(data: Any, names: tuple[str, ...] | None = None) -> Deal:
+    """The deal stored as `data`; `names`, when given, are the names the folder index
+    holds for it. Raises ValueError (or TypeError) for anything a valid deal cannot be."""
+    deal = _decoder(Deal)(data)
+    if not isinstance(deal, Deal):
+        raise TypeError("not a deal")
+    if names is not None and deal.names != names:
+        raise ValueError("the cached deal is not the one the index names")
+    _check_rules(deal)
+    return deal
+
+
+def _check_rules(deal: Deal) -> None:
+    from .format2 import format2_problems
+    from .rules import period_problems, reference_problems
+
+    raw = _raw(deal)
+    found = [
+        *reference_problems("cache", raw, {}),
+        *period_problems("cache", deal, {}),
+        *format2_problems("cache", raw, deal, {}),
+    ]
+    if any(not p.warning for p in found):
+        raise ValueError("the cached deal breaks a rule of the format")
+
+
+def _raw(value: Any) -> Any:
+    """A deal as the parser hands it over: mappings by YAML key, lists, no defaults."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if item is not None and item != f.default and item != ():
+                out[f.name.rstrip("_")] = _raw(item)
+        return out
+    if isinstance(value, tuple):
+        return [_raw(v) for v in value]
+    return value
+
+
+_DECODERS: dict[Any, Callable[[Any], Any]] = {}
+
+
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    found = _DECODERS.get(hint)
+    if found is None:
+        found = _DECODERS[hint] = _make_decoder(hint)
+    return found
+
+
+def _bad(value: Any) -> Any:
+    raise TypeError(f"unexpected {type(value).__name__} in a cached deal")
+
+
+def _make_decoder(hint: Any) -> Callable[[Any], Any]:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin is typing.Annotated:
+        return _marked(args[0], args[1:])
+    if origin is typing.Union or (origin is not None and type(None) in args and len(args) == 2):
+        inner = _decoder(next(a for a in args if a is not type(None)))
+        return lambda v: None if v is None else inner(v)
+    if origin is typing.Literal:
+        choices = [(type(a), a) for a in args]  # True == 1: the type must match too
+        return lambda v: v if (type(v), v) in choices else _bad(v)
+    if hint is Decimal:
+        return _amount
+    if hint is date:
+        return _day
+    if hint is bool or hint is int or hint is str:
+        return lambda v: v if type(v) is hint else _bad(v)
+    if origin is tuple:
+        item = _decoder(args[0])
+        return lambda v: tuple(item(x) for x in v) if type(v) is list else _bad(v)
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _dataclass(hint)
+    return _plain  # a kind of field this module does not know: at least no container
+
+
+def _marked(base: Any, marks: tuple[Any, ...]) -> Callable[[Any], Any]:
+    """A field whose Annotated marker carries a rule: text, a whole number, an amount."""
+    for mark in marks:
+        if isinstance(mark, model._Text):
+            return _text_rule(mark.pattern, mark.min_length)
+        if isinstance(mark, model._Int):
+            return _int_rule(mark.ge, mark.le)
+    return _decoder(base)
+
+
+def _text_rule(pattern: str | None, least: int) -> Callable[[Any], Any]:
+    compiled = re.compile(pattern) if pattern else None
+
+    def text(v: Any) -> Any:
+        if type(v) is not str or not least <= len(v) <= MAX_TEXT:
+            _bad(v)
+        if compiled is not None and (not compiled.match(v) or v.endswith("\n")):
+            raise ValueError("a cached text that does not match its pattern")
+        return v
+
+    return text
+
+
+def _int_rule(low: int | None, high: int | None) -> Callable[[Any], Any]:
+    def whole(v: Any) -> Any:
+        if type(v) is not int or (low is not None and v < low) or (high is not None and v > high):
+            _bad(v)
+        return v
+
+    return whole
+
+
+def _amount(v: Any) -> Decimal:
+    if type(v) is not str or len(v) > 64:
+        _bad(v)
+    try:
+        value = Decimal(v)
+    except InvalidOperation:
+        raise ValueError("a cached amount that is not a number") from None
+    if not value.is_finite() or not 0 <= value <= MAX_AMOUNT or places(value) > MAX_PLACES:
+        raise ValueError("a cached amount out of bounds")
+    return value
+
+
+def _day(v: Any) -> date:
+    if type(v) is not str or not _DAY.fullmatch(v):
+        _bad(v)
+    return date.fromisoformat(v)
+
+
+def _plain(v: Any) -> Any:
+    if v is not None and type(v) not in (str, int, bool):
+        _bad(v)
+    return v
+
+
+def _dataclass(cls: type) -> Callable[[Any], Any]:
+    hints = typing.get_type_hints(cls, vars(model), include_extras=True)
+    fields = [_decoder(hints[f.name]) for f in dataclasses.fields(cls)]
+
+    def build(v: Any) -> Any:
+        if type(v) is not list or len(v) != len(fields):
+            _bad(v)
+        return cls(*[f(x) for f, x in zip(fields, v, strict=True)])
+
+    return build
