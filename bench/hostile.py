@@ -40,6 +40,12 @@ def texts() -> dict[str, str]:
         "4,000 allocations of 12 unknown keys (near the value cap)": "allocations:\n"
         + "".join("  - {" + ", ".join(f"k{j}: 1" for j in range(12)) + "}\n" for _ in range(4_000)),
         "200 unknown top-level keys (the key cap)": "".join(f"k{i}: 1\n" for i in range(200)),
+        "1.2 MB of x-n: 59:59:... (base 60, a private key)": "x-n: "
+        + ":".join(["59"] * 400_000)
+        + "\n",
+        "4 MB of base 60 where text belongs": "title: " + ":".join(["59"] * 1_390_000) + "\n",
+        "4 MB of digits in one number": "title: 1" + "0" * 4_000_000 + "\n",
+        "10,000 events dated 2026-02-30": "timeline:\n" + "  - {date: 2026-02-30}\n" * 10_000,
     }
 
 
