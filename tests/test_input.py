@@ -228,9 +228,10 @@ def test_a_revision_that_is_an_option_is_refused_and_writes_nothing(
     repo: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "FILE"
-    for rev in (f"--output={out}", "--pretty=format:%H", "-p"):
-        r = run("diff", f"git:{rev}:deals/mini.yaml", "deals/mini.yaml", cwd=repo)
-        assert r.returncode == 2, rev
+    versions = [f"git:{rev}:deals/mini.yaml" for rev in (f"--output={out}", "--pretty=%H", "-p")]
+    for version in [*versions, f"git:--output={out}"]:  # the second form is the issue's
+        r = run("diff", version, "deals/mini.yaml", cwd=repo)
+        assert r.returncode == 2, version
         assert r.stderr.startswith("deal: error: 'git:-"), r.stderr
         assert "a revision cannot start with '-'" in r.stderr
         assert len(r.stderr.splitlines()) == 1

@@ -1,5 +1,8 @@
-"""Reading one deal file within bounds: a regular file, at most the size limit, and no
-more validation work than fifty problems' worth however many items are broken."""
+"""The one reader: every file the program reads (deal files, the paths `validate` and
+`diff` are given, cache files) and every pipe (git's output) goes through `read_file`
+or `read_stream`, within bounds: a regular file, at most its size limit, a time budget.
+Then one deal file is validated with no more work than fifty problems' worth however
+many items are broken."""
 
 from __future__ import annotations
 

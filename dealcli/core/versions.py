@@ -45,6 +45,7 @@ def _known(registry: Registry, path: Path) -> Deal | None:
 
 def _from_git(text: str, environ: Mapping[str, str]) -> Deal:
     rev, _, path = text[len("git:") :].partition(":")
+    git.check_revision(text, rev, path)  # an option is refused as such, a path or not
     if not rev or not path:
         raise UsageError(f"'{short(text)}': write git:REV:PATH, e.g. git:HEAD~1:deals/japan.yaml")
     return _build(text, git.show(text, rev, path, MAX_BYTES, environ))
