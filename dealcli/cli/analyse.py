@@ -10,9 +10,8 @@ from ..core.model import ALLOCATION_STATUSES, Role
 from ..core.table import Report
 from ..views.allocations import GROUPINGS, SORTS
 from ..views.chart import CHART_BY
-from ..views.common import known_country, known_sector
 from ..views.compare import PARTS
-from .options import AsOf, DealArg, Session, choice, data_command, day, deals_arg
+from .options import AsOf, DealArg, Session, choice, data_command, deals_arg
 
 if TYPE_CHECKING:  # choices are Enums at run time, their text to the type checker
     Grouping = str
@@ -74,16 +73,10 @@ def allocations(
         deal allocations japan --by company --top 5 -f csv > japan.csv
         deal allocations japan --as-of 2026-02-28
     """
-    from ..core.asof import at, stamp
-    from ..views.allocations import allocations_by
+    from .. import api
 
-    when = day(as_of, "--as-of")
     whole = session.resolve(deal).deal
-    if sector is not None:
-        known_sector(whole, sector)
-    deal_ = at(whole, when)
-    report = allocations_by(deal_, by, status, sector, top, sort, remainders=totals, total=totals)
-    return stamp(report, when)
+    return api.allocations(whole, by, status, sector, top, sort, totals, as_of)
 
 
 @data_command("companies")
@@ -108,14 +101,9 @@ def companies(
         deal companies japan --country JP
         deal companies --role lead -f csv
     """
-    from ..core.asof import at, stamp
-    from ..views.companies import companies as view
+    from .. import api
 
-    when = day(as_of, "--as-of")
-    chosen = session.deals(deals)
-    if country is not None:
-        known_country(chosen, country)
-    return stamp(view([at(d, when) for d in chosen], country, role), when)
+    return api.companies(session.deals(deals), country=country, role=role, as_of=as_of)
 
 
 Sections = Annotated[
@@ -154,18 +142,13 @@ def compare(
         deal compare japan korea -s terms -f csv
         deal compare --all --as-of 2026-01-31
     """
-    from datetime import date
-
-    from ..core.asof import at, stamp
+    from .. import api
     from ..core.errors import UsageError
-    from ..views.compare import compare as view
 
     if every and deals:
         raise UsageError("give deals or --all, not both")
-    when = day(as_of, "--as-of")
     chosen = session.deals() if every else [session.resolve(n).deal for n in deals or []]
-    parts = [*(section or []), *(only or [])] or None
-    return stamp(view([at(d, when) for d in chosen], parts, when or date.today()), when)
+    return api.compare(chosen, section=[*(section or []), *(only or [])], as_of=as_of)
 
 
 @data_command("flows", without=("sources",))
@@ -177,11 +160,9 @@ def flows(session: Session, deal: DealArg, totals: Totals = False, as_of: AsOf =
         deal flows japan
         deal flows japan --as-of 2026-02-28
     """
-    from ..core.asof import at, stamp
-    from ..views.flows import flows as view
+    from .. import api
 
-    when = day(as_of, "--as-of")
-    return stamp(view(at(session.resolve(deal).deal, when), totals), when)
+    return api.flows(session.resolve(deal).deal, totals, as_of)
 
 
 @data_command("chart")
@@ -229,19 +210,6 @@ def chart(
         deal chart --compare --by sector japan korea
         deal chart japan --svg japan.svg
     """
-    from ..core.asof import at, stamp
-    from ..core.errors import UsageError
-    from ..views.chart import chart as view
-    from ..views.chart import chart_compare
+    from .. import api
 
-    when = day(as_of, "--as-of")
-    if gdp and not compare:
-        raise UsageError("--gdp goes with --compare")
-    if compare:
-        if by not in (None, "sector") or (gdp and by):
-            raise UsageError("chart --compare takes --by sector or --gdp, one of them")
-        shown = "gdp" if gdp else (by or "pledges")
-        return stamp(chart_compare([at(d, when) for d in session.deals(deals)], shown), when)
-    if len(deals) != 1:
-        raise UsageError("chart takes one deal; use --compare for two or more")
-    return stamp(view(at(session.resolve(deals[0]).deal, when), by or "sector"), when)
+    return api.chart(session.deals(deals), by=by, compare=compare, gdp=gdp, as_of=as_of)

@@ -7,7 +7,6 @@ unless `--debug` asks for one.
 
 from __future__ import annotations
 
-import re
 import sys
 import traceback
 from collections.abc import Callable, Mapping
@@ -20,7 +19,7 @@ import typer
 
 from .. import __version__
 from ..core.environment import Environment
-from ..core.errors import DealError, DealFileError, Exit, PipeClosed, did_you_mean
+from ..core.errors import DealError, DealFileError, Exit, PipeClosed
 from ..core.registry import Entry, Registry, open_registry
 from ..gates import clean
 from ..output import streams
@@ -28,6 +27,7 @@ from ..output.files import Terminated, handle_sigterm, interrupted_exit
 from ..output.streams import OutputError
 from .help import format_group_help, paged, show_help
 from .lazy import COMMANDS, LazyCommands
+from .usage import ClickException, usage_message
 
 
 class DealGroup(typer.core.TyperGroup):
@@ -101,8 +101,10 @@ class DealGroup(typer.core.TyperGroup):
             code = report_error(exc)
         except DealError as exc:
             code = report_error(exc)
+        except ClickException as exc:
+            code = _click_error(exc)
         except Exception as exc:
-            code = _click_error(exc) if _is_click_error(exc) else _internal(exc, debug)
+            code = _internal(exc, debug)
         return code if isinstance(code, int) else 0
 
 
@@ -261,37 +263,14 @@ def pipe_closed() -> int:
     return Exit.BROKEN_PIPE
 
 
-def _is_click_error(exc: Exception) -> bool:
-    # Click's exceptions, whichever module Typer takes them from: duck-typed, so no
-    # private module is imported.
-    return hasattr(exc, "exit_code") and hasattr(exc, "format_message")
-
-
 def _click_error(exc: Any) -> int:
     """A usage error of Click's in the program's own voice: one line, a hint, exit 2."""
-    message = _usage_message(exc.format_message(), getattr(exc, "param", None))
-    say(f"deal: error: {message[0].lower()}{message[1:]}")
+    say(f"deal: error: {usage_message(exc)}")
+    code = int(exc.exit_code)  # 2 for a usage error
     ctx = getattr(exc, "ctx", None)
-    if ctx is not None and int(exc.exit_code) == Exit.USAGE:
+    if ctx is not None and code == Exit.USAGE:
         say(f"  see '{ctx.command_path} --help'")
-    return int(exc.exit_code)
-
-
-_NOT_ONE_OF = re.compile(r"'([^']*)' is not one of (.+?)\.?$")
-
-
-def _usage_message(message: str, param: Any) -> str:
-    """Click's wording (which varies with its version) in one style, with the nearest choice."""
-    message = message.replace("Value error, ", "").strip()
-    choice = _NOT_ONE_OF.search(message)
-    if choice:
-        given, choices = choice.group(1), re.findall(r"'([^']*)'", choice.group(2))
-        names = " / ".join(getattr(param, "opts", ()) or ["the value"])
-        return f"{names} takes {', '.join(choices)}, not '{given}'" + did_you_mean(given, choices)
-    if message.lower().startswith("no such option"):
-        given, *close = re.findall(r"(?<![\w-])-{1,2}[\w-]+", message)
-        return f"no such option {given}" + (f"; did you mean {', '.join(close)}?" if close else "")
-    return message
+    return code
 
 
 def _internal(exc: Exception, debug: bool) -> int:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..core.table import Report
 from ..views.show import SECTIONS
-from .options import AsOf, DealArg, Session, choice, data_command, day, deals_arg
+from .options import AsOf, DealArg, Session, choice, data_command, day_option, deals_arg
 
 if TYPE_CHECKING:  # choices are Enums at run time, their text to the type checker
     Section = str
@@ -26,16 +27,9 @@ def list_deals(session: Session, as_of: AsOf = None) -> Report:
         deal list -f json | python -m json.tool
         deal list --as-of 2026-01-31
     """
-    from ..core.asof import as_of as stood
-    from ..core.asof import stamp
-    from ..core.registry import summarize
-    from ..views.listing import listing
+    from .. import api
 
-    entries = session.registry().entries.values()
-    when = day(as_of, "--as-of")
-    if when is None:
-        return listing((e.summary, e.origin) for e in entries)
-    return stamp(listing((summarize(stood(e.deal, when)), e.origin) for e in entries), when)
+    return api.list_deals(api.Deals(session.registry()), as_of)
 
 
 @data_command("show")
@@ -79,12 +73,9 @@ def show(
         deal show japan --as-of 2026-02-28 -s totals
         deal show japan --currency JPY
     """
-    from ..core.asof import at, stamp
-    from ..views.show import show as view
+    from .. import api
 
-    when = day(as_of, "--as-of")
-    deal_ = at(session.resolve(deal).deal, when)
-    return stamp(view(deal_, section or [], as_of=when, currency=currency), when)
+    return api.show(session.resolve(deal).deal, section or [], as_of, currency)
 
 
 @data_command("sources")
@@ -110,14 +101,14 @@ def sources(
         deal sources japan -f csv
         deal sources --check
     """
+    from .. import api
     from ..core.errors import UsageError
-    from ..views import sources as view
 
     if check:
-        return view.check(session.deals(deals))
+        return api.check_sources(session.deals(deals))
     if not deals or len(deals) != 1:
         raise UsageError("sources takes one deal (or --check and any number)")
-    return view.sources(session.resolve(deals[0]).deal)
+    return api.sources(session.resolve(deals[0]).deal)
 
 
 @data_command("search")
@@ -133,21 +124,17 @@ def search(
     Example:
         deal search hitachi
     """
-    from ..views.search import search as view
+    from .. import api
 
-    return view(session.registry().deals(), text)
+    return api.search(text, session.registry().deals())
 
 
 @data_command("timeline")
 def timeline(
     session: Session,
     deals: Annotated[list[str] | None, deals_arg("Deals to merge (default: all).")] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="From this date.", metavar="YYYY-MM-DD")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Up to this date.", metavar="YYYY-MM-DD")
-    ] = None,
+    since: Annotated[date | None, day_option("--since", help="From this date.")] = None,
+    until: Annotated[date | None, day_option("--until", help="Up to this date.")] = None,
 ) -> Report:
     """Events of one or more deals, merged and sorted by date.
 
@@ -155,6 +142,6 @@ def timeline(
     Example:
         deal timeline japan korea --since 2026-01-01
     """
-    from ..views.timeline import timeline as view
+    from .. import api
 
-    return view(session.deals(deals), day(since, "--since"), day(until, "--until"))
+    return api.timeline(session.deals(deals), since=since, until=until)

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..core.errors import UsageError
+from ..core.errors import DealError, Exit
 from ..output import Request, emit
 from ..render import FORMATS
 from .about import about
@@ -58,13 +58,25 @@ def deals_arg(help: str) -> Any:
     return typer.Argument(help=help, autocompletion=_complete_deal, metavar="DEAL")
 
 
-def day(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{option} takes a date as YYYY-MM-DD, not '{text}'") from None
+class DateError(DealError):
+    """A date option's value that is not a date: a usage error (and no ValueError, which the
+    parameter's conversion would reword)."""
+
+    exit_code = Exit.USAGE
+
+
+def day_option(flag: str, help: str) -> Any:
+    """An option whose value is a `date`, given as YYYY-MM-DD."""
+
+    def parse(text: str | date) -> date:
+        if isinstance(text, date):
+            return text
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise DateError(f"{flag} takes a date as YYYY-MM-DD, not '{text}'") from None
+
+    return typer.Option(flag, help=help, metavar="YYYY-MM-DD", parser=parse)
 
 
 Format = choice("Format", FORMATS)
@@ -140,16 +152,23 @@ def data_command(
     return decorate
 
 
-__all__ = ["DealArg", "Session", "choice", "data_command", "day", "deals_arg", "value"]
+__all__ = [
+    "DealArg",
+    "Session",
+    "choice",
+    "data_command",
+    "day_option",
+    "deals_arg",
+    "value",
+]
 
 
 AsOf = Annotated[
-    str | None,
-    typer.Option(
+    date | None,
+    day_option(
         "--as-of",
         help="The deal as it stood at the end of this day: allocations in the status they had "
         "then (or left out if not yet announced), terms in force, events up to then.",
-        metavar="YYYY-MM-DD",
     ),
 ]
 __all__ += ["AsOf"]

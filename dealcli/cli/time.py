@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
@@ -11,7 +10,7 @@ from ..core.table import Report
 from ..core.versions import read_version
 from ..output import Request
 from ..output import options as render_options
-from .options import AsOf, DealArg, Session, data_command, day
+from .options import AsOf, DealArg, Session, data_command
 
 
 def _drawn(session: Session, req: Request) -> bool:
@@ -35,16 +34,9 @@ def pace(session: Session, req: Request, deal: DealArg, as_of: AsOf = None) -> t
         deal pace japan --as-of 2026-03-31 -f json
         deal pace korea --svg korea-pace.svg
     """
-    from ..core.asof import as_of as stood
-    from ..core.asof import stamp
-    from ..views.pace import pace as view
-    from ..views.pace import pace_chart
+    from .. import api
 
-    when = day(as_of, "--as-of")
-    on = when or date.today()
-    deal_ = stood(session.resolve(deal).deal, on)
-    report = pace_chart(deal_, on) if _drawn(session, req) else view(deal_, on)
-    return stamp(report, when), 0
+    return api.pace(session.resolve(deal).deal, as_of, drawn=_drawn(session, req)), 0
 
 
 @data_command("diff", request=True)
