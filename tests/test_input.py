@@ -389,3 +389,10 @@ def test_a_url_that_could_end_an_attribute_is_refused(tmp_path: Path, url: str) 
     line = next(i for i, x in enumerate(text.splitlines(), 1) if "id: src-a" in x)
     assert r.stdout.startswith(f"{path}:{line}:")
     assert "sources[0].url: '" in r.stdout and "' is not a web address" in r.stdout
+
+
+def test_a_message_quoting_what_was_typed_cuts_it() -> None:
+    r = run("show", "x" * 5000)
+    assert r.returncode == 2
+    first = r.stderr.splitlines()[0]
+    assert first == "deal: error: no deal named '" + "x" * 39 + "…'"

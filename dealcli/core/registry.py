@@ -51,6 +51,7 @@ from .cache import (
 )
 from .errors import Problem, UsageError
 from .model import Deal
+from .problems import short
 from .reading import file_kind, read_deal, read_deal_bytes, read_limited
 from .totals import totals
 
@@ -232,7 +233,7 @@ class Registry:
         listing = ", ".join(sorted(self.entries)) or "none"
         if len(self.entries) > 20:
             listing = f"{len(self.entries)} deals; `deal list` names them"
-        raise UsageError(f"no deal named '{name}'{hint}\navailable deals: {listing}")
+        raise UsageError(f"no deal named '{short(name)}'{hint}\navailable deals: {listing}")
 
     def completions(self) -> list[str]:
         return sorted(self.names)
