@@ -48,8 +48,32 @@ class ScalarError(Exception):
 
 def kind_of(text: str) -> str:
     """What YAML 1.1 reads a plain scalar as: str, int, float, bool, null or timestamp."""
+    if text.count(":") > 4:  # past a timestamp's colons: base 60 or text, told apart here
+        return _base_60(text) or "str"
     tag: str = _resolver.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     return tag[len(_TAG) :] if tag.startswith(_TAG) else "str"
+
+
+_DIGITS = frozenset("0123456789")
+_BAD_GROUP = re.compile(r":(?![0-5]?[0-9](?=:|\Z))")  # a colon not before a group 0-59
+
+
+def _base_60(text: str) -> str | None:
+    """ "int" or "float" when `text` is one of YAML 1.1's base-60 numbers, else None.
+
+    PyYAML's patterns keep a backtracking state for each `:NN` group, so a megabyte of
+    them takes hundreds of megabytes; this reads the same forms in one pass."""
+    body = text[1:] if text[:1] in ("+", "-") else text
+    head, dot, fraction = body.partition(".")
+    colon = head.find(":")
+    first, groups = head[:colon], head[colon:]
+    if colon < 1 or first[0] not in _DIGITS or not set(first) <= _DIGITS | {"_"}:
+        return None
+    if not set(groups) <= _DIGITS | {":"} or _BAD_GROUP.search(groups):
+        return None
+    if dot:
+        return "float" if set(fraction) <= _DIGITS | {"_"} else None
+    return "int" if first[0] != "0" else None
 
 
 def plain_scalar(text: str) -> tuple[Any, str | None]:
