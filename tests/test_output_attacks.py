@@ -83,3 +83,39 @@ def test_an_sqlite_export_stores_no_raw_control(tmp_path: Path) -> None:
     assert [t for t in texts if CONTROL.search(t)] == []
     title = next(t for t in texts if t.startswith("<script>"))
     assert "\u241b]52;c;aGVsbG8=\u2407" in title  # shown, as csv shows it
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Acme Power", "Acme Power"),  # one name, two countries: two firms
+        ("Acme\\e Power", "Acme\\u241b Power"),  # a control and its picture: one after the gate
+    ],
+)
+def test_an_sqlite_export_of_companies_the_gate_makes_alike(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    text = (FIXTURES / "mini.yaml").read_text()
+    text = text.replace(
+        'name: Nippon Co, country: "JP", role: lead}',
+        f'name: "{first}", country: "JP", role: lead}}',
+    )
+    text = text.replace(
+        'name: Acme Power, country: "US", role: lead}',
+        f'name: "{second}", country: "US", role: lead}}',
+    )
+    folder = tmp_path / "deals"
+    folder.mkdir()
+    (folder / "mini.yaml").write_text(text)
+    db = tmp_path / "deals.db"
+    r = run(
+        "--deals-dir", str(folder), "export", "mini", "-f", "sqlite", "-o", str(db), cwd=tmp_path
+    )
+    assert r.returncode == 0, r.stderr
+    con = sqlite3.connect(db)
+    rows = con.execute(
+        "SELECT name, country FROM allocation_companies WHERE allocation_id = 'a2' AND role = 'lead'"
+    ).fetchall()
+    con.close()
+    assert sorted(country for _, country in rows) == ["JP", "US"]
+    assert len({name for name, _ in rows}) == 1

@@ -124,7 +124,8 @@ SCHEMA: dict[str, tuple[list[str], str]] = {
             "country TEXT",
             "role TEXT NOT NULL",
         ],
-        "PRIMARY KEY (deal_id, allocation_id, name, role)",
+        # the country too: one name may lead from two countries (two firms of one name)
+        "PRIMARY KEY (deal_id, allocation_id, name, country, role)",
     ),
     "commitments": (
         [
@@ -316,9 +317,9 @@ def to_sqlite(deals: list[Deal], path: Path, stdout: TextIO | None = None) -> No
         for name, (columns, key) in SCHEMA.items():
             con.execute(f"CREATE TABLE {name} ({', '.join([*columns, key])})")
             marks = ", ".join("?" * len(columns))
-            con.executemany(
-                f"INSERT INTO {name} VALUES ({marks})", ([_sql(v) for v in r] for r in data[name])
-            )
+            # rows the gate made the same (a control and its picture) are one row
+            gated = dict.fromkeys(tuple(_sql(v) for v in r) for r in data[name])
+            con.executemany(f"INSERT INTO {name} VALUES ({marks})", gated)
     image = con.serialize()
     con.close()
     write_output(path, image, stdout=stdout)
