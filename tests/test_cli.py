@@ -183,6 +183,20 @@ def test_no_private_imports() -> None:
     assert private == []
 
 
+def test_no_module_takes_a_private_name_of_another() -> None:
+    # a module's _names are its own: another module uses what it makes public
+    taken = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                taken += [
+                    f"{path.relative_to(ROOT)}: {a.name}"
+                    for a in node.names
+                    if a.name.startswith("_") and a.name != "__version__"
+                ]
+    assert taken == []
+
+
 def test_no_module_over_400_lines() -> None:
     long = {
         str(p.relative_to(ROOT)): n

@@ -25,7 +25,7 @@ from typing import Any
 
 from . import VERSION, model
 from .atomic import write_atomic
-from .decode import _day, decode_deal, encode
+from .decode import decode_day, decode_deal, encode
 from .errors import Problem, UsageError
 from .reading import Refused, read_file
 
@@ -70,11 +70,11 @@ class Folder:
         except FileNotFoundError:
             return None
         except _Untrusted as exc:
-            self.warn(_cache_problem(path, f"{exc}; not read, running without a cache"))
+            self.warn(cache_problem(path, f"{exc}; not read, running without a cache"))
             self.cache_dir = None
         except Exception as exc:  # any failure of a cache file: rebuild it
             reason = getattr(exc, "strerror", None) or type(exc).__name__
-            self.warn(_cache_problem(path, f"unreadable ({reason}); rebuilt"))
+            self.warn(cache_problem(path, f"unreadable ({reason}); rebuilt"))
         return None
 
     def write(self, path: Path | None, data: Any) -> None:
@@ -85,7 +85,7 @@ class Folder:
             # the hash first: a damaged or half-written file is known before it is used
             write_atomic(path, hashlib.sha256(text).hexdigest().encode() + b"\n" + text, mode=0o600)
         except UsageError as exc:  # a read-only cache or a full disk: work without a cache
-            self.warn(_cache_problem(self.cache_dir, f"not written: {exc}"))
+            self.warn(cache_problem(self.cache_dir, f"not written: {exc}"))
             self.cache_dir = None
 
     def row(self, name: str) -> tuple[Any, ...] | None:
@@ -102,12 +102,12 @@ class _Untrusted(Exception):
     pass
 
 
-def _remove(path: Path) -> None:
+def remove(path: Path) -> None:
     with contextlib.suppress(OSError):  # a stale cache file is harmless: nothing names it
         path.unlink(missing_ok=True)
 
 
-def _cache_problem(path: Path | None, message: str) -> Problem:
+def cache_problem(path: Path | None, message: str) -> Problem:
     return Problem(str(path), f"cache: {message}", warning=True)
 
 
@@ -129,23 +129,23 @@ def _trusted_dir(path: Path, warn: Callable[[Problem], None]) -> bool:
         st = os.stat(path)
     except OSError as exc:
         warn(
-            _cache_problem(path, f"cannot use the folder ({exc.strerror}); running without a cache")
+            cache_problem(path, f"cannot use the folder ({exc.strerror}); running without a cache")
         )
         return False
     why = "not a folder" if not stat.S_ISDIR(st.st_mode) else _distrust(st)
     if why is not None:
-        warn(_cache_problem(path, f"{why}; not read, running without a cache"))
+        warn(cache_problem(path, f"{why}; not read, running without a cache"))
         return False
     return True
 
 
-def _cache_root(root: Path | None, warn: Callable[[Problem], None]) -> Path | None:
+def cache_root(root: Path | None, warn: Callable[[Problem], None]) -> Path | None:
     """The user's cache folder for deal (`Environment.cache_dir`), created and checked; None
     to run without a cache."""
     return root if root is not None and _trusted_dir(root, warn) else None
 
 
-def _cache_dir(
+def folder_cache(
     folder: Path, root: Path | None, warn: Callable[[Problem], None] = ignore
 ) -> Path | None:
     if root is None:
@@ -197,7 +197,7 @@ def _read_json(path: Path) -> Any:
     return json.loads(text)
 
 
-def _problem(fields: list[Any]) -> Problem:
+def problem_from(fields: list[Any]) -> Problem:
     path, message, line, column, field_, hint, warning = fields
     return Problem(path, message, line, column, field_, hint, warning)
 
@@ -294,4 +294,4 @@ def total(value: Any) -> Decimal:
 
 
 def day(value: Any) -> date:
-    return _day(value)
+    return decode_day(value)

@@ -108,7 +108,7 @@ def _make_decoder(hint: Any) -> Callable[[Any], Any]:
     if hint is Decimal:
         return _amount
     if hint is date:
-        return _day
+        return decode_day
     if hint is bool or hint is int or hint is str:
         return lambda v: v if type(v) is hint else _bad(v)
     if origin is tuple:
@@ -163,7 +163,7 @@ def _amount(v: Any) -> Decimal:
     return value
 
 
-def _day(v: Any) -> date:
+def decode_day(v: Any) -> date:
     if type(v) is not str or not _DAY.fullmatch(v):
         _bad(v)
     return date.fromisoformat(v)

@@ -39,15 +39,15 @@ from typing import Any
 from . import cache as checked
 from .cache import (
     Folder,
-    _cache_dir,
-    _cache_problem,
-    _cache_root,
-    _problem,
-    _remove,
+    cache_problem,
+    cache_root,
     checked_index,
     decode_deal,
     encode,
+    folder_cache,
     ignore,
+    problem_from,
+    remove,
 )
 from .errors import Problem, UsageError
 from .model import Deal
@@ -102,7 +102,7 @@ class Entry:
                 try:
                     deal = decode_deal(data, self.names)
                 except Exception as exc:  # a damaged or planted entry: read the deal file
-                    self.folder.warn(_cache_problem(where, f"unreadable ({type(exc).__name__})"))
+                    self.folder.warn(cache_problem(where, f"unreadable ({type(exc).__name__})"))
             if deal is None:
                 deal = read_deal(Path(self.path))
                 if data is not None:  # replace the entry, so the next run reads it again
@@ -143,7 +143,7 @@ class Summary:
     binding: bool | None = None  # whether the headline binds; None: not said
 
     def row(self) -> tuple[Any, ...]:
-        """Plain values (amounts as text) that unpickle fast in a folder index."""
+        """Plain values (amounts as text), as the folder index keeps them in JSON."""
         return (
             self.id,
             self.names,
@@ -249,7 +249,7 @@ def open_registry(
     folders), then `deals_dirs`; with `cache_dir`, kept there (None: no cache)."""
     registry = Registry()
     warn = registry.problems.append
-    root = _cache_root(cache_dir, registry.note)
+    root = cache_root(cache_dir, registry.note)
     users = [*deal_path, *deals_dirs]
     folders = [(bundled_dir(), True)] if bundled else []
     folders += [(Path(d), False) for d in users]
@@ -337,7 +337,7 @@ def load_folder(
     a racy entry, the hash of its bytes; when every stamp matches and none is racy
     (the usual case) no file is opened.
     """
-    cache = Folder(folder, _cache_dir(folder, root, note), note)
+    cache = Folder(folder, folder_cache(folder, root, note), note)
     now = time.time_ns()
     current, warnings = scan(folder)
     for w in warnings:
@@ -378,13 +378,13 @@ def load_folder(
                 rows[name] = summarize(deal).row()
                 cache.write(where, encode(deal))
             elif where is not None:
-                _remove(where)
+                remove(where)
         for name in set(stamps) - set(current):  # files that are gone: drop their entries
             for part in (stamps, names, problems, racy):
                 part.pop(name, None)
             where = cache.deal_file(name)
             if where is not None:
-                _remove(where)
+                remove(where)
         old_row = cache.row  # rows of unchanged files come from the old rows file
         cache.rows = {k: list(row) for k in names if (row := rows.get(k) or old_row(k)) is not None}
         cache.write(cache.cached("rows.json"), cache.rows)
@@ -396,5 +396,5 @@ def load_folder(
         if entry is not None and name in fresh:
             entry._deal = fresh[name]  # read in this run: no need to decode it again
         stored = problems.get(name)
-        out.append((entry, [_problem(p) for p in stored] if stored else []))
+        out.append((entry, [problem_from(p) for p in stored] if stored else []))
     return out

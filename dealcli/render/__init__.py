@@ -59,7 +59,7 @@ def render(report: Report, opts: Options) -> str | bytes:
 
         text = render_grid(report)
     elif fmt == "table":
-        from .rich_table import render_table
+        from .grid import render_table  # fitted and painted: no Rich
 
         text = render_table(report, opts)
     elif fmt == "markdown":

@@ -16,21 +16,26 @@ if TYPE_CHECKING:
     from ..core.table import Report
     from .prose import Line
 
-__all__ = ["paint", "render_grid", "width"]
+if TYPE_CHECKING:
+    from . import Options
 
-# Styles as ANSI SGR codes (the 8 standard colours, bold, dim: they work everywhere).
-SGR = {
-    "title": "1;4",
-    "caption": "2",
-    "header": "1",
-    "dim": "2",
-    "headline": "1",
-    "committed": "32",
-    "candidate": "36",
-    "uncommitted": "33",
-    "match": "1;7",
-    "group": "1",
+__all__ = ["STYLES", "paint", "render_grid", "render_table", "width"]
+
+# Each style a layout names, as ANSI SGR codes in a terminal (the 8 standard colours, bold,
+# dim: they work everywhere) and as Rich draws it in a picture (SVG, HTML): one meaning.
+STYLES = {
+    "title": ("1;4", "bold underline"),
+    "caption": ("2", "dim"),
+    "header": ("1", "bold"),
+    "dim": ("2", "dim"),
+    "headline": ("1", "bold"),
+    "committed": ("32", "green"),
+    "candidate": ("36", "cyan"),
+    "uncommitted": ("33", "yellow"),
+    "match": ("1;7", "bold reverse"),
+    "group": ("1", "bold"),
 }
+SGR = {name: sgr for name, (sgr, _) in STYLES.items()}
 _OSC8 = "\x1b]8;;{}\x1b\\"
 
 
@@ -56,3 +61,9 @@ def paint(lines: list[Line], color: bool, links: bool = False) -> str:
 def render_grid(report: Report) -> str:
     """`--format table` into a pipe or file: no colour, nothing wrapped, cut or dropped."""
     return paint(lay_report(report, None), color=False)
+
+
+def render_table(report: Report, opts: Options) -> str:
+    """In a terminal: fitted to its width, in colour unless NO_COLOR."""
+    lines = lay_report(report, opts.width, legend=opts.color)
+    return paint(lines, color=opts.color, links=opts.color and opts.width is not None)

@@ -1,7 +1,7 @@
-"""Tables for people in a terminal (ANSI text) and in pictures (Rich, for SVG and HTML).
+"""Tables in pictures: the layout a terminal shows (`fit`), drawn by Rich for SVG and HTML.
 
-Both draw the same layout (`fit`): cells are plain text, so markup in a deal
-file is shown, never run.
+Cells are plain text, so markup in a deal file is shown, never run; the styles are the
+terminal's (`grid.STYLES`).
 """
 
 from __future__ import annotations
@@ -10,28 +10,15 @@ from typing import TYPE_CHECKING
 
 from ..gates import html, link
 from .fit import lay_report
-from .grid import paint
+from .grid import STYLES
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from ..core.table import Report
-    from . import Options
     from .prose import Line
 
-# Styles as Rich draws them in pictures; the same meaning as grid.SGR.
-RICH = {
-    "title": "bold underline",
-    "caption": "dim",
-    "header": "bold",
-    "dim": "dim",
-    "headline": "bold",
-    "committed": "green",
-    "candidate": "cyan",
-    "uncommitted": "yellow",
-    "match": "bold reverse",
-    "group": "bold",
-}
+RICH = {name: rich for name, (_, rich) in STYLES.items()}
 
 
 def draw_lines(console: Console, lines: list[Line]) -> None:
@@ -56,9 +43,3 @@ def draw_lines(console: Console, lines: list[Line]) -> None:
 def draw(console: Console, report: Report, wrap: bool) -> None:
     """The report on a Rich console (for pictures), fitted to its width if `wrap`."""
     draw_lines(console, lay_report(report, console.width if wrap else None, legend=True))
-
-
-def render_table(report: Report, opts: Options) -> str:
-    """In a terminal: fitted to its width, in colour unless NO_COLOR."""
-    lines = lay_report(report, opts.width, legend=opts.color)
-    return paint(lines, color=opts.color, links=opts.color and opts.width is not None)
