@@ -17,10 +17,15 @@ _ANSI = re.compile(r"\x1b\]8;;[^\x1b]*\x1b\\|\x1b\[[0-9;]*m")
 
 
 def screen(
-    args: list[str], cols: int, rows: int = 24, env: dict[str, str] | None = None
+    args: list[str],
+    cols: int,
+    rows: int = 24,
+    env: dict[str, str] | None = None,
+    keep_colour: bool = False,
 ) -> tuple[str, int]:
     """What `deal ARGS` prints on a terminal of `cols` x `rows` (stdout and stderr, colours
-    taken out), and its exit code. COLUMNS and LINES are not set: the size is the terminal's."""
+    taken out unless kept), and its exit code. COLUMNS and LINES are not set: the size is
+    the terminal's."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     full = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
@@ -44,4 +49,4 @@ def screen(
     code = proc.wait(timeout=20)
     os.close(master)
     text = out.decode("utf-8", "replace").replace("\r\n", "\n")
-    return _ANSI.sub("", text), code
+    return (text if keep_colour else _ANSI.sub("", text)), code

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from dealcli.render.prose import width
 
+from .conftest import FIXTURES, deal_bin
 from .terminal import screen
 
 SIZES = [(80, 24), (120, 50)]
@@ -97,3 +102,111 @@ def test_help_taller_than_the_screen_is_paged(args: list[str], tmp_path: Path) -
     mark.unlink()
     text, code = screen(args, 120, 200, env={"DEAL_PAGER": str(pager)})
     assert code == 0 and not mark.exists() and text.startswith("Usage: deal")
+
+
+# -- flags where users put them ------------------------------------------------------------
+
+
+@pytest.fixture
+def pager(tmp_path: Path) -> tuple[Path, Path]:
+    """A pager that records what it was given."""
+    mark = tmp_path / "paged"
+    script = tmp_path / "pager"
+    script.write_text(f"#!/bin/sh\ncat > {mark}\n")
+    script.chmod(0o755)
+    return script, mark
+
+
+@pytest.mark.parametrize("args", [["--no-pager", "show", "japan"], ["show", "japan", "--no-pager"]])
+def test_no_pager_before_or_after_the_command(args: list[str], pager: tuple[Path, Path]) -> None:
+    script, mark = pager
+    text, code = screen(args, 80, 24, env={"DEAL_PAGER": str(script)})
+    assert code == 0 and not mark.exists()
+    assert (text.startswith("US-Japan Strategic Trade") and "Headline" in text) or "headline" in text
+    # and without it, the same screen goes through the pager
+    text, code = screen(["show", "japan"], 80, 24, env={"DEAL_PAGER": str(script)})
+    assert code == 0 and "headline" in mark.read_text()
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+@pytest.mark.parametrize(
+    ("wish", "env", "coloured"),
+    [
+        ("never", {}, False),
+        ("always", {}, True),
+        ("auto", {}, True),
+        ("always", {"NO_COLOR": "1"}, True),  # the flag says more than the variable
+        ("never", {"FORCE_COLOR": "1"}, False),
+        (None, {"NO_COLOR": "1"}, False),  # the variables still work
+    ],
+)
+def test_color_before_or_after_the_command(
+    where: str, wish: str | None, env: dict[str, str], coloured: bool
+) -> None:
+    flag = ["--color", wish] if wish else []
+    args = [*flag, "list", "--no-pager"] if where == "before" else ["list", "--no-pager", *flag]
+    raw, code = screen(args, 120, 50, env=env, keep_colour=True)
+    assert code == 0 and "japan" in raw
+    assert ("\x1b[" in raw) == coloured
+
+
+def test_color_always_colours_a_table_into_a_pipe() -> None:
+    r = subprocess.run(
+        [deal_bin(), "--color", "always", "list", "-f", "table"], capture_output=True, text=True
+    )
+    assert r.returncode == 0 and "\x1b[32m" in r.stdout  # committed money in green
+    r = subprocess.run([deal_bin(), "list", "-f", "table"], capture_output=True, text=True)
+    assert "\x1b[" not in r.stdout
+    r = subprocess.run([deal_bin(), "--color", "sometimes", "list"], capture_output=True, text=True)
+    assert r.returncode == 2 and "auto" in r.stderr and "never" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["-f", "csv", "show", "japan", "-s", "totals"],
+        ["show", "japan", "-s", "totals", "-f", "csv"],
+        ["--format", "CSV", "show", "japan", "-s", "totals"],
+    ],
+)
+def test_format_before_or_after_the_command(args: list[str]) -> None:
+    r = subprocess.run([deal_bin(), *args], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    rows = {row["measure"]: row for row in csv.DictReader(io.StringIO(r.stdout))}
+    assert rows["headline"]["usd_bn"] == "550" and rows["committed"]["usd_bn"] == "109"
+
+
+def test_the_command_s_own_format_wins_and_a_bad_one_is_named() -> None:
+    r = subprocess.run(
+        [deal_bin(), "-f", "csv", "list", "-f", "json"], capture_output=True, text=True
+    )
+    assert json.loads(r.stdout)[0]["id"] == "eu"
+    r = subprocess.run([deal_bin(), "-f", "cvs", "list"], capture_output=True, text=True)
+    assert r.returncode == 2 and "did you mean 'csv'?" in r.stderr
+    r = subprocess.run(
+        [deal_bin(), "-f", "csv", "validate", "deals"], capture_output=True, text=True
+    )
+    assert r.returncode == 2 and "validate" in r.stderr
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_output_and_deals_dir_before_or_after_the_command(where: str, tmp_path: Path) -> None:
+    out = tmp_path / "mini.csv"
+    common = ["--deals-dir", str(FIXTURES), "-o", str(out)]
+    command = ["show", "mini", "-s", "totals"]
+    args = [*common, *command] if where == "before" else [*command, *common]
+    r = subprocess.run([deal_bin(), *args], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    rows = {row["measure"]: row["usd_bn"] for row in csv.DictReader(io.StringIO(out.read_text()))}
+    assert rows["headline"] == "100" and rows["committed"] == "40"  # mini: 25 + 5 + 10
+
+
+def test_export_takes_format_and_output_before_the_command(tmp_path: Path) -> None:
+    out = tmp_path / "deals.json"
+    r = subprocess.run(
+        [deal_bin(), "-f", "json", "-o", str(out), "export", "japan"],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    assert [d["id"] for d in json.loads(out.read_text())] == ["japan"]

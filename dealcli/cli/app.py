@@ -10,8 +10,9 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
@@ -19,7 +20,7 @@ import typer
 
 from .. import __version__
 from ..core.environment import Environment
-from ..core.errors import DealError, DealFileError, Exit, PipeClosed
+from ..core.errors import DealError, DealFileError, Exit, PipeClosed, UsageError
 from ..core.registry import Entry, Registry, open_registry
 from ..gates import clean
 from ..output import streams
@@ -151,7 +152,16 @@ class Session:
     env: Environment
     deals_dirs: list[Path] = field(default_factory=list)
     strict: bool = False
+    # output options given before the command (`deal -f csv show japan`); the command's own win
+    format: str | None = None
+    output: Path | None = None
+    no_pager: bool = False
     _registry: Registry | None = None
+
+    def wish_color(self, wish: str | None) -> None:
+        """--color always|never|auto: over NO_COLOR and FORCE_COLOR, as a flag is."""
+        if wish:
+            self.env = replace(self.env, color=wish)  # type: ignore[arg-type]
 
     def registry(self) -> Registry:
         if self._registry is None:
@@ -217,6 +227,14 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+ColorWhen = Enum("ColorWhen", {w: w for w in ("auto", "always", "never")}, type=str)  # type: ignore[misc]
+COLOR = typer.Option(
+    "--color",
+    help="Colour in a table: auto (in a terminal), always or never; over NO_COLOR and FORCE_COLOR.",
+    case_sensitive=False,
+)
+
+
 @app.callback()
 def main(
     ctx: typer.Context,
@@ -232,6 +250,25 @@ def main(
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop at any broken deal file instead of skipping it.")
     ] = False,
+    color: Annotated[ColorWhen | None, COLOR] = None,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Print at once, never through $PAGER (less).")
+    ] = False,
+    format_: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="The output format of the command (as its own -f).",
+            metavar="FORMAT",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to FILE (as the command's own -o).", metavar="FILE"
+        ),
+    ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the traceback of internal errors.")
     ] = False,
@@ -244,7 +281,11 @@ def main(
 ) -> None:
     """Explore and compare state-backed investment deals."""
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_process()
-    ctx.obj = Session(env, deals_dirs=list(deals_dir or []), strict=strict)
+    run = Session(env, list(deals_dir or []), strict, format_, output, no_pager)
+    run.wish_color(color.value if color else None)
+    ctx.obj = run
+    if (format_ or output) and ctx.invoked_subcommand in ("validate", "schema"):
+        raise UsageError(f"{ctx.invoked_subcommand} writes no data: it takes no -f or -o")
     # --debug is read by run() from the raw arguments, so it covers errors while parsing too
 
 

@@ -11,15 +11,16 @@ import typing
 from collections.abc import Callable, Iterable
 from datetime import date
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from ..core.errors import DealError, Exit
+from ..core.errors import DealError, Exit, UsageError, did_you_mean
 from ..output import Request, emit
 from ..render import FORMATS
 from .about import about
-from .app import Session, app, session
+from .app import COLOR, ColorWhen, Session, app, session
 from .help import DealCommand
 
 
@@ -107,6 +108,45 @@ def _output_params() -> list[inspect.Parameter]:
 
 
 OUTPUT_PARAMS = _output_params()
+# options a user may give before the command or after it (`deal --deals-dir D show x`,
+# `deal show x --deals-dir D`): the group has them too, and the two are joined
+DEALS_DIR = typer.Option(
+    "--deals-dir",
+    help="Also read deals from DIR (repeatable; read after DEAL_PATH; "
+    "a later deal with the same id wins).",
+    metavar="DIR",
+)
+COMMON_PARAMS = [
+    inspect.Parameter(
+        "deals_dir",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=None,
+        annotation=Annotated[list[Path] | None, DEALS_DIR],
+    ),
+    inspect.Parameter(
+        "color",
+        inspect.Parameter.KEYWORD_ONLY,
+        default=None,
+        annotation=Annotated[ColorWhen | None, COLOR],
+    ),
+]
+
+
+def _before(run: Session, given: dict[str, Any]) -> dict[str, Any]:
+    """The command's output options, with those given before the command where it has none."""
+    for name in ("format", "output"):
+        if given.get(name) is None and getattr(run, name) is not None:
+            given[name] = getattr(run, name)
+    given["no_pager"] = given.get("no_pager") or run.no_pager
+    fmt = given["format"]
+    if fmt is not None and fmt.lower() not in FORMATS:
+        raise UsageError(
+            f"-f takes {', '.join(FORMATS)}, not '{fmt}'" + did_you_mean(fmt.lower(), list(FORMATS))
+        )
+    given["format"] = fmt.lower() if fmt else fmt
+    return given
+
+
 _CTX = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
 
 
@@ -134,8 +174,11 @@ def data_command(
 
         @functools.wraps(func)
         def command(ctx: typer.Context, **kwargs: Any) -> None:
-            req = Request(**{p.name[4:]: value(kwargs.pop(p.name)) for p in outputs})
             run = session(ctx)
+            given = {p.name[4:]: value(kwargs.pop(p.name)) for p in outputs}
+            req = Request(**_before(run, given))
+            run.deals_dirs += kwargs.pop("deals_dir") or []
+            run.wish_color(value(kwargs.pop("color")))
             head = (run, req) if request else (run,)
             result = func(*head, **{k: value(v) for k, v in kwargs.items()})
             report, code = result if isinstance(result, tuple) else (result, 0)
@@ -143,7 +186,7 @@ def data_command(
             if code:
                 raise typer.Exit(code)
 
-        params = [_CTX, *own, *outputs]
+        params = [_CTX, *own, *outputs, *COMMON_PARAMS]
         command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
         command.__annotations__ = {p.name: p.annotation for p in params}
         app.command(name, cls=DealCommand)(command)

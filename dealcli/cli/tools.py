@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..core.errors import Exit
+from ..core.errors import Exit, UsageError
 from ..gates import clean
 from ..output.export import FORMATS as EXPORT_FORMATS
 from ..output.files import print_lines, write_stdout
 from .app import app, session
 from .help import DealCommand
-from .options import choice, deals_arg, value
+from .options import DEALS_DIR, choice, deals_arg, value
 
 if TYPE_CHECKING:  # choices are Enums at run time, their text to the type checker
     ExportFormat = str
@@ -27,18 +27,21 @@ def export(
     ctx: typer.Context,
     deals: Annotated[list[str] | None, deals_arg("Deals to export (default: all).")] = None,
     format_: Annotated[
-        ExportFormat,
-        typer.Option("--format", "-f", help="What to write.", case_sensitive=False),
-    ] = "sqlite",
+        ExportFormat | None,
+        typer.Option(
+            "--format", "-f", help="What to write  [default: sqlite]", case_sensitive=False
+        ),
+    ] = None,
     output: Annotated[
-        Path,
+        Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="The file (sqlite, json) or folder (csv) to write.",
+            help="The file (sqlite, json) or folder (csv) to write  [default: deals.db]",
             metavar="PATH",
         ),
-    ] = Path("deals.db"),
+    ] = None,
+    deals_dir: Annotated[list[Path] | None, DEALS_DIR] = None,
 ) -> None:
     """Export the data set: a normalised SQLite database, one JSON document, or CSV files.
 
@@ -54,7 +57,11 @@ def export(
     from ..output.export import export as run_export
 
     run = session(ctx)
-    run_export(run.deals(deals), value(format_), output, run.env.stdout)
+    run.deals_dirs += deals_dir or []
+    fmt = value(format_) or (run.format or "sqlite").lower()
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"export -f takes {', '.join(EXPORT_FORMATS)}, not '{fmt}'")
+    run_export(run.deals(deals), fmt, output or run.output or Path("deals.db"), run.env.stdout)
 
 
 @app.command("validate", cls=DealCommand)
