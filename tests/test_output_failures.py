@@ -188,7 +188,8 @@ def test_a_reader_that_stops_midway_is_141(tmp_path: Path) -> None:
     assert proc.stderr.read() == b""
 
 
-def test_sigterm_while_the_pager_runs_ends_both_with_143(tmp_path: Path) -> None:
+def _with_pager(tmp_path: Path) -> tuple[subprocess.Popen[bytes], int, str]:
+    """`deal show japan` in a terminal, paged by `sleep`: the process, the terminal, the pager."""
     import pty
 
     leader, follower = pty.openpty()
@@ -201,17 +202,39 @@ def test_sigterm_while_the_pager_runs_ends_both_with_143(tmp_path: Path) -> None
         start_new_session=True,
     )
     os.close(follower)
+    children: list[str] = []
+    for _ in range(200):  # until the pager has started
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        if children:
+            break
+        time.sleep(0.05)
+    if not children:
+        proc.kill()
+        os.close(leader)
+        pytest.fail("the pager never started")
+    return proc, leader, children[0]
+
+
+def test_sigterm_while_the_pager_runs_ends_both_with_143(tmp_path: Path) -> None:
+    proc, leader, pager = _with_pager(tmp_path)
     try:
-        children: list[str] = []
-        for _ in range(200):  # until the pager has started
-            children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
-            if children:
-                break
-            time.sleep(0.05)
-        assert children, "the pager never started"
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=20) == 143
-        assert not Path(f"/proc/{children[0]}").exists() or _zombie(children[0])
+        assert not Path(f"/proc/{pager}").exists() or _zombie(pager)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(leader)
+
+
+def test_ctrl_c_while_the_pager_runs_is_the_pagers(tmp_path: Path) -> None:
+    proc, leader, pager = _with_pager(tmp_path)
+    try:
+        proc.send_signal(signal.SIGINT)  # deal goes on waiting for its pager
+        time.sleep(0.5)  # for deal to take the signal before its pager ends (no assertion)
+        assert proc.poll() is None
+        os.kill(int(pager), signal.SIGTERM)  # the pager ends (as `q` would)
+        assert proc.wait(timeout=20) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
