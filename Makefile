@@ -45,6 +45,7 @@ floors:
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/importtime.py
 
 fuzz: install
 	$(BIN)/python bench/fuzz.py
