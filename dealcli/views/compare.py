@@ -45,8 +45,10 @@ def yes_no(flag: bool | None) -> str | None:
 def labels(deals: list[Deal]) -> list[str]:
     """A row label per deal: its id; the same deal twice gets a second, distinct label."""
     out: list[str] = []
+    seen: set[str] = set()
     for d in deals:
-        out.append(d.id if d.id not in out else f"{d.id}-{len(out) + 1}")
+        out.append(d.id if d.id not in seen else f"{d.id}-{len(out) + 1}")
+        seen.add(out[-1])
     return out
 
 
@@ -246,15 +248,15 @@ def terms_part(deals: list[Deal], day: date) -> Table:
             Column("usd_bn", "USD bn", "amount"),
         ],
     )
-    ids: list[str] = []
-    for d in deals:
-        numbered = [x.id for x in d.terms if x.pct is not None or x.usd_bn is not None]
-        ids += [tid for tid in numbered if tid not in ids]
-    for tid in ids:
-        for name, d in zip(labels(deals), deals, strict=True):
-            found = term(d, tid)
-            if found is not None and (found.pct is not None or found.usd_bn is not None):
-                t.add(tid, name, found.pct, found.usd_bn)
+    # by term id, in order of first appearance, then by deal (a deal's term ids are unique)
+    rows: dict[str, list[tuple[str, Decimal | None, Decimal | None]]] = {}
+    for name, d in zip(labels(deals), deals, strict=True):
+        for x in d.terms:
+            if x.pct is not None or x.usd_bn is not None:
+                rows.setdefault(x.id, []).append((name, x.pct, x.usd_bn))
+    for tid, found_in in rows.items():
+        for name, pct, usd_bn in found_in:
+            t.add(tid, name, pct, usd_bn)
     t.notes.append("a deal missing under a term has no term with that id")
     return t
 
@@ -298,13 +300,17 @@ def commitments_part(deals: list[Deal], day: date) -> Table:
             Column("usd_bn_stated", "USD bn stated", "amount"),
         ],
     )
-    names = labels(deals)
-    for area in sorted({c.area for d in deals for c in d.commitments}):
-        for name, d in zip(names, deals, strict=True):
+    areas: dict[str, list[tuple[str, int, Decimal | None]]] = {}
+    for name, d in zip(labels(deals), deals, strict=True):
+        for area in dict.fromkeys(c.area for c in d.commitments):
             found = [c for c in d.commitments if c.area == area]
-            if found:
-                amounts = [c.usd_bn for c in found if c.usd_bn is not None]
-                t.add(area, name, len(found), sum(amounts, ZERO) if amounts else None)
+            amounts = [c.usd_bn for c in found if c.usd_bn is not None]
+            areas.setdefault(area, []).append(
+                (name, len(found), sum(amounts, ZERO) if amounts else None)
+            )
+    for area in sorted(areas):
+        for row in areas[area]:
+            t.add(area, *row)
     t.notes.append(
         "USD bn stated: the amounts the commitments name, added as stated "
         "(yearly and multi-year figures mixed)"
