@@ -223,3 +223,23 @@ def test_the_schema_takes_private_x_keys_at_every_level_and_nothing_else_unknown
     doc["allocations"][0]["note"] = "a typo of x-note"
     with pytest.raises(jsonschema.ValidationError, match="'note' does not match any of"):
         jsonschema.validate(doc, schema)
+
+
+def test_an_export_that_fails_midway_leaves_the_old_file_as_it_was(tmp_path: Path) -> None:
+    # the export is written in pieces as the deals are read: a failure after the first
+    # pieces must still leave the previous file whole, and no temporary file behind
+    from dealcli.output.files import write_output
+
+    target = tmp_path / "deals.json"
+    target.write_text("the previous export\n")
+
+    def pieces():
+        yield b"[\n"
+        raise RuntimeError("a deal could not be read")
+
+    with pytest.raises(RuntimeError):
+        write_output(target, pieces())
+    assert target.read_text() == "the previous export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["deals.json"]
+    write_output(target, iter([b"[\n", b"{}", b"\n]\n"]))
+    assert target.read_text() == "[\n{}\n]\n"

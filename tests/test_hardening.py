@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -555,27 +556,21 @@ except files.Terminated as exc:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_an_interrupted_csv_export_keeps_the_whole_old_set(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_interrupted_csv_export_keeps_the_whole_old_set(tmp_path: Path) -> None:
     folder = tmp_path / "set"
     old = {f"t{i}.csv": f"old {i}\n" for i in range(10)}
     files.write_folder(folder, dict(old), owned=old)
-    calls = []
-    real = files._encode
 
-    def interrupted(text: str | bytes) -> bytes:
-        calls.append(1)
-        if len(calls) == 5:
-            raise KeyboardInterrupt
-        return real(text)
+    def interrupted() -> Iterator[bytes]:  # Ctrl-C while the fifth file is being written
+        yield b"new, in part"
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(files, "_encode", interrupted)
+    new: dict[str, str | Iterator[bytes]] = {n: "new\n" for n in old}
+    new["t4.csv"] = interrupted()
     with pytest.raises(KeyboardInterrupt):
-        files.write_folder(folder, {n: "new\n" for n in old}, owned=old)
+        files.write_folder(folder, new, owned=old)
     assert {p.name: p.read_text() for p in folder.glob("*.csv")} == old
     assert [p.name for p in tmp_path.iterdir()] == ["set"]  # no temporary folder left
-    monkeypatch.undo()
     files.write_folder(folder, {n: "new\n" for n in old}, owned=old)
     assert {p.read_text() for p in folder.glob("*.csv")} == {"new\n"}
     (folder / "mine.txt").write_text("not an export")

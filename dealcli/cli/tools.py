@@ -61,7 +61,8 @@ def export(
     fmt = value(format_) or (run.format or "sqlite").lower()
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"export -f takes {', '.join(EXPORT_FORMATS)}, not '{fmt}'")
-    run_export(run.deals(deals), fmt, output or run.output or Path("deals.db"), run.env.stdout)
+    every = run.registry().each_deal() if not deals else run.deals(deals)  # one at a time
+    run_export(every, fmt, output or run.output or Path("deals.db"), run.env.stdout)
 
 
 @app.command("validate", cls=DealCommand)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import UsageError
@@ -48,7 +49,19 @@ def temp_prefix(name: str) -> str:
     return "." + os.fsdecode(raw) + "."
 
 
-def write_atomic(path: Path, text: str | bytes, mode: int | None = None) -> None:
+Content = str | bytes | Iterable[bytes]  # a whole text, or its bytes piece by piece
+
+
+def pieces(content: Content) -> Iterator[bytes]:
+    """The bytes of `content`: a text encoded whole, or the pieces as they come (a large
+    export is written without holding it all)."""
+    if isinstance(content, str | bytes):
+        yield encode(content)
+    else:
+        yield from content
+
+
+def write_atomic(path: Path, text: Content, mode: int | None = None) -> None:
     """Write to a temporary file beside `path`, then rename: a failure leaves `path` as it was.
 
     `mode` sets the new file's permissions; by default an existing file's are kept.
@@ -60,7 +73,8 @@ def write_atomic(path: Path, text: str | bytes, mode: int | None = None) -> None
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(encode(text))
+            for piece in pieces(text):
+                fh.write(piece)
         os.chmod(tmp, file_mode(path) if mode is None else mode)
         os.replace(tmp, path)
     except OSError as exc:

@@ -28,7 +28,7 @@ import difflib
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -95,6 +95,12 @@ class Entry:
     @property
     def deal(self) -> Deal:
         if self._deal is None:
+            self._deal = self.load()
+        return self._deal
+
+    def load(self) -> Deal:
+        """The deal, as `deal` gives it, but not kept when it had to be read."""
+        if self._deal is None:
             where = self.folder.deal_file(self.name)
             data = self.folder.read(path=where) if where else None
             deal = None
@@ -107,7 +113,7 @@ class Entry:
                 deal = read_deal(Path(self.path))
                 if data is not None:  # replace the entry, so the next run reads it again
                     self.folder.write(where, encode(deal))
-            self._deal = deal
+            return deal
         return self._deal
 
     @property
@@ -223,6 +229,10 @@ class Registry:
 
     def deals(self) -> list[Deal]:
         return [e.deal for e in self.entries.values()]
+
+    def each_deal(self) -> Iterator[Deal]:
+        """Every deal in turn, none kept: one pass over many deals holds one at a time."""
+        return (e.load() for e in self.entries.values())
 
     def resolve(self, name: str) -> Entry:
         key = name.strip().lower()

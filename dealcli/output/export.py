@@ -17,17 +17,20 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import io
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..core.atomic import Content
 from ..core.errors import UsageError
 from ..core.model import Deal
 from ..core.table import number
 from ..gates import clean, defuse, sqlite
-from ..render.jsonfmt import dumps
-from .files import write_folder, write_output
+from .document import to_json
+from .files import read_pieces, write_folder, write_output
 
 FORMATS = ("sqlite", "json", "csv")
 
@@ -209,15 +212,25 @@ class _Ids:
         return None if None in key else self.ids.get((table, *key))  # type: ignore[arg-type]
 
 
-def rows(deals: list[Deal]) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows, in an order that satisfies the foreign keys."""
-    out: dict[str, list[tuple[Any, ...]]] = {name: [] for name in SCHEMA}
-    links: list[tuple[str, str, str, str]] = []
+Rows = dict[str, list[tuple[Any, ...]]]
+
+
+def rows(deals: Iterable[Deal]) -> Iterator[Rows]:
+    """Every table's rows, a deal at a time, in an order that satisfies the foreign keys.
+
+    Row ids run on across deals; links never cross a deal, so the keys they follow are
+    forgotten after each one and a long export holds one deal's rows at a time.
+    """
     ids = _Ids()
     for d in deals:
+        out: Rows = {name: [] for name in SCHEMA}
+        links: list[tuple[str, str, str, str]] = []
+        ids.ids.clear()
 
-        def cited(kind: str, item: str, refs: tuple[str, ...], deal_id: str = d.id) -> None:
-            links.extend((deal_id, kind, item, s) for s in dict.fromkeys(refs))
+        def cited(
+            kind: str, item: str, refs: tuple[str, ...], deal_id: str = d.id, into: Any = links
+        ) -> None:
+            into.extend((deal_id, kind, item, s) for s in dict.fromkeys(refs))
 
         out["deals"].append(
             (
@@ -290,8 +303,8 @@ def rows(deals: list[Deal]) -> dict[str, list[tuple[Any, ...]]]:
         for seq, e in enumerate(d.timeline, 1):
             out["events"].append((d.id, seq, e.date.isoformat(), e.title))
             cited("event", str(seq), e.sources)
-    out["citations"] = [(*link, ids.get("sources", link[0], link[3])) for link in links]
-    return out
+        out["citations"] = [(*link, ids.get("sources", link[0], link[3])) for link in links]
+        yield out
 
 
 def _sql(value: Any) -> Any:
@@ -306,64 +319,55 @@ def _names(columns: list[str]) -> list[str]:
     return [c.split()[0] for c in columns]
 
 
-def to_sqlite(deals: list[Deal], path: Path, stdout: TextIO | None = None) -> None:
-    """Build the database in memory, then write it like any other output (atomically)."""
+def to_sqlite(deals: Iterable[Deal], path: Path, stdout: TextIO | None = None) -> None:
+    """Rows go into a database file as each deal is read; the finished file is then
+    written like any other output (atomically)."""
     import sqlite3  # only an sqlite export needs it
 
-    con = sqlite3.connect(":memory:")
-    con.execute("PRAGMA foreign_keys = ON")
-    data = rows(deals)
-    with con:
-        for name, (columns, key) in SCHEMA.items():
-            con.execute(f"CREATE TABLE {name} ({', '.join([*columns, key])})")
-            marks = ", ".join("?" * len(columns))
-            # rows the gate made the same (a control and its picture) are one row
-            gated = dict.fromkeys(tuple(_sql(v) for v in r) for r in data[name])
-            con.executemany(f"INSERT INTO {name} VALUES ({marks})", gated)
-    image = con.serialize()
-    con.close()
-    write_output(path, image, stdout=stdout)
+    with tempfile.TemporaryDirectory(prefix="deal-export-") as tmp:
+        built = Path(tmp) / "deals.db"
+        con = sqlite3.connect(built)
+        try:
+            con.execute("PRAGMA journal_mode = OFF")  # a scratch file: rebuilt if anything fails
+            con.execute("PRAGMA synchronous = OFF")
+            con.execute("PRAGMA foreign_keys = ON")
+            inserts = {}
+            with con:
+                for name, (columns, key) in SCHEMA.items():
+                    con.execute(f"CREATE TABLE {name} ({', '.join([*columns, key])})")
+                    inserts[name] = f"INSERT INTO {name} VALUES ({', '.join('?' * len(columns))})"
+                for part in rows(deals):  # a deal's rows: every key of theirs has its deal
+                    for name, table_rows in part.items():
+                        # rows the gate made the same (a control and its picture) are one row
+                        gated = dict.fromkeys(tuple(_sql(v) for v in r) for r in table_rows)
+                        con.executemany(inserts[name], gated)
+        finally:
+            con.close()
+        write_output(path, read_pieces(built), stdout=stdout)
 
 
-def to_csv(deals: list[Deal], folder: Path) -> None:
-    """One csv file per table, replacing the folder's previous set as a whole."""
-    files: dict[str, str | bytes] = {}
-    for name, table_rows in rows(deals).items():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(_names(SCHEMA[name][0]))
-        writer.writerows(["" if v is None else v for v in r] for r in table_rows)
-        files[f"{name}.csv"] = buffer.getvalue()
-    write_folder(folder, files, owned=[f"{name}.csv" for name in SCHEMA])
+def to_csv(deals: Iterable[Deal], folder: Path) -> None:
+    """One csv file per table, replacing the folder's previous set as a whole; the rows are
+    written as each deal is read."""
+    with tempfile.TemporaryDirectory(prefix="deal-export-") as tmp, ExitStack() as files:
+        writers = {}
+        for name, (columns, _) in SCHEMA.items():
+            fh = files.enter_context(open(Path(tmp) / f"{name}.csv", "w", encoding="utf-8"))
+            writers[name] = csv.writer(fh, lineterminator="\n")
+            writers[name].writerow(_names(columns))
+        for part in rows(deals):
+            for name, table_rows in part.items():
+                writers[name].writerows(["" if v is None else v for v in r] for r in table_rows)
+        files.close()
+        made: dict[str, Content] = {
+            f"{name}.csv": read_pieces(Path(tmp) / f"{name}.csv") for name in SCHEMA
+        }
+        write_folder(folder, made, owned=[f"{name}.csv" for name in SCHEMA])
 
 
-def document(deal: Deal) -> dict[str, Any]:
-    """A deal as its file would hold it: YAML keys, defaults left out."""
-
-    def plain(value: Any) -> Any:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            out = {}
-            for f in dataclasses.fields(value):
-                v = getattr(value, f.name)
-                if v is None or v == () or (f.name == "party" and v == "investor"):
-                    continue
-                out[f.name.rstrip("_")] = plain(v)
-            return out
-        if isinstance(value, tuple):
-            return [plain(v) for v in value]
-        return value
-
-    result: dict[str, Any] = plain(deal)
-    return result
-
-
-def to_json(deals: list[Deal], path: Path, stdout: TextIO | None = None) -> None:
-    text = "[\n" + ",\n".join(dumps(document(d)) for d in deals) + "\n]\n"
-    write_output(path, text, stdout=stdout)
-
-
-def export(deals: list[Deal], fmt: str, output: Path, stdout: TextIO | None = None) -> None:
-    """Write the export; `-o -` is `stdout` for the formats of one file."""
+def export(deals: Iterable[Deal], fmt: str, output: Path, stdout: TextIO | None = None) -> None:
+    """Write the export, each deal read once and let go (any number of deals fits in
+    memory); `-o -` is `stdout` for the formats of one file."""
     if fmt == "sqlite":
         to_sqlite(deals, output, stdout)
     elif fmt == "json":
@@ -371,7 +375,7 @@ def export(deals: list[Deal], fmt: str, output: Path, stdout: TextIO | None = No
     elif fmt == "csv" and str(output) == "-":
         raise UsageError("a csv export is a folder of files: give -o FOLDER")
     elif fmt == "csv":
-        to_csv([for_csv(d) for d in deals], output)
+        to_csv((for_csv(d) for d in deals), output)
     else:
         raise UsageError(f"unknown export format '{fmt}'; choose one of {', '.join(FORMATS)}")
 

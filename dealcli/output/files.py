@@ -26,13 +26,13 @@ import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
+from ..core.atomic import Content, pieces, temp_prefix, write_atomic
 from ..core.atomic import encode as _encode
-from ..core.atomic import temp_prefix, write_atomic
 from ..core.atomic import umask as _umask
 from ..core.environment import is_terminal
 from ..core.errors import Exit, PipeClosed, UsageError
@@ -59,15 +59,15 @@ def _names_a_descriptor(path: Path) -> bool:
 
 
 def write_output(
-    path: Path, text: str | bytes, force: bool = False, stdout: TextIO | None = None
+    path: Path, text: Content, force: bool = False, stdout: TextIO | None = None
 ) -> None:
-    """Write `-o` output to `path`, respecting what is there (see the module's docstring)."""
+    """Write `-o` output to `path`, respecting what is there (see the module's docstring).
+    Bytes in pieces (a large export) go into a new or replaced file as they come."""
     if str(path) == "-" and stdout is not None:
-        if isinstance(text, bytes) and is_terminal(stdout):
+        if not isinstance(text, str) and is_terminal(stdout):
             raise UsageError("this is a binary file: give -o FILE, or redirect stdout")
-        write_stdout(text, stdout)
+        write_stdout(_whole(text), stdout)
         return
-    data = _encode(text)
     real = os.path.realpath(path)  # a symlink is followed to its target, not replaced
     try:
         st: os.stat_result | None = os.stat(real)
@@ -77,10 +77,10 @@ def write_output(
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None
     regular = st is not None and stat.S_ISREG(st.st_mode)
     if _names_a_descriptor(path):
-        _write_into(path, data, truncate=regular)  # as `>`: a FIFO is not truncated
+        _write_into(path, _bytes(text), truncate=regular)  # as `>`: a FIFO is not truncated
         return
     if st is not None and (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
-        _write_into(Path(real), data, truncate=False)
+        _write_into(Path(real), _bytes(text), truncate=False)
         return
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
@@ -91,9 +91,25 @@ def write_output(
         if read_only and not force:  # the mode bits count for root too
             raise UsageError(f"{path} is read-only; use --force to replace it")
         if st.st_nlink > 1 and not read_only:
-            _rewrite_shared(path, Path(real), data)
+            _rewrite_shared(path, Path(real), _bytes(text))
             return
-    write_atomic(Path(real), data)
+    write_atomic(Path(real), text)  # pieces are written as they come
+
+
+def _whole(text: Content) -> str | bytes:
+    """Pieces joined: written into a stream or a shared file, the content is needed whole."""
+    return text if isinstance(text, str | bytes) else b"".join(text)
+
+
+def _bytes(text: Content) -> bytes:
+    return _encode(_whole(text))
+
+
+def read_pieces(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
+    """A file's bytes in pieces, to write elsewhere without holding them all."""
+    with open(path, "rb") as fh:
+        while piece := fh.read(size):
+            yield piece
 
 
 def _write_into(path: Path, data: bytes, truncate: bool) -> None:
@@ -145,7 +161,7 @@ MANIFEST = ".deal-export"  # in an export set: what deal wrote there, to know it
 _MANIFEST_HEAD = "deal export set 1"
 
 
-def write_folder(folder: Path, files: dict[str, str | bytes], owned: Iterable[str]) -> None:
+def write_folder(folder: Path, files: dict[str, Content], owned: Iterable[str]) -> None:
     """Write `files` (name -> content) as the folder `folder`, replacing its old set at once.
 
     The new set is written into a temporary folder beside `folder` and swapped in with
@@ -178,7 +194,7 @@ def write_folder(folder: Path, files: dict[str, str | bytes], owned: Iterable[st
         raise UsageError(f"cannot write {folder}: {exc.strerror}") from None
     try:
         for name, content in files.items():
-            _write_new(tmp / name, _encode(content))
+            _write_new(tmp / name, content)
         _write_new(tmp / MANIFEST, _manifest(tmp, list(files)).encode())
         os.chmod(tmp, old.st_mode & 0o7777 if old is not None else 0o777 & ~_umask())
         if old is None:
@@ -200,12 +216,13 @@ def write_folder(folder: Path, files: dict[str, str | bytes], owned: Iterable[st
         raise
 
 
-def _write_new(path: Path, data: bytes) -> None:
+def _write_new(path: Path, data: Content) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view[:_CHUNK]) :]
+        for piece in pieces(data):
+            view = memoryview(piece)
+            while view:
+                view = view[os.write(fd, view[:_CHUNK]) :]
     finally:
         os.close(fd)
 

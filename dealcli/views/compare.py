@@ -308,9 +308,9 @@ def commitments_part(deals: list[Deal], day: date) -> Table:
             areas.setdefault(area, []).append(
                 (name, len(found), sum(amounts, ZERO) if amounts else None)
             )
-    for area in sorted(areas):
-        for row in areas[area]:
-            t.add(area, *row)
+    for key in sorted(areas):
+        for row in areas[key]:
+            t.add(key, *row)
     t.notes.append(
         "USD bn stated: the amounts the commitments name, added as stated "
         "(yearly and multi-year figures mixed)"
