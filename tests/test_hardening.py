@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from dealcli.core import cache, reading, registry
+from dealcli.core import cache, fresh, reading, registry
 from dealcli.core.chars import hidden
 from dealcli.core.environment import Environment
 from dealcli.core.errors import PipeClosed, UsageError
@@ -205,13 +205,13 @@ def test_a_racy_entry_with_the_same_bytes_is_not_read_again(
     show = ("--deals-dir", str(deals_dir), "show", "mini", "-s", "overview", "-f", "csv")
     assert invoke(*show).exit_code == 0  # written just now: racy
     parsed: list[str] = []
-    real = registry.read_deal_bytes
+    real = fresh.read_deal_bytes
 
     def counting(path: Path, data: bytes) -> object:
         parsed.append(path.name)
         return real(path, data)
 
-    monkeypatch.setattr(registry, "read_deal_bytes", counting)
+    monkeypatch.setattr(fresh, "read_deal_bytes", counting)
     assert invoke(*show).exit_code == 0
     assert parsed == []  # its bytes hashed, found the same: the cached deal serves
     (deals_dir / "mini.yaml").write_text(MINI.replace("Mini test deal", "Mini best deal"))

@@ -28,6 +28,7 @@ from ..output.files import Terminated, handle_sigterm, interrupted_exit
 from ..output.streams import OutputError
 from .help import format_group_help, paged, show_help
 from .lazy import COMMANDS, LazyCommands
+from .progress import progress_for
 from .usage import ClickException, usage_message
 
 
@@ -166,7 +167,10 @@ class Session:
     def registry(self) -> Registry:
         if self._registry is None:
             env = self.env
-            self._registry = open_registry(self.deals_dirs, env.deal_path, env.cache_dir)
+            shown = progress_for(env.stderr)  # a bar while many files are read afresh
+            self._registry = open_registry(
+                self.deals_dirs, env.deal_path, env.cache_dir, progress=shown
+            )
             for note in self._registry.notices:
                 warn(note)
             for problem in self._registry.problems:

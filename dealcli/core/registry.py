@@ -25,18 +25,14 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import cache as checked
 from .cache import (
     Folder,
     cache_problem,
@@ -50,10 +46,12 @@ from .cache import (
     remove,
 )
 from .errors import Problem, UsageError
+from .fresh import Progress, read_changed
 from .model import Deal
 from .problems import short
-from .reading import file_kind, read_deal, read_deal_bytes, read_limited
-from .totals import totals
+from .reading import file_kind, read_deal
+from .summary import Summary as Summary
+from .summary import summarize as summarize
 
 BUNDLED = "bundled"
 SUFFIXES = (".yaml", ".yml")
@@ -131,70 +129,6 @@ class Entry:
         return self._summary
 
 
-@dataclass(frozen=True)
-class Summary:
-    """What `deal list` and name resolution need, kept in the folder index."""
-
-    id: str
-    names: tuple[str, ...]
-    title: str
-    investor: str
-    host: str
-    headline: Decimal
-    committed: Decimal
-    candidates: Decimal
-    status: str
-    updated: date
-    scope: str | None = None  # of the headline: investment, purchases, ...
-    binding: bool | None = None  # whether the headline binds; None: not said
-
-    def row(self) -> tuple[Any, ...]:
-        """Plain values (amounts as text), as the folder index keeps them in JSON."""
-        return (
-            self.id,
-            self.names,
-            self.title,
-            self.investor,
-            self.host,
-            str(self.headline),
-            str(self.committed),
-            str(self.candidates),
-            self.status,
-            self.updated.isoformat(),
-            self.scope,
-            self.binding,
-        )
-
-    @classmethod
-    def from_row(cls, row: tuple[Any, ...]) -> Summary:
-        if len(row) != len(dataclasses.fields(cls)):
-            raise ValueError(f"a list row of {len(row)} values, not {len(dataclasses.fields(cls))}")
-        # each value checked: a planted row is computed again, never shown
-        return cls(*(check(v) for check, v in zip(_ROW, row, strict=True)))
-
-
-_t, _n = checked.text, checked.total  # a row's checks, in Summary's order
-_ROW = (_t, checked.slugs, _t, _t, _t, _n, _n, _n, _t, checked.day, *checked.optional(str, bool))
-
-
-def summarize(deal: Deal) -> Summary:
-    tot = totals(deal)
-    return Summary(
-        deal.id,
-        deal.names,
-        deal.title,
-        deal.investor.code,
-        deal.host.code,
-        tot.headline,
-        tot.committed,
-        tot.candidates,
-        deal.status,
-        deal.updated,
-        deal.headline.scope,
-        deal.headline.binding,
-    )
-
-
 @dataclass
 class Registry:
     entries: dict[str, Entry] = field(default_factory=dict)
@@ -254,6 +188,7 @@ def open_registry(
     deal_path: Iterable[Path] = (),
     cache_dir: Path | None = None,
     bundled: bool = True,
+    progress: Progress | None = None,
 ) -> Registry:
     """The deals of the bundled folder (unless not `bundled`), then `deal_path` (DEAL_PATH's
     folders), then `deals_dirs`; with `cache_dir`, kept there (None: no cache)."""
@@ -274,7 +209,7 @@ def open_registry(
             )
             continue
         for entry, problems in load_folder(
-            folder, is_bundled, root=root, warn=warn, note=registry.note
+            folder, is_bundled, root=root, warn=warn, note=registry.note, progress=progress
         ):
             registry.problems.extend(p for p in problems if not p.warning)
             if entry is not None:
@@ -340,8 +275,10 @@ def load_folder(
     root: Path | None = None,
     warn: Callable[[Problem], None] = ignore,
     note: Callable[[Problem], None] = ignore,
+    progress: Progress | None = None,
 ) -> list[tuple[Entry | None, list[Problem]]]:
-    """Every deal file of one folder, in name order, from the cache where it is unchanged.
+    """Every deal file of one folder, in name order, from the cache where it is unchanged;
+    `progress(done, total)` hears of the files read afresh (fresh.py reads them).
 
     The index holds each file's stamp, the names of its deal, its problems and, for
     a racy entry, the hash of its bytes; when every stamp matches and none is racy
@@ -358,37 +295,30 @@ def load_folder(
     changed = stamps != current or bool(racy)
     if changed:  # something was added, removed, changed or is racy: read what changed
         rows: dict[str, Any] = {}
+        todo = []  # (name, the hash of its bytes when only they can tell whether it changed)
         for name, stamp in current.items():
             digest = racy.pop(name, "")
-            if stamps.get(name) == stamp and not digest:
-                continue
-            path = folder / name
-            data, problem = read_limited(path)
-            now_hash = hashlib.sha256(data).hexdigest() if data is not None else ""
+            if stamps.get(name) != stamp or digest:
+                todo.append((name, digest if stamps.get(name) == stamp else ""))
+        for name, got in read_changed(cache, todo, progress):
+            stamp = current[name]
             # changed within the timestamp resolution of now: hash it again next time
             still_racy = max(stamp[3], stamp[4]) >= now - RACY_NS
-            if digest and stamps.get(name) == stamp and now_hash == digest:
+            if got.same:
                 if still_racy:
-                    racy[name] = digest
+                    racy[name] = got.digest
                 continue  # the same bytes
             stamps[name] = stamp
             names.pop(name, None)
             problems.pop(name, None)
-            if still_racy and data is not None:
-                racy[name] = now_hash
-            deal, found = read_deal_bytes(path, data) if data is not None else (None, [])
-            if problem is not None:
-                found = [problem]
-            if found:
-                problems[name] = [dataclasses.astuple(p) for p in found]
-            where = cache.deal_file(name)
-            if deal is not None:
-                fresh[name] = deal
-                names[name] = list(deal.names)
-                rows[name] = summarize(deal).row()
-                cache.write(where, encode(deal))
-            elif where is not None:
-                remove(where)
+            if still_racy and got.digest:
+                racy[name] = got.digest
+            if got.problems:
+                problems[name] = [dataclasses.astuple(p) for p in got.problems]
+            if got.names is not None:
+                names[name], rows[name] = got.names, got.row
+                if got.deal is not None:
+                    fresh[name] = got.deal
         for name in set(stamps) - set(current):  # files that are gone: drop their entries
             for part in (stamps, names, problems, racy):
                 part.pop(name, None)

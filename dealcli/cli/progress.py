@@ -1,0 +1,55 @@
+"""A progress bar on stderr while a run reads many new or changed deal files.
+
+Rich's progress bar, drawn only when stderr is a terminal and only once the
+reading looks like it will take more than a second (a pipe or a log file gets
+nothing); it is cleared when the reading is done.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, TextIO
+
+from ..core.environment import is_terminal
+
+_LOOK = 0.2  # seconds of reading before judging how long the rest will take
+_LONG = 1.0  # a reading expected to take longer than this gets a bar
+clock = time.monotonic
+
+
+class Reading:
+    """The `progress(done, total)` callback of the registry: draws the bar when it is due."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.start = clock()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if done == 0:
+            self.start = clock()
+        if self.bar is None and done < total and self._long(done, total):
+            from rich.console import Console
+            from rich.progress import Progress
+
+            console = Console(file=self.stream, stderr=True)
+            self.bar = Progress(console=console, transient=True)
+            self.task = self.bar.add_task("Reading deal files", total=total)
+            self.bar.start()
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done, total=total)
+            if done >= total:
+                self.bar.stop()
+                self.bar = None
+
+    def _long(self, done: int, total: int) -> bool:
+        elapsed = clock() - self.start
+        if elapsed < _LOOK or done == 0:
+            return elapsed >= _LONG
+        return elapsed / done * total >= _LONG
+
+
+def progress_for(stderr: TextIO) -> Reading | None:
+    """A progress display for a terminal; None (no display) for anything else."""
+    return Reading(stderr) if is_terminal(stderr) else None
