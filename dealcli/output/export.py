@@ -27,10 +27,11 @@ from typing import Any, TextIO
 from ..core.atomic import Content
 from ..core.errors import UsageError
 from ..core.model import Deal
+from ..core.reading import read_pieces
 from ..core.table import number
 from ..gates import clean, defuse, sqlite
 from .document import to_json
-from .files import read_pieces, write_folder, write_output
+from .files import write_folder, write_output
 
 FORMATS = ("sqlite", "json", "csv")
 

@@ -26,7 +26,7 @@ import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import FrameType
 from typing import TextIO
@@ -103,13 +103,6 @@ def _whole(text: Content) -> str | bytes:
 
 def _bytes(text: Content) -> bytes:
     return _encode(_whole(text))
-
-
-def read_pieces(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
-    """A file's bytes in pieces, to write elsewhere without holding them all."""
-    with open(path, "rb") as fh:
-        while piece := fh.read(size):
-            yield piece
 
 
 def _write_into(path: Path, data: bytes, truncate: bool) -> None:
