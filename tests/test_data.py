@@ -54,6 +54,11 @@ def citing(deal: Deal) -> list[tuple[str, Any]]:
             out.append((f"{what} local", item.local))
         out += [(f"{what} history {s.date}", s) for s in getattr(item, "history", ())]
         out += [(f"{what} alternative {x.usd_bn}", x) for x in getattr(item, "alternatives", ())]
+    if deal.profit_split:
+        out.append(("profit_split", deal.profit_split))
+    if deal.capacity:
+        out.append(("capacity", deal.capacity))
+        out += [(f"capacity funding {f.label}", f) for f in deal.capacity.funding]
     return out
 
 

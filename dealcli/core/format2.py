@@ -14,7 +14,7 @@ from .problems import Path_, Pos, problem, short
 # Keys that only format 2 knows; a format 1 file that uses one is told to say `format: 2`.
 _FORMAT2_KEYS = frozenset(
     {"confidence", "local", "history", "alternatives", "scope", "binding", "via", "original_url"}
-    | {"outside_pledge"}
+    | {"outside_pledge", "profit_split", "capacity"}
 )
 _FORMAT2_KINDS = frozenset({"company", "repost", "aggregator"})
 
@@ -59,6 +59,12 @@ def format2_problems(
     yield from _order_problems(path, positions, ("headline", "history"), [s.date for s in steps])
     for i, src in enumerate(deal.sources):
         yield from _source_warnings(path, positions, i, src)
+    tranches = {t.id for t in deal.structure}
+    for i, tid in enumerate(deal.profit_split.covers if deal.profit_split else ()):
+        if tid not in tranches:
+            loc = ("profit_split", "covers", i)
+            hint = "name the id of an item under `structure:`"
+            yield problem(path, positions, loc, f"tranche '{tid}' is not defined", hint)
 
 
 def _format2_uses(value: Any, loc: Path_) -> Iterator[Path_]:

@@ -354,6 +354,43 @@ class Source:
 
 
 @dataclass(frozen=True)
+class ProfitSplit:
+    """What the returns model needs beside the split terms (format 2): the part the split
+    covers, and a review clause (Korea's: the split may be adjusted if the investor is
+    unlikely to be recouped within `review_years`)."""
+
+    __pydantic_config__ = _CONFIG
+    sources: SourceIds
+    covers: tuple[Slug, ...] = ()  # tranche ids; none: the headline
+    review_years: Annotated[int, _Int(1, 200)] | None = None
+    review: Text | None = None
+
+
+@dataclass(frozen=True)
+class Funding:
+    """One source of the money for a year at the cap, as sources give it."""
+
+    __pydantic_config__ = _CONFIG
+    label: Text
+    usd_bn: Amount
+    sources: SourceIds
+    confidence: Confidence = "confirmed"
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """The investor's means to pay a year's amount (format 2): its foreign-exchange reserves
+    on a date, and how a year at the cap is to be funded."""
+
+    __pydantic_config__ = _CONFIG
+    sources: SourceIds
+    reserves_usd_bn: Amount | None = None
+    reserves_date: Day | None = None
+    funding: tuple[Funding, ...] = ()
+    note: Text | None = None  # where sources disagree on the funding
+
+
+@dataclass(frozen=True)
 class Deal:
     """One deal file, validated. Amounts are exact `Decimal` USD billions."""
 
@@ -376,6 +413,8 @@ class Deal:
     commitments: tuple[Commitment, ...] = ()
     timeline: tuple[Event, ...] = ()
     notes: Text | None = None
+    profit_split: ProfitSplit | None = None
+    capacity: Capacity | None = None
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -113,3 +113,9 @@ def _source_lists(deal: Deal) -> Iterator[tuple[str, tuple[str, ...]]]:
     steps += [s for a in deal.allocations for s in a.history]
     for step in steps:
         yield "history", step.sources
+    if deal.profit_split:
+        yield "profit_split", deal.profit_split.sources
+    if deal.capacity:
+        yield "capacity", deal.capacity.sources
+        for f in deal.capacity.funding:
+            yield "funding", f.sources

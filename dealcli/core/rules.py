@@ -112,7 +112,7 @@ def _dicts(value: Any) -> list[dict[str, Any]]:
 
 
 def _source_lists(raw: dict[str, Any]) -> Iterator[tuple[Path_, list[Any]]]:
-    for key in ("investor", "host", "headline", "period"):
+    for key in ("investor", "host", "headline", "period", "profit_split", "capacity"):
         part = raw.get(key)
         if isinstance(part, dict) and isinstance(part.get("sources"), list):
             yield (key, "sources"), part["sources"]
@@ -122,6 +122,10 @@ def _source_lists(raw: dict[str, Any]) -> Iterator[tuple[Path_, list[Any]]]:
                 yield (section, i, "sources"), item["sources"]
     for loc, item in _items(raw):
         yield from _nested_source_lists(loc, item)
+    capacity = raw.get("capacity")  # its own sources are above; its funding's here
+    for i, item in enumerate(_dicts(capacity.get("funding") if isinstance(capacity, dict) else [])):
+        if isinstance(item.get("sources"), list):
+            yield ("capacity", "funding", i, "sources"), item["sources"]
 
 
 def _items(raw: dict[str, Any]) -> Iterator[tuple[Path_, dict[str, Any]]]:
