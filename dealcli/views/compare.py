@@ -29,6 +29,7 @@ from ..core.totals import (
     years,
 )
 from .common import LEGEND
+from .kinds import kinds_part
 
 DEAL = Column("deal", "Deal", main=True)
 NOT_KNOWN = (
@@ -330,6 +331,7 @@ PARTS: dict[str, Callable[[list[Deal], date], Table | list[Table]]] = {
     "terms": terms_part,
     "sectors": sectors_part,
     "commitments": commitments_part,
+    "kinds": kinds_part,
 }
 
 

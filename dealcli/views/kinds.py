@@ -1,0 +1,122 @@
+"""`deal compare -s kinds`: what kind of money each pledge is, and how much of it is named.
+
+A headline whose `scope` is investment is all investment; purchases the deal names (the
+commitments of `area: purchases`) then sit beside it. A headline that mixes kinds (scope
+`investment_and_purchases` or `economic_exchange`) holds its named purchases, and what is left
+of it is not broken down: it stays "the rest". Totals leave purchases out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ..core.model import Deal
+from ..core.table import Column, Table
+from ..core.totals import ZERO, share, totals
+
+DEAL = Column("deal", "Deal", main=True)
+MIXED = ("investment_and_purchases", "economic_exchange", "purchases")
+ALL = "all deals"
+
+
+def labels(deals: list[Deal]) -> list[str]:
+    """A row label per deal, as compare's other sections give them (a deal twice: `id-2`)."""
+    out: list[str] = []
+    for d in deals:
+        out.append(d.id if d.id not in out else f"{d.id}-{len(out) + 1}")
+    return out
+
+
+def purchases(deal: Deal) -> Decimal | None:
+    """The investor's purchases the deal names with an amount; None where it names none."""
+    found = [
+        c.usd_bn
+        for c in deal.commitments
+        if c.area == "purchases" and c.party == "investor" and c.usd_bn is not None
+    ]
+    return sum(found, ZERO) if found else None
+
+
+def kinds_part(deals: list[Deal], day: date) -> list[Table]:
+    return [_kinds(deals), _instruments(deals)]
+
+
+def _kinds(deals: list[Deal]) -> Table:
+    t = Table(
+        "kinds",
+        "What kind of money, and how much of it is named",
+        [
+            DEAL,
+            Column("headline_usd_bn", "Headline USD bn", "amount", style="headline"),
+            Column("investment_usd_bn", "Investment USD bn", "amount"),
+            Column("purchases_in_usd_bn", "Purchases in it USD bn", "amount", priority=2),
+            Column("rest_usd_bn", "Rest USD bn", "amount", priority=2),
+            Column("purchases_beside_usd_bn", "Purchases beside USD bn", "amount", priority=3),
+            Column("committed_usd_bn", "Named projects USD bn", "amount", style="committed"),
+            Column("committed_pct", "Named % of non-purchases", "pct", style="committed"),
+        ],
+    )
+    sums = dict.fromkeys(("headline", "investment", "rest", "committed", "base"), ZERO)
+    for name, d in zip(labels(deals), deals, strict=True):
+        head, bought = d.headline.usd_bn, purchases(d)
+        mixed = d.headline.scope in MIXED
+        inside = min(bought or ZERO, head) if mixed else None
+        investment = None if mixed else head
+        rest = head - (inside or ZERO) if mixed else None
+        committed = totals(d).committed if d.allocations else None
+        base = head - (inside or ZERO)  # the headline without the purchases in it
+        t.add(
+            name, head, investment, inside, rest, None if mixed else bought,
+            committed, share(committed, base),
+        )  # fmt: skip
+        for key, value in (("headline", base), ("investment", investment), ("rest", rest)):
+            sums[key] += value or ZERO
+        sums["committed"] += committed or ZERO
+    t.add(
+        ALL, sums["headline"], sums["investment"], None, sums["rest"], None,
+        sums["committed"], share(sums["committed"], sums["headline"]),
+        style="dim",
+    )  # fmt: skip
+    t.notes += [
+        "investment: a headline of scope investment; purchases in it: the named purchases of a "
+        "headline that mixes kinds, and the rest what it does not break down; purchases "
+        "beside: named purchases outside an investment headline",
+        f"{ALL}: the headlines without the purchases in them (purchases are never added), "
+        "the investment, the rest, and the money committed to named projects (selected, "
+        "funded, operating)",
+        "named projects: committed allocations as a share of the headline without its "
+        "purchases; blank where a deal names no allocations",
+    ]
+    if any(d.headline.scope is None for d in deals):
+        t.notes.append("a deal whose file gives no scope is counted as investment")
+    return t
+
+
+def _instruments(deals: list[Deal]) -> Table:
+    t = Table(
+        "instruments",
+        "Investment by instrument, as the tranches give it",
+        [
+            Column("instrument", "Instrument", main=True),
+            DEAL,
+            Column("usd_bn", "USD bn", "amount"),
+            Column("headline_pct", "% of headline", "pct"),
+        ],
+    )
+    for name, d in zip(labels(deals), deals, strict=True):
+        if not d.structure:
+            head = d.headline.usd_bn
+            t.add("not broken down", name, head, share(head, head))
+            continue
+        kinds: dict[str, Decimal] = {}
+        for tr in d.structure:
+            key = tr.instrument or "not given"
+            kinds[key] = kinds.get(key, ZERO) + tr.usd_bn
+        for kind, amount in kinds.items():
+            t.add(kind, name, amount, share(amount, d.headline.usd_bn))
+    t.notes.append(
+        "mixed: a tranche of several instruments (see each deal's structure); not given: a "
+        "tranche whose instrument the file does not say; not broken down: no tranches"
+    )
+    return t
