@@ -22,7 +22,11 @@ from dealcli.core.reading import read_deal
 from dealcli.core.registry import summarize
 from dealcli.render import Options, render
 from dealcli.render.fit import WIDE_HINT
+from dealcli.core.table import number
 from dealcli.views import allocations, companies, compare, listing, show
+from dealcli.views.returns import DEFAULTS, NUMERIC, OPTIONS
+from dealcli.views.returns_parts import SECTIONS
+from dealcli.views.returns_run import build as returns
 
 from .conftest import BUNDLED, FIXTURES, deal_bin
 
@@ -53,6 +57,12 @@ def reports() -> dict[str, object]:
     out["list"] = listing.listing((summarize(d), "bundled") for d in deals)
     out["companies"] = companies.companies(deals)
     out["compare"] = compare.compare(deals)
+    typed = {o: number(getattr(DEFAULTS, OPTIONS[o][0])) for o in NUMERIC}
+    paired = [d for d in deals if d.id in ("japan", "south-korea")]
+    every = list(SECTIONS)
+    out["returns --compare"] = returns(
+        paired, True, None, None, typed, "simple", "target", None, every, False
+    )
     return out
 
 

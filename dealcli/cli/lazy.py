@@ -25,6 +25,7 @@ COMMANDS = {
     "compare": "analyse",
     "flows": "analyse",
     "chart": "analyse",
+    "returns": "returns",
     "pace": "time",
     "diff": "time",
     "export": "tools",

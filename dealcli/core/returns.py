@@ -154,11 +154,20 @@ def _run(inp: Inputs) -> Result:
         host_total += residual - mine
         years.append(
             Year(
-                t, paid, invested, cash, interest, mine, residual - mine,
-                max(outstanding, ZERO), recouped_year is not None, interest + mine,
-                inv_total, host_total,
+                t,
+                paid,
+                invested,
+                cash,
+                interest,
+                mine,
+                residual - mine,
+                max(outstanding, ZERO),
+                recouped_year is not None,
+                interest + mine,
+                inv_total,
+                host_total,
             )
-        )  # fmt: skip
+        )
     received_at = _received(years, loans)
     flows = _flows(inp, received_at)
     return Result(
