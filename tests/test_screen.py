@@ -20,9 +20,9 @@ import pytest
 
 from dealcli.core.reading import read_deal
 from dealcli.core.registry import summarize
+from dealcli.core.table import number
 from dealcli.render import Options, render
 from dealcli.render.fit import WIDE_HINT
-from dealcli.core.table import number
 from dealcli.views import allocations, companies, compare, listing, show
 from dealcli.views.returns import DEFAULTS, NUMERIC, OPTIONS
 from dealcli.views.returns_parts import SECTIONS
