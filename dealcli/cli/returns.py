@@ -25,9 +25,9 @@ else:
     PaidIn = choice("PaidIn", ("even", "upfront"))
 
 
-def _drawn(req: Request) -> bool:
+def _drawn(session: Session, req: Request) -> bool:
     """Whether the output is a picture: a terminal's table, --svg or --html."""
-    return bool(req.svg or req.html) or render_options(req).format == "table"
+    return bool(req.svg or req.html) or render_options(req, session.env).format == "table"
 
 
 def _default(option: str) -> str:
@@ -177,6 +177,6 @@ def returns(
         recoup,
         paid_in,
         section,
-        _drawn(req),
+        _drawn(session, req),
     )
     return report, 0
