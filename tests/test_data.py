@@ -58,7 +58,7 @@ def citing(deal: Deal) -> list[tuple[str, Any]]:
         out.append(("profit_split", deal.profit_split))
     if deal.capacity:
         out.append(("capacity", deal.capacity))
-        out += [(f"capacity funding {f.label}", f) for f in deal.capacity.funding]
+        out += [(f"capacity funding {f.id}", f) for f in deal.capacity.funding]
     return out
 
 

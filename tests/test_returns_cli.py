@@ -247,3 +247,22 @@ def test_a_split_that_covers_an_unknown_tranche_is_refused(tmp_path: Path) -> No
     result = invoke("validate", str(tmp_path / "toy.yaml"))
     assert result.exit_code == 1
     assert "tranche 'cahs' is not defined" in result.stdout + result.stderr
+
+
+def test_capacity_sources_are_checked(tmp_path: Path) -> None:
+    funded = USER_DEAL.replace("COVERS", "cash") + (
+        "capacity:\n  reserves_usd_bn: 50\n  reserves_date: 2025-12-31\n  sources: [s]\n"
+        "  funding:\n    - {id: f, label: Reserve income, usd_bn: 10, basis: reported, "
+        "sources: [nope]}\n"
+    )
+    (tmp_path / "toy.yaml").write_text(funded)
+    result = invoke("validate", str(tmp_path / "toy.yaml"))
+    assert result.exit_code == 1
+    assert "source 'nope' is not defined" in result.stdout + result.stderr
+    (tmp_path / "toy.yaml").write_text(funded.replace("[nope]", "[s]"))
+    data = sections("--deals-dir", str(tmp_path), "returns", "toy", "-s", "capacity")
+    # the cap of 10 against 50 of reserves: 20%; the file gives no GDP
+    assert data["capacity"][0]["reserves_pct"] == 20 and data["capacity"][0]["gdp_pct"] is None
+    assert data["funding"] == [
+        {"deal": "toy", "source": "Reserve income", "usd_bn": 10, "year_pct": 100}
+    ]

@@ -354,39 +354,21 @@ class Source:
 
 
 @dataclass(frozen=True)
-class ProfitSplit:
-    """What the returns model needs beside the split terms (format 2): the part the split
-    covers, and a review clause (Korea's: the split may be adjusted if the investor is
-    unlikely to be recouped within `review_years`)."""
-
+class ProfitSplit:  # format 2: the tranches a profit split covers (none: all), a review clause
     __pydantic_config__ = _CONFIG
     sources: SourceIds
-    covers: tuple[Slug, ...] = ()  # tranche ids; none: the headline
+    covers: tuple[Slug, ...] = ()
     review_years: Annotated[int, _Int(1, 200)] | None = None
     review: Text | None = None
 
 
 @dataclass(frozen=True)
-class Funding:
-    """One source of the money for a year at the cap, as sources give it."""
-
-    __pydantic_config__ = _CONFIG
-    label: Text
-    usd_bn: Amount
-    sources: SourceIds
-    confidence: Confidence = "confirmed"
-
-
-@dataclass(frozen=True)
-class Capacity:
-    """The investor's means to pay a year's amount (format 2): its foreign-exchange reserves
-    on a date, and how a year at the cap is to be funded."""
-
+class Capacity:  # format 2: FX reserves on a date; a year at the cap in tranches by source
     __pydantic_config__ = _CONFIG
     sources: SourceIds
     reserves_usd_bn: Amount | None = None
     reserves_date: Day | None = None
-    funding: tuple[Funding, ...] = ()
+    funding: tuple[Tranche, ...] = ()
     note: Text | None = None  # where sources disagree on the funding
 
 
