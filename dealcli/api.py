@@ -283,6 +283,44 @@ def pace(deal: Deal | str, as_of: date | str | None = None, drawn: bool = False)
     return stamp(pace_chart(stood_then, on) if drawn else view(stood_then, on), when)
 
 
+def returns(
+    *deals: DealLike,
+    compare: bool = False,
+    amount: object = None,
+    project: str | None = None,
+    yield_: object = None,
+    loan_share: object = None,
+    loan_rate: object = None,
+    deemed_rate: object = None,
+    interest: str = "simple",
+    recoup: str = "target",
+    years: object = None,
+    life: object = None,
+    discount: object = None,
+    paid_in: str | None = None,
+    section: Iterable[str] = (),
+    drawn: bool = False,
+) -> Report:
+    """`deal returns`: what the profit split pays each side. Each numeric input is a number
+    or "START:STOP:STEP" (a sweep); None keeps the default; `drawn`: with section "chart",
+    the report a terminal draws."""
+    from .views.returns import DEFAULTS, OPTIONS
+    from .views.returns_parts import SECTIONS
+    from .views.returns_run import build
+
+    given = {"--yield": yield_, "--loan-share": loan_share, "--loan-rate": loan_rate,
+             "--deemed-rate": deemed_rate, "--years": years, "--life": life,
+             "--discount": discount}  # fmt: skip
+    typed = {o: str(getattr(DEFAULTS, OPTIONS[o][0]) if v is None else v) for o, v in given.items()}
+    parts = [_choice("section", s, SECTIONS) or s for s in _listed(section)] or None
+    chosen = _many(deals)
+    interest = _choice("interest", interest, ("simple", "compound")) or interest
+    recoup = _choice("recoup", recoup, ("target", "schedule")) or recoup
+    paid = _choice("paid_in", paid_in, ("even", "upfront"))
+    text = None if amount is None else str(amount)
+    return build(chosen, compare, text, project, typed, interest, recoup, paid, parts, drawn)
+
+
 def diff(old: Deal | str, new: Deal | str, old_name: str = "", new_name: str = "") -> Report:
     """`deal diff`: what changed between two versions of a deal."""
     from .views.diff import diff as view

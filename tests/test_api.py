@@ -83,6 +83,15 @@ CASES: list[tuple[list[str], Any]] = [
         lambda: dealcli.chart([JP, KR], compare=True, gdp=True),
     ),
     (["pace", "japan", "--as-of", "2026-03-31"], lambda: dealcli.pace(JP, as_of="2026-03-31")),
+    (["returns", "korea"], lambda: dealcli.returns(KR)),
+    (
+        ["returns", "korea", "--yield", "2:12:2", "--deemed-rate", "0"],
+        lambda: dealcli.returns(KR, yield_="2:12:2", deemed_rate=0),
+    ),
+    (
+        ["returns", "--compare", "japan", "korea", "-s", "years", "--recoup", "schedule"],
+        lambda: dealcli.returns(JP, KR, compare=True, section="years", recoup="schedule"),
+    ),
     (["diff", "japan", "korea"], lambda: dealcli.diff("japan", "korea")),
     (["sources", "japan"], lambda: dealcli.sources(JP)),
     (["sources", "--check"], lambda: dealcli.check_sources()),

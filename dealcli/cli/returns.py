@@ -9,7 +9,7 @@ import typer
 from ..core.table import Report, number
 from ..output import Request
 from ..output import options as render_options
-from ..views.returns import DEFAULTS, NUMERIC, OPTIONS
+from ..views.returns import DEFAULTS, OPTIONS
 from ..views.returns_parts import SECTIONS
 from .options import Session, choice, data_command, deals_arg
 
@@ -155,28 +155,23 @@ def returns(
         deal returns korea -s years -f csv > korea-years.csv
         deal returns japan -s chart --svg japan-returns.svg
     """
-    from ..views.returns_run import build
+    from ..api import returns as api
 
-    given = {
-        "--yield": yield_,
-        "--loan-share": loan_share,
-        "--loan-rate": loan_rate,
-        "--deemed-rate": deemed_rate,
-        "--years": years,
-        "--life": life,
-        "--discount": discount,
-    }
-    assert set(given) == set(NUMERIC)
-    report = build(
-        [session.resolve(n).deal for n in deals],
-        compare,
-        amount,
-        project,
-        given,
-        interest,
-        recoup,
-        paid_in,
-        section,
-        _drawn(session, req),
-    )
-    return report, 0
+    return api(
+        *[session.resolve(n).deal for n in deals],
+        compare=compare,
+        amount=amount,
+        project=project,
+        yield_=yield_,
+        loan_share=loan_share,
+        loan_rate=loan_rate,
+        deemed_rate=deemed_rate,
+        interest=interest,
+        recoup=recoup,
+        years=years,
+        life=life,
+        discount=discount,
+        paid_in=paid_in,
+        section=section or (),
+        drawn=_drawn(session, req),
+    ), 0
