@@ -31,6 +31,7 @@ RUNS = {
     "flows": ["flows", "japan"],
     "chart": ["chart", "japan"],
     "pace": ["pace", "japan"],
+    "returns": ["returns", "south-korea"],
     "diff": ["diff", JAPAN, JAPAN],
     "export": ["export", "-f", "json", "-o", "-"],
     "validate": ["validate", "BROKEN"],
