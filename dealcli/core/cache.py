@@ -164,6 +164,7 @@ def _code_stamp() -> str:
 
 _CODE = (
     "model.py",
+    "fields.py",
     "build.py",
     "parse.py",
     "scalars.py",
