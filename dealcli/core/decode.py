@@ -122,9 +122,9 @@ def _make_decoder(hint: Any) -> Callable[[Any], Any]:
 def _marked(base: Any, marks: tuple[Any, ...]) -> Callable[[Any], Any]:
     """A field whose Annotated marker carries a rule: text, a whole number, an amount."""
     for mark in marks:
-        if isinstance(mark, model._Text):
+        if isinstance(mark, model.TextMark):
             return _text_rule(mark.pattern, mark.min_length)
-        if isinstance(mark, model._Int):
+        if isinstance(mark, model.IntMark):
             return _int_rule(mark.ge, mark.le)
     return _decoder(base)
 

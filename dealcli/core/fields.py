@@ -33,14 +33,14 @@ def _alias(name: str) -> str:
 
 
 # A plain dict (pydantic's ConfigDict is a TypedDict), so no import is needed here.
-_CONFIG: dict[str, Any] = {
+MODEL_CONFIG: dict[str, Any] = {
     "extra": "forbid",
     "alias_generator": _alias,
     "validate_by_name": False,
 }
 
 
-class _Text:
+class TextMark:
     """A string: never a number, boolean or date that YAML guessed."""
 
     def __init__(self, pattern: str | None = None, min_length: int = 1) -> None:
@@ -126,7 +126,7 @@ def _date_only(value: Any) -> Any:
     raise PydanticCustomError("date_type", "a date must be written YYYY-MM-DD")
 
 
-class _Int:
+class IntMark:
     """A whole number; a boolean or text is refused."""
 
     def __init__(self, ge: int | None = None, le: int | None = None) -> None:
@@ -139,10 +139,10 @@ class _Int:
         return cs.int_schema(ge=self.ge, le=self.le, strict=True)
 
 
-Text = Annotated[str, _Text()]
-Slug = Annotated[str, _Text(SLUG_PATTERN)]
-Country = Annotated[str, _Text(COUNTRY_PATTERN)]
-Url = Annotated[str, _Text(URL_PATTERN)]
+Text = Annotated[str, TextMark()]
+Slug = Annotated[str, TextMark(SLUG_PATTERN)]
+Country = Annotated[str, TextMark(COUNTRY_PATTERN)]
+Url = Annotated[str, TextMark(URL_PATTERN)]
 Amount = Annotated[Decimal, _Amount()]
 Day = Annotated[date, _Date()]
 SourceIds = Annotated[tuple[Slug, ...], "sources"]
@@ -158,4 +158,4 @@ Role = Literal["lead", "partner"]
 SourceKind = Literal["official", "company", "news", "analysis", "repost", "aggregator"]
 Confidence = Literal["confirmed", "reported", "unconfirmed"]
 Scope = Literal["investment", "purchases", "investment_and_purchases", "economic_exchange"]
-Currency = Annotated[str, _Text(r"^[A-Z]{3}$")]
+Currency = Annotated[str, TextMark(r"^[A-Z]{3}$")]

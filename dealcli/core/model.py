@@ -12,8 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal, get_args
 
+from .fields import (
+    COUNTRY_PATTERN as COUNTRY_PATTERN,
+)
+from .fields import (
+    MAX_AMOUNT as MAX_AMOUNT,
+)
+from .fields import (
+    MAX_PLACES as MAX_PLACES,
+)
 from .fields import (  # re-exported: the readers and the cache name them through the model
-    _CONFIG,
+    MODEL_CONFIG,
     AllocationStatus,
     Amount,
     Area,
@@ -32,28 +41,19 @@ from .fields import (  # re-exported: the readers and the cache name them throug
     Url,
 )
 from .fields import (
-    COUNTRY_PATTERN as COUNTRY_PATTERN,
-)
-from .fields import (
-    MAX_AMOUNT as MAX_AMOUNT,
-)
-from .fields import (
-    MAX_PLACES as MAX_PLACES,
-)
-from .fields import (
     SLUG_PATTERN as SLUG_PATTERN,
 )
 from .fields import (
     URL_PATTERN as URL_PATTERN,
 )
 from .fields import (
+    IntMark as IntMark,
+)
+from .fields import (
     Role as Role,
 )
 from .fields import (
-    _Int as _Int,
-)
-from .fields import (
-    _Text as _Text,
+    TextMark as TextMark,
 )
 from .fields import (
     places as places,
@@ -76,11 +76,11 @@ SECTORS = (
 
 @dataclass(frozen=True)
 class Party:
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     name: Text
     code: Country
     gdp_usd_bn: Amount | None = None
-    gdp_year: Annotated[int, _Int(1900, 2200)] | None = None
+    gdp_year: Annotated[int, IntMark(1900, 2200)] | None = None
     sources: SourceIds = ()
 
 
@@ -88,7 +88,7 @@ class Party:
 class Local:
     """The amount in the currency it was announced in (format 2); never replaces `usd_bn`."""
 
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     currency: Currency
     bn: Amount
     sources: SourceIds
@@ -98,7 +98,7 @@ class Local:
 class Alternative:
     """Another figure sources give for the same item; totals use the item's own `usd_bn`."""
 
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     usd_bn: Amount
     sources: SourceIds
     note: Text | None = None
@@ -106,7 +106,7 @@ class Alternative:
 
 @dataclass(frozen=True)
 class HeadlineStep:
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     date: Day
     usd_bn: Amount
     sources: SourceIds
@@ -114,7 +114,7 @@ class HeadlineStep:
 
 @dataclass(frozen=True)
 class Figure:
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     usd_bn: Amount
     basis: Basis
     sources: SourceIds
@@ -128,7 +128,7 @@ class Figure:
 
 @dataclass(frozen=True)
 class Period:
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     from_: Day
     to: Day
     sources: SourceIds = ()
@@ -136,7 +136,7 @@ class Period:
 
 @dataclass(frozen=True)
 class Tranche:
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     id: Slug
     label: Text
     usd_bn: Amount
@@ -149,7 +149,7 @@ class Tranche:
 
 @dataclass(frozen=True)
 class Term:
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     id: Slug
     label: Text
     value: Text
@@ -167,7 +167,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Company:
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     name: Text
     country: Country
     role: Role
@@ -177,7 +177,7 @@ class Company:
 class Step:
     """One status an allocation was in, from `date` (format 2 `history`)."""
 
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     date: Day
     status: AllocationStatus
     sources: SourceIds
@@ -186,7 +186,7 @@ class Step:
 
 @dataclass(frozen=True)
 class Allocation:
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     id: Slug
     title: Text
     sector: Text
@@ -212,7 +212,7 @@ class Allocation:
 
 @dataclass(frozen=True)
 class Commitment:
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     id: Slug
     area: Area
     title: Text
@@ -226,7 +226,7 @@ class Commitment:
 
 @dataclass(frozen=True)
 class Event:
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     date: Day
     title: Text
     sources: SourceIds
@@ -236,7 +236,7 @@ class Event:
 
 @dataclass(frozen=True)
 class Source:
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     id: Slug
     title: Text
     publisher: Text
@@ -249,16 +249,16 @@ class Source:
 
 @dataclass(frozen=True)
 class ProfitSplit:  # format 2: the tranches a profit split covers (none: all), a review clause
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     sources: SourceIds
     covers: tuple[Slug, ...] = ()
-    review_years: Annotated[int, _Int(1, 200)] | None = None
+    review_years: Annotated[int, IntMark(1, 200)] | None = None
     review: Text | None = None
 
 
 @dataclass(frozen=True)
 class Capacity:  # format 2: FX reserves on a date; a year at the cap in tranches by source
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     sources: SourceIds
     reserves_usd_bn: Amount | None = None
     reserves_date: Day | None = None
@@ -270,7 +270,7 @@ class Capacity:  # format 2: FX reserves on a date; a year at the cap in tranche
 class Deal:
     """One deal file, validated. Amounts are exact `Decimal` USD billions."""
 
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = MODEL_CONFIG
     format: Literal[1, 2]
     id: Slug
     title: Text

@@ -150,7 +150,7 @@ def sweep(
     return out
 
 
-def _pct(value: Decimal | None) -> Share | None:
+def as_pct(value: Decimal | None) -> Share | None:
     return None if value is None else Share(value * HUNDRED)
 
 
@@ -168,7 +168,7 @@ def _by(r: Run) -> date | None:
 
 def _swept_column(option: str) -> Column:
     name = OPTIONS[option][0]
-    unit = " %" if name.endswith("_pct") else ""
+    unit = " %" if name.endswith("as_pct") else ""
     return Column(name, option.lstrip("-").replace("-", " ").capitalize() + unit, "number")
 
 
@@ -200,12 +200,12 @@ def summary_table(runs: list[Run], option: str | None = None) -> Table:
             r.split.amount,
             res.recouped_year,
             _by(r),
-            _round(res.investor),
-            _round(res.host),
-            _pct(res.investor_share),
-            _pct(res.irr),
-            _round(res.npv),
-            _round(res.cash),
+            to_bn(res.investor),
+            to_bn(res.host),
+            as_pct(res.investor_share),
+            as_pct(res.irr),
+            to_bn(res.npv),
+            to_bn(res.cash),
         )
     t.notes += [s for r in runs for s in sentences(r, bool(option))]
     t.notes.append(
@@ -216,7 +216,7 @@ def summary_table(runs: list[Run], option: str | None = None) -> Table:
     return t
 
 
-def _round(value: Decimal | None) -> Decimal | None:
+def to_bn(value: Decimal | None) -> Decimal | None:
     """Amounts to a hundred-millionth of a USD bn for tables; the model keeps every digit."""
     return None if value is None else value.quantize(Decimal("1e-8")).normalize()
 
@@ -235,7 +235,7 @@ def sentences(r: Run, short: bool = False) -> list[str]:
         first = f"{head}: recouped in year {res.recouped_year}" + (f" (by {by})" if by else "")
     if short:
         return [first]
-    share = shown(_pct(res.investor_share)) or "none"
+    share = shown(as_pct(res.investor_share)) or "none"
     return [
         f"{first}; of {_bn(res.cash)} of cash, {deal.investor.name} receives "
         f"{_bn(res.investor)} ({share}), {deal.host.name} {_bn(res.host)}",

@@ -8,7 +8,7 @@ from ..core import returns as model
 from ..core.table import Column, Report, Table, number
 from .capacity import capacity_tables
 from .common import caption, shown
-from .returns import DEAL, DEFAULTS, OPTIONS, Given, Run, _pct, _round, sentences, summary_table
+from .returns import DEAL, DEFAULTS, OPTIONS, Given, Run, as_pct, sentences, summary_table, to_bn
 
 SECTIONS = ("summary", "steady", "review", "capacity", "assumptions", "years", "chart")
 DEFAULT_SECTIONS = ("summary", "steady", "review", "capacity", "assumptions")
@@ -29,11 +29,11 @@ def steady_table(runs: list[Run]) -> Table:
     )
     for r in runs:
         s = model.steady(r.result.inputs)
-        t.add(r.label, s.cash, s.loan_interest, s.investor, s.host, _pct(s.investor_share))
+        t.add(r.label, s.cash, s.loan_interest, s.investor, s.host, as_pct(s.investor_share))
         t.notes.append(
             f"{r.label}: of each year's {number(s.cash)}, {number(s.loan_interest)} is loan "
             f"interest paid first and the rest is split {number(100 * r.split.after)}% to "
-            f"{r.split.deal.investor.name}: {shown(_pct(s.investor_share)) or 'none'} in all"
+            f"{r.split.deal.investor.name}: {shown(as_pct(s.investor_share)) or 'none'} in all"
         )
     return t
 
@@ -88,14 +88,14 @@ def years_table(runs: list[Run]) -> Table:
             t.add(
                 r.label,
                 y.year,
-                _round(y.paid_in),
-                _round(y.cash),
-                _round(y.loan_interest),
-                _round(y.investor),
-                _round(y.host),
-                _round(y.investor_total),
-                _round(y.host_total),
-                _round(y.outstanding),
+                to_bn(y.paid_in),
+                to_bn(y.cash),
+                to_bn(y.loan_interest),
+                to_bn(y.investor),
+                to_bn(y.host),
+                to_bn(y.investor_total),
+                to_bn(y.host_total),
+                to_bn(y.outstanding),
                 "yes" if y.recouped else "no",
             )
     t.notes.append(
@@ -132,9 +132,9 @@ def chart_table(runs: list[Run]) -> Table:
                 (r.split.deal.investor.name, y.investor_total, "committed"),
                 (r.split.deal.host.name, y.host_total, "candidate"),
             ):
-                pct = _pct(amount / r.result.cash) if r.result.cash else None
+                pct = as_pct(amount / r.result.cash) if r.result.cash else None
                 group = [r.label] if several else []
-                t.add(*group, f"year {y.year}{mark}", side, _round(amount), pct, style=style)  # type: ignore[arg-type]
+                t.add(*group, f"year {y.year}{mark}", side, to_bn(amount), pct, style=style)  # type: ignore[arg-type]
     return t
 
 
