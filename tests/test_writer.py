@@ -190,3 +190,15 @@ def test_export_to_dash_is_stdout_for_one_file(
     r = invoke("export", "japan", "-f", "csv", "-o", "-")
     assert r.exit_code == 2 and "folder" in r.stderr
     assert list(tmp_path.iterdir()) == []  # no file named "-"
+
+
+def test_a_read_only_export_set_is_not_replaced(tmp_path: Path) -> None:
+    folder = tmp_path / "set"
+    assert _export(folder) == 0
+    folder.chmod(0o555)
+    try:
+        r = invoke("export", "korea", "-f", "csv", "-o", str(folder))
+        assert r.exit_code == 2 and "read-only" in r.stderr
+        assert "japan" in (folder / "deals.csv").read_text()
+    finally:
+        folder.chmod(0o755)

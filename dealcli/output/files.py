@@ -175,6 +175,8 @@ def write_folder(folder: Path, files: dict[str, Content], owned: Iterable[str]) 
     if old is not None:
         if not stat.S_ISDIR(old.st_mode):
             raise UsageError(f"cannot write {folder}: it exists and is not a folder")
+        if not old.st_mode & 0o222 or not os.access(target, os.W_OK):
+            raise UsageError(f"{folder} is read-only; make it writable to replace the set")
         _check_set(folder, target, {*owned, MANIFEST})
     else:
         try:
