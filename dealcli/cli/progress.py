@@ -11,6 +11,7 @@ import time
 from typing import Any, TextIO
 
 from ..core.environment import is_terminal
+from ..output.streams import unguarded
 
 _LOOK = 0.2  # seconds of reading before judging how long the rest will take
 _LONG = 1.0  # a reading expected to take longer than this gets a bar
@@ -33,7 +34,8 @@ class Reading:
             from rich.console import Console
             from rich.progress import Progress
 
-            console = Console(file=self.stream, stderr=True)
+            # the bar's own escape codes, past the terminal gate that stderr's text takes
+            console = Console(file=unguarded(self.stream), stderr=True)
             self.bar = Progress(console=console, transient=True)
             self.task = self.bar.add_task("Reading deal files", total=total)
             self.bar.start()

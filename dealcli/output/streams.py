@@ -114,6 +114,12 @@ class Stderr:
         return getattr(self._raw, name)
 
 
+def unguarded(stream: Any) -> Any:
+    """The stream under the gate, for what the program draws itself (a progress bar's
+    escape codes, no data in them); any other stream as it is."""
+    return stream._raw if isinstance(stream, Stderr) else stream
+
+
 def unencodable(exc: UnicodeEncodeError, encoding: str) -> OutputError:
     where = exc.object[exc.start] if isinstance(exc.object, str) else ""
     char = f" (U+{ord(where):04X})" if where else ""
