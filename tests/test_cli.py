@@ -197,6 +197,17 @@ def test_no_module_takes_a_private_name_of_another() -> None:
     assert taken == []
 
 
+def test_the_format_is_decided_in_one_place() -> None:
+    # output.plan decides the format and whether the output is drawn, once, before the view
+    # runs; no command asks the output layer again
+    asking = sorted(
+        str(path.relative_to(ROOT))
+        for path in (PACKAGE / "cli").glob("*.py")
+        if re.search(r"\boptions as |output\.options\(|\bplan\(", path.read_text(encoding="utf-8"))
+    )
+    assert asking == ["dealcli/cli/options.py"]
+
+
 def test_no_module_over_400_lines() -> None:
     long = {
         str(p.relative_to(ROOT)): n

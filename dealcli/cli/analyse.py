@@ -165,7 +165,7 @@ def flows(session: Session, deal: DealArg, totals: Totals = False, as_of: AsOf =
     return api.flows(session.resolve(deal).deal, totals, as_of)
 
 
-@data_command("chart")
+@data_command("chart", chart=True)
 def chart(
     session: Session,
     deals: Annotated[list[str], deals_arg("A deal, or with --compare two or more.")],

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from ..core.errors import DealError, Exit, UsageError, did_you_mean
-from ..output import Request, emit
+from ..output import Request, emit, plan
 from ..render import FORMATS
 from .about import about
 from .app import COLOR, ColorWhen, Session, app, session
@@ -151,12 +151,14 @@ _CTX = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotat
 
 
 def data_command(
-    name: str, request: bool = False, without: tuple[str, ...] = ()
+    name: str, chart: bool = False, drawn: bool = False, without: tuple[str, ...] = ()
 ) -> Callable[[Callable[..., Any]], Callable[..., None]]:
     """Register `func(session, ...) -> Report` as a command with every output option.
 
-    With `request`, the function also gets the output request after the session (a view that
-    draws a picture in a terminal and gives tables elsewhere), and may return
+    The format, and whether the output is drawn, are decided once, before the function
+    runs (`output.plan`). With `chart`, the report is a bar chart, drawn even into a pipe;
+    with `drawn`, the function gets after the session whether the output is drawn (a view
+    that draws a chart in a terminal and gives tables elsewhere). It may return
     `(report, exit_code)` (a command whose exit code says something, as diff's does).
     `without` names fields of `Request` the command does not offer (an option that would
     add nothing to it, e.g. `sources` where no row has source numbers): they keep their
@@ -166,7 +168,7 @@ def data_command(
 
     def decorate(func: Callable[..., Any]) -> Callable[..., None]:
         hints = typing.get_type_hints(func, include_extras=True)
-        skip = 2 if request else 1  # the session, and the request
+        skip = 2 if drawn else 1  # the session, and whether the output is drawn
         own = [  # annotations resolved, as the module that declared them reads
             p.replace(annotation=hints[p.name])
             for p in list(inspect.signature(func).parameters.values())[skip:]
@@ -179,10 +181,12 @@ def data_command(
             req = Request(**_before(run, given))
             run.deals_dirs += kwargs.pop("deals_dir") or []
             run.wish_color(value(kwargs.pop("color")))
-            head = (run, req) if request else (run,)
+            sheet = functools.partial(about, ctx)
+            opts, is_drawn = plan(req, run.env, chart, drawn, about=sheet)
+            head = (run, is_drawn) if drawn else (run,)
             result = func(*head, **{k: value(v) for k, v in kwargs.items()})
             report, code = result if isinstance(result, tuple) else (result, 0)
-            emit(report, req, run.env, about=lambda: about(ctx))
+            emit(report, req, run.env, opts=opts)
             if code:
                 raise typer.Exit(code)
 

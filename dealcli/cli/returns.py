@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..core.table import Report, number
-from ..output import Request
-from ..output import options as render_options
 from ..views.returns import DEFAULTS, OPTIONS
 from ..views.returns_parts import SECTIONS
 from .options import Session, choice, data_command, deals_arg
@@ -23,11 +21,6 @@ else:
     Interest = choice("Interest", ("simple", "compound"))
     Recoup = choice("Recoup", ("target", "schedule"))
     PaidIn = choice("PaidIn", ("even", "upfront"))
-
-
-def _drawn(session: Session, req: Request) -> bool:
-    """Whether the output is a picture: a terminal's table, --svg or --html."""
-    return bool(req.svg or req.html) or render_options(req, session.env).format == "table"
 
 
 def _default(option: str) -> str:
@@ -46,10 +39,10 @@ def _num(option: str, text: str, metavar: str = "PCT") -> object:
     return typer.Option(option, help=f"{text} Default: {_why(option)}.{SWEEP}", metavar=metavar)
 
 
-@data_command("returns", request=True)
+@data_command("returns", drawn=True)
 def returns(
     session: Session,
-    req: Request,
+    drawn: bool,
     deals: Annotated[list[str], deals_arg("A deal, or with --compare two or more.")],
     compare: Annotated[
         bool, typer.Option("--compare", help="Two or more deals side by side, same inputs.")
@@ -173,5 +166,5 @@ def returns(
         discount=discount,
         paid_in=paid_in,
         section=section or (),
-        drawn=_drawn(session, req),
+        drawn=drawn,
     ), 0

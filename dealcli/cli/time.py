@@ -8,18 +8,11 @@ import typer
 
 from ..core.table import Report
 from ..core.versions import read_version
-from ..output import Request
-from ..output import options as render_options
 from .options import AsOf, DealArg, Session, data_command
 
 
-def _drawn(session: Session, req: Request) -> bool:
-    """Whether the output is a picture: a terminal's table, --svg or --html."""
-    return bool(req.svg or req.html) or render_options(req, session.env).format == "table"
-
-
-@data_command("pace", request=True)
-def pace(session: Session, req: Request, deal: DealArg, as_of: AsOf = None) -> tuple[Report, int]:
+@data_command("pace", drawn=True)
+def pace(session: Session, drawn: bool, deal: DealArg, as_of: AsOf = None) -> Report:
     """Committed money over time, and the pace the deadline asks for.
 
     A step for each day the committed total changed; against the deadline (the end of
@@ -36,13 +29,12 @@ def pace(session: Session, req: Request, deal: DealArg, as_of: AsOf = None) -> t
     """
     from .. import api
 
-    return api.pace(session.resolve(deal).deal, as_of, drawn=_drawn(session, req)), 0
+    return api.pace(session.resolve(deal).deal, as_of, drawn=drawn)
 
 
-@data_command("diff", request=True)
+@data_command("diff")
 def diff(
     session: Session,
-    req: Request,
     old: Annotated[
         str,
         typer.Argument(

@@ -185,25 +185,48 @@ def options(
     )
 
 
+def plan(
+    req: Request,
+    env: Environment,
+    chart: bool = False,
+    may_draw: bool = False,
+    about: Callable[[], About] | None = None,
+) -> tuple[Options, bool]:
+    """The render options and whether the output is drawn (a terminal's table, --svg,
+    --html), decided once, before the view runs: a command that `may_draw` picks a chart
+    for a drawn output, and its options are then a chart's."""
+    opts = options(req, env, chart, about)
+    drawn = bool(req.svg or req.html) or opts.format == "table"
+    if may_draw and drawn and not chart:
+        opts = options(req, env, True, about)
+    return opts, drawn
+
+
 def _columns_set(env: Environment) -> int | None:
     """COLUMNS when it is set (and valid, so the Environment took it), else None."""
     return env.columns if env.child.get("COLUMNS", "").strip() == str(env.columns) else None
 
 
 def emit(
-    report: Report, req: Request, env: Environment, about: Callable[[], About] | None = None
+    report: Report,
+    req: Request,
+    env: Environment,
+    about: Callable[[], About] | None = None,
+    opts: Options | None = None,
 ) -> None:
-    """Render and write; `about` gives what a workbook's first sheet says of the run."""
+    """Render and write with the options `plan` gave (or those of the report as it is);
+    `about` gives what a workbook's first sheet says of the run."""
+    opts = opts or options(req, env, chart=report.chart, about=about)
     if req.svg or req.html:  # the picture instead of text on stdout
         from ..render import select
         from ..render.picture import picture
 
-        shown = select(report, options(req, env))
+        shown = select(report, opts)
         for path, kind in ((req.svg, "svg"), (req.html, "html")):
             if path is not None:
                 write_output(path, picture(shown, kind), force=req.force)
         return
-    text = render(report, options(req, env, chart=report.chart, about=about))
+    text = render(report, opts)
     path = target(req)
     if path is None and isinstance(text, str) and page(text, env, off=req.no_pager):
         return
