@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -109,6 +110,22 @@ def deal_bin() -> str:
     if not path.is_file():
         pytest.fail("the `deal` command is not installed beside this Python; run `make test`")
     return str(path)
+
+
+def run(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60, **kw: object
+) -> subprocess.CompletedProcess[str]:
+    """The installed `deal` with the test's environment (private cache, empty DEAL_PATH)."""
+    full = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    full.update(env or {})
+    return subprocess.run(
+        [deal_bin(), *args],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        **kw,  # type: ignore[call-overload]
+    )
 
 
 class _Closed:

@@ -32,26 +32,10 @@ from dealcli.core.parse import read_bytes
 from dealcli.gates import clean, html, json_string
 from dealcli.output import files
 
-from .conftest import BUNDLED, FIXTURES, deal_bin, invoke
+from .conftest import BUNDLED, FIXTURES, invoke, run
 
 MINI = (FIXTURES / "mini.yaml").read_text()
 DAY_NS = 86_400 * 10**9
-
-
-def run(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 60, **kw: object
-) -> subprocess.CompletedProcess[str]:
-    """The installed `deal` with the test's environment (private cache, empty DEAL_PATH)."""
-    full = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    full.update(env or {})
-    return subprocess.run(
-        [deal_bin(), *args],
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        **kw,  # type: ignore[call-overload]
-    )
 
 
 def mini_cache(home: Path) -> Path:

@@ -20,27 +20,11 @@ from dealcli.core import git, hosts, reading
 from dealcli.core.errors import UsageError
 from dealcli.core.model import URL_PATTERN
 
-from .conftest import BUNDLED, FIXTURES, deal_bin
+from .conftest import BUNDLED, FIXTURES, run
 
 PACKAGE = Path(__file__).parent.parent / "dealcli"
 READER = PACKAGE / "core" / "reading.py"
 MINI = (FIXTURES / "mini.yaml").read_text()
-
-
-def run(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 60, **kw: object
-) -> subprocess.CompletedProcess[str]:
-    """The installed `deal` with the test's environment (private cache, empty DEAL_PATH)."""
-    full = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
-    full.update(env or {})
-    return subprocess.run(
-        [deal_bin(), *args],
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        **kw,  # type: ignore[call-overload]
-    )
 
 
 # -- 1. one reader ---------------------------------------------------------------------------
