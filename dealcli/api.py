@@ -271,7 +271,7 @@ def chart(
 
 
 def pace(deal: Deal | str, as_of: date | str | None = None, drawn: bool = False) -> Report:
-    """`deal pace`: committed money over time against the deadline; `drawn`: the report a
+    """`deal pace`: selected money over time against the deadline; `drawn`: the report a
     terminal draws as a chart."""
     from .core.asof import as_of as stood
     from .views.pace import pace as view

@@ -122,10 +122,10 @@ def test_every_command_with_a_view_has_a_case() -> None:
 def test_amounts_are_exact_and_shares_rounded_as_json_rounds_them() -> None:
     assert JP.headline.usd_bn == D("550") and isinstance(JP.headline.usd_bn, D)
     totals = {r["measure"]: r for r in dealcli.show(JP, section="totals").to_records()}
-    assert totals["headline"]["usd_bn"] == D("550")
-    committed = totals["committed"]
+    assert totals["pledged"]["usd_bn"] == D("550")
+    selected = totals["selected"]
     # 109 of 550 is 19.8181...%: two decimals, as -f json writes it
-    assert (committed["usd_bn"], committed["share_pct"]) == (D("109"), D("19.82"))
+    assert (selected["usd_bn"], selected["share_pct"]) == (D("109"), D("19.82"))
 
 
 def test_names_and_aliases_find_a_deal_and_a_near_miss_says_what_was_meant() -> None:
@@ -178,14 +178,14 @@ def test_to_pandas_types_the_columns() -> None:
     frame = dealcli.allocations(JP, by="sector").to_pandas()
     assert list(frame.columns) == list(dealcli.allocations(JP).to_records()[0])
     assert str(frame["sector"].dtype) == "string"
-    assert str(frame["committed_usd_bn"].dtype) == "float64"
+    assert str(frame["selected_usd_bn"].dtype) == "float64"
     assert str(frame["allocations"].dtype) == "Int64"
     records = dealcli.allocations(JP).to_records()
-    assert frame["committed_usd_bn"].sum() == pytest.approx(
-        float(sum(r["committed_usd_bn"] for r in records))
+    assert frame["selected_usd_bn"].sum() == pytest.approx(
+        float(sum(r["selected_usd_bn"] for r in records))
     )
     exact = dealcli.allocations(JP).to_pandas(exact=True)
-    assert sum(exact["committed_usd_bn"]) == sum(r["committed_usd_bn"] for r in records)
+    assert sum(exact["selected_usd_bn"]) == sum(r["selected_usd_bn"] for r in records)
 
 
 def test_to_pandas_works_for_the_long_form() -> None:

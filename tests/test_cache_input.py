@@ -160,7 +160,7 @@ def test_a_planted_list_row_is_computed_again(
     deals_dir: Path, fixed_env: Path, change: Change
 ) -> None:
     code, before, _ = listing(deals_dir)
-    assert code == 0 and before and before[0]["headline_usd_bn"] == "100"
+    assert code == 0 and before and before[0]["pledged_usd_bn"] == "100"
     path = folder_cache(fixed_env) / "rows.json"
     value = stored(path)
     row = copy.deepcopy(value["mini.yaml"])

@@ -1,6 +1,6 @@
 """The eight pledges side by side: `deal compare` of any number of deals, readable at 80 and
 120 columns with no deal left out; the measures that make pledges comparable (scope,
-binding, horizon, GDP share, headline a year, tariff secured, committed money to date);
+binding, horizon, GDP share, headline a year, tariff secured, selected money to date);
 `deal chart --compare` on one scale and as shares of GDP; unknown --sector and --country
 values as usage errors."""
 
@@ -105,9 +105,9 @@ def test_scope_and_binding_per_deal() -> None:
 
 def test_headline_as_a_share_of_gdp() -> None:
     gdp = rows(compare.compare(DEALS), "gdp")
-    assert round(gdp["eu"]["headline_gdp_pct"], 2) == D("3.00")  # 600 / 19,991 = 3.0013%
-    assert gdp["qatar"]["headline_gdp_pct"] == 600  # 1,200 / 200
-    assert round(gdp["switzerland"]["headline_gdp_pct"], 2) == D("20.01")  # 200 / 999.6
+    assert round(gdp["eu"]["pledged_gdp_pct"], 2) == D("3.00")  # 600 / 19,991 = 3.0013%
+    assert gdp["qatar"]["pledged_gdp_pct"] == 600  # 1,200 / 200
+    assert round(gdp["switzerland"]["pledged_gdp_pct"], 2) == D("20.01")  # 200 / 999.6
     screen = render(compare.compare(DEALS, ["gdp"]), Options(format="table", width=80))
     assert isinstance(screen, str)
     line = next(x for x in screen.splitlines() if x.startswith("eu "))
@@ -137,29 +137,29 @@ def test_other_readings_of_the_horizon() -> None:
     assert horizon["pledge-named"]["per_year_usd_bn"] == D("200.14")
     assert horizon["pledge-named"]["years"] == D("2.00")
     gdp = rows(report, "gdp")
-    assert gdp["pledge-bare"]["headline_gdp_pct"] == 25  # 300 / 1,200
-    assert gdp["pledge-named"]["headline_gdp_pct"] == 20  # 400 / 2,000
+    assert gdp["pledge-bare"]["pledged_gdp_pct"] == 25  # 300 / 1,200
+    assert gdp["pledge-named"]["pledged_gdp_pct"] == 20  # 400 / 2,000
     # 400 x 365.25 / 730 = 200.1369... a year (not rounded before dividing) / 2,000 = 10.0068%
     assert round(gdp["pledge-named"]["per_year_gdp_pct"], 3) == D("10.007")
 
 
-def test_committed_is_zero_when_named_and_blank_when_nothing_is_named() -> None:
+def test_selected_is_zero_when_named_and_blank_when_nothing_is_named() -> None:
     report = compare.compare([BARE, NAMED])
     money = rows(report, "totals")
     # bare names no allocations: nothing is known
-    assert money["pledge-bare"]["committed_usd_bn"] is None
-    assert money["pledge-bare"]["committed_pct"] is None
-    assert money["pledge-bare"]["uncommitted_usd_bn"] is None
-    # named: two candidates (40 + 60 = 100, 25% of 400), nothing committed: a known 0
-    assert money["pledge-named"]["committed_usd_bn"] == 0
+    assert money["pledge-bare"]["selected_usd_bn"] is None
+    assert money["pledge-bare"]["selected_pct"] is None
+    assert money["pledge-bare"]["unselected_usd_bn"] is None
+    # named: two candidates (40 + 60 = 100, 25% of 400), nothing selected: a known 0
+    assert money["pledge-named"]["selected_usd_bn"] == 0
     assert money["pledge-named"]["candidates_usd_bn"] == 100
     assert money["pledge-named"]["candidates_pct"] == 25
-    assert money["pledge-named"]["uncommitted_usd_bn"] == 400
+    assert money["pledge-named"]["unselected_usd_bn"] == 400
     assert any("names no allocations" in n for n in report.table("totals").notes)
     eight = rows(compare.compare(DEALS), "totals")
-    assert eight["eu"]["committed_usd_bn"] is None  # the EU file names no allocations
-    assert eight["qatar"]["committed_usd_bn"] == 0  # two candidates, none committed
-    assert eight["japan"]["committed_usd_bn"] == D("109.0")  # 36.0 + 73 selected
+    assert eight["eu"]["selected_usd_bn"] is None  # the EU file names no allocations
+    assert eight["qatar"]["selected_usd_bn"] == 0  # two candidates, none selected
+    assert eight["japan"]["selected_usd_bn"] == D("109.0")  # 36.0 + 73 selected
 
 
 def test_tariff_secured_in_force_on_the_reports_date() -> None:
@@ -266,20 +266,20 @@ def test_chart_compare_on_one_scale() -> None:
     got = {(x["deal"], x["measure"]): (x["usd_bn"], x["scale_pct"]) for x in
            chart_rows("eu", "japan", "qatar")}  # fmt: skip
     # the largest headline, qatar's 1,200, is the full bar
-    assert got[("qatar", "headline")] == ("1200", "100")
-    assert got[("eu", "headline")] == ("600", "50")  # 600 / 1,200
-    assert got[("japan", "headline")] == ("550", "45.83")  # 45.8333...
-    assert got[("japan", "committed")] == ("109", "9.08")  # 109 / 1,200 = 9.0833...
+    assert got[("qatar", "pledged")] == ("1200", "100")
+    assert got[("eu", "pledged")] == ("600", "50")  # 600 / 1,200
+    assert got[("japan", "pledged")] == ("550", "45.83")  # 45.8333...
+    assert got[("japan", "selected")] == ("109", "9.08")  # 109 / 1,200 = 9.0833...
     assert got[("japan", "candidates")] == ("355.95", "29.66")  # 29.6625 -> 29.66
-    assert got[("qatar", "committed")] == ("0", "0")  # named allocations, none committed
-    assert ("eu", "committed") not in got  # no allocations: no bar, a note says so
+    assert got[("qatar", "selected")] == ("0", "0")  # named allocations, none selected
+    assert ("eu", "selected") not in got  # no allocations: no bar, a note says so
 
 
 def test_chart_compare_as_shares_of_gdp() -> None:
     got = {(x["deal"], x["measure"]): x["gdp_pct"] for x in chart_rows("--gdp", "japan", "qatar")}
-    assert got[("qatar", "headline")] == "600"  # 1,200 / 200
+    assert got[("qatar", "pledged")] == "600"  # 1,200 / 200
     assert got[("qatar", "candidates")] == "250.5"  # 501 / 200
-    assert got[("japan", "headline")] == "13.14"  # 550 / 4,186 = 13.139...
+    assert got[("japan", "pledged")] == "13.14"  # 550 / 4,186 = 13.139...
 
 
 def test_chart_compare_into_a_pipe_is_plain_and_80_wide() -> None:
@@ -291,7 +291,7 @@ def test_chart_compare_into_a_pipe_is_plain_and_80_wide() -> None:
     gdp = invoke("chart", "--compare", "--gdp", *EIGHT).stdout.splitlines()
     # beyond the whole GDP the bar is full and a "+" follows it
     qatar = gdp[gdp.index("qatar") + 1]
-    assert qatar.split()[:3] == ["headline", "1,200", "600.0%"] and qatar.endswith("#+")
+    assert qatar.split()[:3] == ["pledged", "1,200", "600.0%"] and qatar.endswith("#+")
     assert all(len(line.removesuffix("+")) <= 80 for line in gdp)
 
 

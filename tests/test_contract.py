@@ -1,7 +1,7 @@
 """The contract with scripts and spreadsheets, run through the installed `deal` as an analyst would.
 
 Figures are those of tests/fixtures/contract.yaml, worked out by hand (headline 200):
-  committed: c1 60 (selected) + c3 0.35 (funded) = 60.35; uncommitted 200 - 60.35 = 139.65
+  selected: c1 60 (selected) + c3 0.35 (funded) = 60.35; unselected 200 - 60.35 = 139.65
   candidates: c2 40 + c5 25.5 = 65.5 (c4 has no amount); not named: 200 - 65.5 = 134.5
 """
 
@@ -25,7 +25,7 @@ import pytest
 from dealcli import output
 from dealcli.core.environment import Environment
 from dealcli.core.reading import read_deal
-from dealcli.core.table import number
+from dealcli.core.table import DEPRECATED_KEYS, number
 from dealcli.core.totals import totals
 
 from .conftest import BUNDLED, FIXTURES, NOT_TERMINALS, ROOT, deal_bin
@@ -73,14 +73,14 @@ def test_allocation_columns_sum_to_the_deal_totals_with_awk(tmp_path: Path) -> N
     base = f"'{deal_bin()}' --deals-dir '{FIXTURES}' allocations contract -f tsv"
     sums = shell(
         base + " | awk -F'\\t' 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i } "
-        'NR > 1 { c += $col["committed_usd_bn"]; k += $col["candidate_usd_bn"] } '
+        'NR > 1 { c += $col["selected_usd_bn"]; k += $col["candidate_usd_bn"] } '
         "END { print c, k }'",
         tmp_path,
     )
     assert sums.split() == ["60.35", "65.5"]  # 60 + 0.35; 40 + 25.5 (c4 unsized adds nothing)
     for fmt in ("csv", "tsv", "json", "jsonl", "plain"):
         text = deal("allocations", "contract", "-f", fmt).stdout
-        assert "remainder" not in text and "(uncommitted)" not in text and "row" not in text
+        assert "remainder" not in text and "(unselected)" not in text and "row" not in text
 
 
 def test_totals_are_marked_rows_and_bring_the_sum_to_the_headline() -> None:
@@ -89,21 +89,21 @@ def test_totals_are_marked_rows_and_bring_the_sum_to_the_headline() -> None:
     )
     assert [r["row"] for r in rows] == ["group"] * 4 + ["total", "remainder", "remainder"]
     total = rows[4]
-    assert (total["committed_usd_bn"], total["candidate_usd_bn"]) == ("60.35", "65.5")
+    assert (total["selected_usd_bn"], total["candidate_usd_bn"]) == ("60.35", "65.5")
     kept = [r for r in rows if r["row"] != "total"]
-    # groups + (uncommitted): 60.35 + 139.65 = 200; groups + (not named as candidate): 65.5 + 134.5
-    assert sum(D(r["committed_usd_bn"] or 0) for r in kept) == 200
+    # groups + (unselected): 60.35 + 139.65 = 200; groups + (not named as candidate): 65.5 + 134.5
+    assert sum(D(r["selected_usd_bn"] or 0) for r in kept) == 200
     assert sum(D(r["candidate_usd_bn"] or 0) for r in kept) == 200
 
 
 def test_every_flows_table_sums_to_the_deal_totals() -> None:
     doc = json.loads(deal("flows", "contract", "-f", "json").stdout, parse_float=D)
     for name in ("origins", "flows", "sectors"):
-        assert sum(r["committed_usd_bn"] for r in doc[name]) == D("60.35"), name
+        assert sum(r["selected_usd_bn"] for r in doc[name]) == D("60.35"), name
         assert sum(r["candidate_usd_bn"] for r in doc[name]) == D("65.5"), name
     marked = json.loads(deal("flows", "contract", "--totals", "-f", "json").stdout, parse_float=D)
     assert [r["row"] for r in marked["origins"]] == ["group"] * 4 + ["total"]
-    assert marked["origins"][-1]["committed_usd_bn"] == D("60.35")
+    assert marked["origins"][-1]["selected_usd_bn"] == D("60.35")
 
 
 def test_bundled_breakdowns_sum_to_their_totals() -> None:
@@ -113,7 +113,7 @@ def test_bundled_breakdowns_sum_to_their_totals() -> None:
             rows = json.loads(
                 deal("allocations", name, "--by", by, "-f", "json").stdout, parse_float=D
             )
-            assert sum(r["committed_usd_bn"] for r in rows) == t.committed, (name, by)
+            assert sum(r["selected_usd_bn"] for r in rows) == t.selected, (name, by)
             assert sum(r["candidate_usd_bn"] for r in rows) == t.candidates, (name, by)
 
 
@@ -142,10 +142,10 @@ def test_sqlite_amounts_are_numbers_with_their_exact_text(db: sqlite3.Connection
         "SELECT id, pct, typeof(pct), pct_text FROM terms ORDER BY pct DESC"
     ).fetchall()
     assert pct == [("tariff-rate", 15, "integer", "15"), ("profit-split", 12.5, "real", "12.5")]
-    committed = db.execute(
+    selected = db.execute(
         "SELECT SUM(usd_thousands) FROM allocations WHERE status IN ('selected', 'funded')"
     ).fetchone()[0]
-    assert committed == 60_350_000  # 60 bn + 0.35 bn in thousands of dollars, exact
+    assert selected == 60_350_000  # 60 bn + 0.35 bn in thousands of dollars, exact
     head = db.execute("SELECT headline_usd_bn, headline_usd_bn_text FROM deals").fetchone()
     assert head == (200, "200")
 
@@ -192,7 +192,7 @@ def test_every_foreign_key_is_one_column_to_a_key(db: sqlite3.Connection) -> Non
 def test_an_unknown_column_is_an_error_that_lists_the_columns() -> None:
     r = deal("companies", "contract", "--columns", "company,amount", "-f", "csv", check=False)
     assert r.returncode == 2 and r.stdout == ""
-    assert "no column named 'amount'" in r.stderr and "committed_usd_bn" in r.stderr
+    assert "no column named 'amount'" in r.stderr and "selected_usd_bn" in r.stderr
 
 
 @pytest.mark.parametrize(
@@ -265,7 +265,7 @@ def test_json_shape_does_not_depend_on_the_number_of_sections() -> None:
 def test_companies_amounts_are_numbers_zero_for_partners() -> None:
     rows = json.loads(deal("companies", "contract", "-f", "json").stdout, parse_float=D)
     got = {
-        r["company"]: (r["role"], r["candidate_usd_bn"], r["committed_usd_bn"], r["unsized"])
+        r["company"]: (r["role"], r["candidate_usd_bn"], r["selected_usd_bn"], r["unsized"])
         for r in rows
     }
     assert got == {
@@ -274,7 +274,7 @@ def test_companies_amounts_are_numbers_zero_for_partners() -> None:
         "Hanguk Heavy": ("lead", 40, 0, 0),
         "Busan Partner": ("partner", 0, 0, 0),
     }
-    ranked = sorted(rows, key=lambda r: -r["committed_usd_bn"])  # jq 'sort_by(-.committed_usd_bn)'
+    ranked = sorted(rows, key=lambda r: -r["selected_usd_bn"])  # jq 'sort_by(-.selected_usd_bn)'
     assert ranked[0]["company"] == "Tokyo Denki"
 
 
@@ -291,6 +291,9 @@ def test_workbook_cells_are_typed_and_match_json(tmp_path: Path) -> None:
     book = xlsx("show", "contract", tmp_path=tmp_path)
     doc = json.loads(deal("show", "contract", "-f", "json").stdout, parse_float=D)
     assert book.sheetnames == ["About", *doc]
+    old = set(DEPRECATED_KEYS.values())  # json's old names, kept for one release; not in xlsx
+    assert any(k in old for r in doc["sectors"] for k in r)
+    doc = {s: [{k: v for k, v in r.items() if k not in old} for r in rs] for s, rs in doc.items()}
     for section, records in doc.items():
         sheet = book[section]
         rows = list(sheet.values)
@@ -370,7 +373,7 @@ def test_workbook_about_sheet_names_the_flags_and_columns_fit(tmp_path: Path) ->
     assert command == f"deal --deals-dir {FIXTURES} allocations contract --by company --totals"
     sheet = book["allocations"]
     # a column is as wide as its longest text and 2 (the file adds its own 0.71 padding):
-    # row: "remainder" 9 -> 11; company: "(headline not named as candidate)" 33 -> 35;
+    # row: "remainder" 9 -> 11; company: "(pledged, not named as candidate)" 33 -> 35;
     # candidate_usd_bn: its header, 16 -> 18
     widths = {k: int(sheet.column_dimensions[k].width) for k in "ABC"}
     assert widths == {"A": 11, "B": 35, "C": 18}
@@ -518,18 +521,18 @@ def test_readme_recipes_run_as_written(tmp_path: Path) -> None:
     assert recipes[0] == "deal show japan -o japan.xlsx"
     bundled = [read_deal(p) for p in sorted(BUNDLED.glob("*.yaml"))]
     japan = next(d for d in bundled if d.id == "japan")
-    committed = totals(japan).committed
+    selected = totals(japan).selected
     shell(recipes[0], tmp_path)
     assert openpyxl.load_workbook(tmp_path / "japan.xlsx").sheetnames[0] == "About"
     awk = shell(recipes[1], tmp_path).splitlines()
     label, total = awk[-1].split("\t")
-    assert label == "all sectors" and D(total) == committed
-    assert sum(D(line.split("\t")[1]) for line in awk[:-1]) == committed
+    assert label == "all sectors" and D(total) == selected
+    assert sum(D(line.split("\t")[1]) for line in awk[:-1]) == selected
     jq = shell(recipes[2], tmp_path).splitlines()
     top = [D(line.split("\t")[0]) for line in jq[:5]]
     assert top == sorted(top, reverse=True) and len(jq) == 6
-    assert D(jq[5]) == committed
-    assert D(shell(recipes[3], tmp_path).strip()) == committed
+    assert D(jq[5]) == selected
+    assert D(shell(recipes[3], tmp_path).strip()) == selected
     big = sorted(
         (
             (d.id, a.usd_bn, a.title)
@@ -541,7 +544,7 @@ def test_readme_recipes_run_as_written(tmp_path: Path) -> None:
     )
     lines = shell(recipes[4], tmp_path).splitlines()
     assert lines == [f"{i}|{number(amount)}|{title}" for i, amount, title in big]
-    assert D(shell(recipes[5], tmp_path).strip()) == committed
+    assert D(shell(recipes[5], tmp_path).strip()) == selected
 
 
 @NOT_TERMINALS

@@ -184,7 +184,7 @@ def test_korea_structure_sums_to_350() -> None:
 
 def test_korea_no_project_selected_and_no_invented_split() -> None:
     d = korea()
-    assert totals(d).committed == 0
+    assert totals(d).selected == 0
     assert not [a for a in d.allocations if a.tranche == "strategic-investments"]
     assert d.notes and "No sector split of the USD 200 bn" in d.notes
     allocs = by_id(d)

@@ -28,7 +28,7 @@ JAPAN = _load()
 ALLOC = {a.id: a for a in JAPAN.allocations}
 TERMS = {t.id: t for t in JAPAN.terms}
 SOURCES = {s.id: s for s in JAPAN.sources}
-COMMITTED = {"selected", "funded", "operating"}
+SELECTED = {"selected", "funded", "operating"}
 
 
 def stage_at(a: Allocation, day: date) -> tuple[str, D | None] | None:
@@ -47,8 +47,8 @@ def stage_at(a: Allocation, day: date) -> tuple[str, D | None] | None:
 
 
 def totals_at(day: date, ohio: D | None = None) -> tuple[D, D, int]:
-    """(committed, candidates, number of candidates) on `day`; `ohio` replaces Ohio's amount."""
-    committed = candidates = D(0)
+    """(selected, candidates, number of candidates) on `day`; `ohio` replaces Ohio's amount."""
+    selected = candidates = D(0)
     count = 0
     for a in JAPAN.allocations:
         stage = stage_at(a, day)
@@ -57,12 +57,12 @@ def totals_at(day: date, ohio: D | None = None) -> tuple[D, D, int]:
         status, amount = stage
         if a.id == "ohio-portsmouth-gas-power" and ohio is not None:
             amount = ohio
-        if status in COMMITTED:
-            committed += amount or 0
+        if status in SELECTED:
+            selected += amount or 0
         elif status == "candidate":
             candidates += amount or 0
             count += 1
-    return committed, candidates, count
+    return selected, candidates, count
 
 
 # The Joint Fact Sheet of 28 Oct 2025 as sized in the file (ENTRA1, Kinder Morgan, Hitachi unsized):
@@ -80,8 +80,8 @@ def test_before_the_fact_sheet_nothing_was_named() -> None:
     assert totals_at(date(2025, 10, 1)) == (D(0), D(0), 0)
 
 
-def test_end_of_january_2026_candidates_but_nothing_committed() -> None:
-    # only the fact sheet's 21 lines: 456.45 named, 0 committed
+def test_end_of_january_2026_candidates_but_nothing_selected() -> None:
+    # only the fact sheet's 21 lines: 456.45 named, 0 selected
     assert totals_at(date(2026, 1, 31)) == (D(0), FACT_SHEET, 21)
 
 
@@ -98,7 +98,7 @@ def test_end_of_february_2026_the_first_tranche() -> None:
     assert totals_at(date(2026, 2, 28), ohio=D(33))[0] == D("35.7")
 
 
-def test_end_of_march_2026_about_109_committed() -> None:
+def test_end_of_march_2026_about_109_selected() -> None:
     # second tranche 19 Mar: GE Vernova Hitachi SMRs 40 + gas in Pennsylvania and Texas 33 = 73;
     # 36.0 + 73 = 109.0. Candidates: 455.95 - 100 (GVH's fact-sheet ceiling) = 355.95 over 19
     assert totals_at(date(2026, 3, 31)) == (D("109.0"), D("355.95"), 19)
@@ -106,8 +106,8 @@ def test_end_of_march_2026_about_109_committed() -> None:
 
 def test_today_the_tool_totals_agree_with_the_end_of_march() -> None:
     t = totals(JAPAN)
-    assert (t.committed, t.candidates) == (D("109.0"), D("355.95"))
-    assert t.uncommitted == D(441)  # 550 - 109
+    assert (t.selected, t.candidates) == (D("109.0"), D("355.95"))
+    assert t.unselected == D(441)  # 550 - 109
 
 
 def test_fact_sheet_energy_section_totals_300() -> None:

@@ -104,13 +104,13 @@ def test_vehicle_text_carries_no_figures(korea: Deal) -> None:
 
 
 def test_totals_worked_by_hand(korea: Deal) -> None:
-    # Committed = selected + funded + operating = 0: no project selected under the MOU.
+    # Selected = selected + funded + operating = 0: no project selected under the MOU.
     # Candidates = the MASGA envelope 150; its parts (Hanwha 5, HD Hyundai 5) are not added
     # again, and the HII and Vigor partnerships have no amount: 150.
     t = totals(korea)
-    assert t.committed == D("0")
+    assert t.selected == D("0")
     assert t.candidates == D("150")
-    assert t.uncommitted == D("350")  # 350 - 0
+    assert t.unselected == D("350")  # 350 - 0
 
 
 def test_flng_contract_is_outside_the_pledge(korea: Deal) -> None:

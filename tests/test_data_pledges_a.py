@@ -92,9 +92,9 @@ def test_eu_energy_750_and_chips_40_are_purchases_outside_the_headline() -> None
     c = {x.id: x for x in DEALS["eu"].commitments}
     assert c["energy-purchases"].usd_bn == D(750)
     assert c["ai-chips"].usd_bn == D(40)
-    # no allocation: nothing of the 600 is committed, so committed stays 0 and 600 is uncommitted
+    # no allocation: nothing of the 600 is selected, so selected stays 0 and 600 is unselected
     t = totals(DEALS["eu"])
-    assert (t.committed, t.uncommitted) == (D(0), D(600))
+    assert (t.selected, t.unselected) == (D(0), D(600))
 
 
 def test_eu_horizon_2028_with_2029_as_the_other_reading() -> None:
@@ -128,8 +128,8 @@ def test_taiwan_tsmc_100_inside_the_company_tranche() -> None:
         "Semiconductors",
     )
     assert [(c.name, c.country, c.role) for c in tsmc.companies] == [("TSMC", "TW", "lead")]
-    # committed = TSMC's 100 only (the other named firms are unsized candidates): 100 of 500 = 20%
-    assert totals(tw).committed == D(100)
+    # selected = TSMC's 100 only (the other named firms are unsized candidates): 100 of 500 = 20%
+    assert totals(tw).selected == D(100)
     assert tw.period is None  # the MOU names no time limit
 
 
@@ -159,14 +159,14 @@ def test_switzerland_end_2028_with_five_years_as_the_other_reading() -> None:
     assert terms["previous-tariff-rate"].pct == 39
 
 
-def test_switzerland_committed_is_roche_and_novartis() -> None:
+def test_switzerland_selected_is_roche_and_novartis() -> None:
     ch = DEALS["switzerland"]
     allocs = {a.id: a for a in ch.allocations}
     assert allocs["roche-us-50"].usd_bn == D(50)
     assert allocs["novartis-us-23"].usd_bn == D(23)
     assert [x.usd_bn for x in allocs["novartis-us-23"].alternatives] == [D(50)]
-    # 50 + 23 = 73 committed (ABB and Stadler have no amount); 73 / 200 = 36.5%
-    assert totals(ch).committed == D(73)
+    # 50 + 23 = 73 selected (ABB and Stadler have no amount); 73 / 200 = 36.5%
+    assert totals(ch).selected == D(73)
 
 
 def test_validate_the_three_files_without_warnings() -> None:

@@ -140,7 +140,7 @@ def test_qatar_headline_is_six_times_gdp_in_compare() -> None:
     assert result.exit_code == 0, result.stderr
     rows = {r["deal"]: r for r in json.loads(result.stdout)["gdp"]}
     # 1,200 / 200 = 600%
-    assert rows["qatar"]["headline_gdp_pct"] == 600
+    assert rows["qatar"]["pledged_gdp_pct"] == 600
 
 
 # --- tariffs ---------------------------------------------------------------------------

@@ -23,13 +23,13 @@ def test_chart_is_drawn_in_plain_characters_into_a_pipe_within_80_columns() -> N
     assert r.exit_code == 0
     lines = r.stdout.splitlines()
     assert max(len(line) for line in lines[2:]) <= 80
-    head = next(line for line in lines if line.startswith("headline · scale"))
+    head = next(line for line in lines if line.startswith("pledged · scale"))
     bars = [line.count("#") for line in lines]
     assert head.count("#") == max(bars) > 20  # 100% of the headline: the longest bar
     assert head.split()[3:5] == ["550", "100.0%"]
-    uncommitted = next(line for line in lines if line.startswith("uncommitted · total"))
-    # 550 - 109 committed = 441 uncommitted; 441 / 550 = 80.18%
-    assert "441 " in uncommitted and "80.2%" in uncommitted
+    unselected = next(line for line in lines if line.startswith("unselected · total"))
+    # 550 - 109 selected = 441 unselected; 441 / 550 = 80.18%
+    assert "441 " in unselected and "80.2%" in unselected
     assert "█" not in r.stdout and "\x1b" not in r.stdout
 
 
@@ -37,8 +37,8 @@ def test_chart_data_in_csv(japan) -> None:  # type: ignore[no-untyped-def]
     r = invoke("chart", "japan", "--by", "status", "-f", "csv")
     rows = list(csv.DictReader(r.stdout.splitlines()))
     by = {(x["label"], x["measure"]): Decimal(x["usd_bn"]) for x in rows}
-    assert by[("committed", "total")] == totals(japan).committed
-    assert by[("selected", "committed")] == Decimal("109.0")  # 36.0 + 73
+    assert by[("selected", "total")] == totals(japan).selected
+    assert by[("selected", "selected")] == Decimal("109.0")  # 36.0 + 73
 
 
 def test_chart_compare_groups_sectors() -> None:
@@ -93,7 +93,7 @@ def test_sqlite_export_is_normalised_and_exact(tmp_path: Path, japan, korea) -> 
     }
     for deal in (japan, korea):
         t = totals(deal)
-        committed = (
+        selected = (
             con.execute(
                 "SELECT SUM(usd_thousands) FROM allocations WHERE deal_id = ? AND part_of IS NULL "
                 "AND status IN ('selected', 'funded', 'operating')",
@@ -101,7 +101,7 @@ def test_sqlite_export_is_normalised_and_exact(tmp_path: Path, japan, korea) -> 
             ).fetchone()[0]
             or 0
         )
-        assert Decimal(committed) / 1_000_000 == t.committed
+        assert Decimal(selected) / 1_000_000 == t.selected
         cand_text = con.execute(
             "SELECT usd_bn_text FROM allocations WHERE deal_id = ? AND status = 'candidate' AND part_of IS NULL",
             (deal.id,),
@@ -195,7 +195,7 @@ def test_html_picture_is_fitted_to_its_width_with_inline_styles(tmp_path: Path) 
     assert any(line.startswith("    ") and line.strip() for line in lines)  # a note's 2nd line
     # colours inline on each piece, so the page can be pasted into another as it is
     assert 'class="r' not in doc
-    assert '<span style="color: #008000' in doc  # committed money, in green
+    assert '<span style="color: #008000' in doc  # selected money, in green
 
 
 def test_a_file_of_a_kind_no_name_fits_is_still_refused() -> None:

@@ -18,7 +18,7 @@ The fixture (headline 80), as the totals count it:
     x1       Chips     cancelled  5       (in no total)
 
     candidates 24 + 20 + 7 + 0.1 = 51.1 (6 counted, 2 unsized: e3, unenv)
-    committed  6 + 3 + 10 = 19         (4 counted, 1 unsized: m2)
+    selected   6 + 3 + 10 = 19         (4 counted, 1 unsized: m2)
 
 Shares are exact percentages of a whole (`table.Share`), rounded once, half to even, only
 where they are shown: two places in files (csv, tsv, json, xlsx), one on screen. 0.1 / 80 is
@@ -160,7 +160,7 @@ def test_status_totals(figures: Deal) -> None:
 
 def test_totals(figures: Deal) -> None:
     t = totals(figures)
-    assert (t.headline, t.committed, t.candidates, t.uncommitted) == (
+    assert (t.headline, t.selected, t.candidates, t.unselected) == (
         D(80),
         D(19),  # 9 selected + 10 funded + 0 operating
         D("51.1"),
@@ -175,11 +175,11 @@ def test_totals(figures: Deal) -> None:
     }
 
 
-def test_uncommitted_is_never_negative(figures: Deal) -> None:
+def test_unselected_is_never_negative(figures: Deal) -> None:
     small = replace(figures, headline=replace(figures.headline, usd_bn=D(15)))
-    assert totals(small).uncommitted == D(0)  # 15 - 19 < 0: nothing is left, not -4
+    assert totals(small).unselected == D(0)  # 15 - 19 < 0: nothing is left, not -4
     exact = replace(figures, headline=replace(figures.headline, usd_bn=D(19)))
-    assert totals(exact).uncommitted == D(0)
+    assert totals(exact).unselected == D(0)
 
 
 def test_split_shares_an_amount_evenly_among_leads(figures: Deal) -> None:
@@ -203,9 +203,9 @@ def test_group_keys_ignore_case_and_spacing() -> None:
 
 
 def test_group_counts_and_unsized_per_group(figures: Deal) -> None:
-    g = group(figures, "sector", ["candidate", "committed"])
+    g = group(figures, "sector", ["candidate", "selected"])
     got = {
-        k: (v.label, v.amount("candidate"), v.amount("committed"), v.count, v.unsized)
+        k: (v.label, v.amount("candidate"), v.amount("selected"), v.count, v.unsized)
         for k, v in g.items()
     }
     assert got == {
@@ -220,8 +220,8 @@ def test_group_counts_and_unsized_per_group(figures: Deal) -> None:
 
 
 def test_group_with_a_sector_filter(figures: Deal) -> None:
-    g = group(figures, "company", ["candidate", "committed"], sector="SHIPS")
-    got = {k: (v.amount("candidate"), v.amount("committed"), v.count) for k, v in g.items()}
+    g = group(figures, "company", ["candidate", "selected"], sector="SHIPS")
+    got = {k: (v.amount("candidate"), v.amount("selected"), v.count) for k, v in g.items()}
     assert got == {"(no lead named)": (D(20), D(0), 1), "beta kk": (D(0), D(3), 1)}
 
 
@@ -230,20 +230,20 @@ def test_sector_matrix_of_two_deals(figures: Deal, mini: Deal) -> None:
     # Other 10 comm (a5)
     assert sector_matrix([figures, mini]) == [
         ("Chips", "candidate", [D(7), D(0)]),
-        ("Chips", "committed", [D(0), D(25)]),
+        ("Chips", "selected", [D(0), D(25)]),
         ("Energy", "candidate", [D(24), D(50)]),
-        ("Energy", "committed", [D(6), D(0)]),
-        ("Minerals", "committed", [D(10), D(0)]),  # no candidate row: 0 in both
+        ("Energy", "selected", [D(6), D(0)]),
+        ("Minerals", "selected", [D(10), D(0)]),  # no candidate row: 0 in both
         ("Other", "candidate", [D("0.1"), D(0)]),
-        ("Other", "committed", [D(0), D(10)]),
+        ("Other", "selected", [D(0), D(10)]),
         ("Ships", "candidate", [D(20), D(40)]),
-        ("Ships", "committed", [D(3), D(5)]),
+        ("Ships", "selected", [D(3), D(5)]),
     ]
 
 
 def test_summary_round_trips_through_a_row(figures: Deal) -> None:
     s = summarize(figures)
-    assert (s.id, s.headline, s.committed, s.candidates, s.investor, s.host, s.status) == (
+    assert (s.id, s.headline, s.selected, s.candidates, s.investor, s.host, s.status) == (
         "figures",
         D(80),
         D(19),
@@ -262,13 +262,13 @@ def test_summary_round_trips_through_a_row(figures: Deal) -> None:
 def test_totals_table(figures: Deal) -> None:
     table = show.totals_table(figures)
     assert rows(table, "measure", "usd_bn", "share_pct", "allocations", "unsized") == [
-        ("headline", D(80), D(100), None, None),
-        ("committed", D(19), D("23.75"), 4, 1),  # 19 / 80; e2, env-p2, m1, m2 (unsized)
-        ("uncommitted", D(61), D("76.25"), None, None),  # 61 / 80
+        ("pledged", D(80), D(100), None, None),
+        ("selected", D(19), D("23.75"), 4, 1),  # 19 / 80; e2, env-p2, m1, m2 (unsized)
+        ("unselected", D(61), D("76.25"), None, None),  # 61 / 80
         ("candidates", D("51.1"), D("63.88"), 6, 2),  # 63.875 -> 63.88; e3 and unenv unsized
     ]
     assert cell(table, "share_pct", measure="candidates") == D("63.875")  # exact until shown
-    assert cell(table, "share_pct", measure="headline") == D(100)
+    assert cell(table, "share_pct", measure="pledged") == D(100)
     # items by their best source (official s1; press s2 news, s3 analysis): headline s1;
     # tranches cash s1, guar s2; allocations e1 m1 unenv x1 official, 8 others press;
     # commitments buy-planes official, 3 press; terms tariff official, 2 press; events 1 + 1.
@@ -284,7 +284,7 @@ def test_totals_table_notes_candidates_beyond_the_headline(figures: Deal) -> Non
     small = replace(figures, headline=replace(figures.headline, usd_bn=D(50)))
     table = show.totals_table(small)
     assert table.notes[0] == (
-        "candidate amounts add up to 102.2% of the headline: "  # 51.1 / 50, one decimal
+        "candidate amounts add up to 102.2% of the pledged amount: "  # 51.1 / 50, one decimal
         "they are ceilings and expressions of interest, not money allocated"
     )
     at_head = replace(figures, headline=replace(figures.headline, usd_bn=D("51.1")))
@@ -298,12 +298,12 @@ def test_sectors_table(figures: Deal) -> None:
         "sector",
         "candidate_usd_bn",
         "candidate_share_pct",
-        "committed_usd_bn",
-        "committed_share_pct",
+        "selected_usd_bn",
+        "selected_share_pct",
         "allocations",
         "unsized",
     )
-    # committed first (10, 6, 3, 0, 0), then candidates (7 before 0.1)
+    # selected first (10, 6, 3, 0, 0), then candidates (7 before 0.1)
     assert got == [
         ("Minerals", D(0), D("0.00"), D(10), D("12.50"), 2, 1),
         ("Energy", D(24), D("30.00"), D(6), D("7.50"), 3, 1),
@@ -322,7 +322,7 @@ def test_structure_table(figures: Deal) -> None:
     ]
     assert table.notes == []  # 50 + 30 = 80: no note
     short = replace(figures, structure=figures.structure[:1])
-    assert show.structure(short).notes == ["tranches add up to 50, not the headline 80"]
+    assert show.structure(short).notes == ["tranches add up to 50, not the pledged 80"]
 
 
 def test_allocations_table(figures: Deal) -> None:
@@ -355,9 +355,9 @@ def test_allocations_table_puts_parts_after_their_envelope(figures: Deal) -> Non
 
 def test_companies_section(figures: Deal) -> None:
     table = show.companies(figures)
-    got = rows(table, "company", "country", "role", "candidate_usd_bn", "committed_usd_bn")
+    got = rows(table, "company", "country", "role", "candidate_usd_bn", "selected_usd_bn")
     # amounts of every project a company leads, cancelled ones and parts of envelopes included
-    # in the list but only candidate / committed money in the columns
+    # in the list but only candidate / selected money in the columns
     assert got == [
         ("Delta Ltd", "GB", "lead", D(0), D(10)),  # m1
         ("Beta KK", "JP", "lead", D(12), D(9)),  # half of e1 (24 / 2); e2 6 + env-p2 3
@@ -406,15 +406,17 @@ def test_terms_commitments_timeline_and_sources_sections(figures: Deal) -> None:
 
 def test_overview(figures: Deal) -> None:
     got = dict(rows(show.overview(figures), "field", "value"))
-    assert got["headline"] == "USD 80 bn (committed)"
+    assert got["pledged"] == "USD 80 bn (basis: a commitment)"
     assert got["investor"] == "Japan (JP); GDP USD 400 bn in 2025"
     assert got["host"] == "United States (US)"
     assert got["period"] == "2025-01-01 to 2027-01-01"
     assert show.caption(figures) == (
-        "Japan → United States · USD 80 bn committed · framework · updated 2026-02-01"
+        "Japan → United States · USD 80 bn pledged (basis: a commitment) · framework · "
+        "updated 2026-02-01"
     )
     assert show.caption(figures, "JPY") == (
-        "Japan → United States · USD 80 bn committed · framework · updated 2026-02-01"
+        "Japan → United States · USD 80 bn pledged (basis: a commitment) · framework · "
+        "updated 2026-02-01"
         " · amounts in JPY as announced"
     )
 
@@ -425,9 +427,9 @@ MEASURES = (
     "candidate_usd_bn",
     "candidate_share_pct",
     "candidate_of_total_pct",
-    "committed_usd_bn",
-    "committed_share_pct",
-    "committed_of_total_pct",
+    "selected_usd_bn",
+    "selected_share_pct",
+    "selected_of_total_pct",
     "allocations",
     "unsized",
 )
@@ -435,7 +437,7 @@ MEASURES = (
 
 def test_allocations_by_sector(figures: Deal) -> None:
     table = allocations_view.allocations_by(figures, "sector").tables[0]
-    # % of headline: x / 80; % of total: candidates x / 51.1, committed x / 19
+    # % of pledged: x / 80; % of total: candidates x / 51.1, selected x / 19
     assert groups_only(table, "sector", *MEASURES) == [
         ("Minerals", D(0), D("0.00"), D("0.00"), D(10), D("12.50"), D("52.63"), 2, 1),
         ("Energy", D(24), D("30.00"), D("46.97"), D(6), D("7.50"), D("31.58"), 3, 1),
@@ -445,7 +447,7 @@ def test_allocations_by_sector(figures: Deal) -> None:
     ]
     # exact: 0.1 / 80 = 0.125%; 10 / 19 = 52.631578...% (to 28 digits)
     assert cell(table, "candidate_share_pct", sector="Other") == D("0.125")
-    assert abs(cell(table, "committed_of_total_pct", sector="Minerals") - D(1000) / 19) < D("1e-25")
+    assert abs(cell(table, "selected_of_total_pct", sector="Minerals") - D(1000) / 19) < D("1e-25")
     energy = next(r for r in table.records() if r["sector"] == "Energy")
     assert energy["sources"] == (1, 2, 3)
 
@@ -465,9 +467,9 @@ def test_allocations_rows_marked_only_when_asked(figures: Deal) -> None:
         "Chips",
         "Other",
     ]
-    # the groups sum to the deal's totals: candidates 51.1, committed 19
+    # the groups sum to the deal's totals: candidates 51.1, selected 19
     assert sum(r["candidate_usd_bn"] for r in bare.records()) == D("51.1")
-    assert sum(r["committed_usd_bn"] for r in bare.records()) == D(19)
+    assert sum(r["selected_usd_bn"] for r in bare.records()) == D(19)
     # --totals: a total row after the groups, then the remainders
     full = allocations_view.allocations_by(figures, "sector", total=True).tables[0]
     assert [r["row"] for r in full.records()] == ["group"] * 5 + ["total"] + ["remainder"] * 2
@@ -480,24 +482,24 @@ def test_allocations_rows_marked_only_when_asked(figures: Deal) -> None:
 
 def test_allocations_remainders(figures: Deal) -> None:
     table = allocations_view.allocations_by(figures, "sector").tables[0]
-    keys = ("sector", "candidate_usd_bn", "candidate_share_pct", "committed_usd_bn")
-    assert remainders(table, *keys, "committed_share_pct", "allocations", "unsized") == [
+    keys = ("sector", "candidate_usd_bn", "candidate_share_pct", "selected_usd_bn")
+    assert remainders(table, *keys, "selected_share_pct", "allocations", "unsized") == [
         # 80 - 51.1 = 28.9, 28.9 / 80 = 36.125% -> 36.12
-        ("(headline not named as candidate)", D("28.9"), D("36.12"), None, None, None, None),
-        ("(uncommitted)", None, None, D(61), D("76.25"), None, None),  # 80 - 19
+        ("(pledged, not named as candidate)", D("28.9"), D("36.12"), None, None, None, None),
+        ("(unselected)", None, None, D(61), D("76.25"), None, None),  # 80 - 19
     ]
     # candidates above the headline: the excess is shown instead
     small = replace(figures, headline=replace(figures.headline, usd_bn=D(50)))
     table = allocations_view.allocations_by(small, "sector").tables[0]
     assert remainders(table, "sector", "candidate_usd_bn", "candidate_share_pct") == [
-        ("(candidate beyond the headline)", D("1.1"), D("2.20")),  # 51.1 - 50; 1.1 / 50
-        ("(uncommitted)", None, None),
+        ("(candidate beyond pledged)", D("1.1"), D("2.20")),  # 51.1 - 50; 1.1 / 50
+        ("(unselected)", None, None),
     ]
-    assert remainders(table, "committed_usd_bn", "committed_share_pct")[1] == (D(31), D("62.00"))
-    # committed above the headline: nothing is uncommitted
+    assert remainders(table, "selected_usd_bn", "selected_share_pct")[1] == (D(31), D("62.00"))
+    # selected above the headline: nothing is unselected
     tiny = replace(figures, headline=replace(figures.headline, usd_bn=D(10)))
     table = allocations_view.allocations_by(tiny, "sector").tables[0]
-    assert remainders(table, "committed_usd_bn")[1] == (D(0),)
+    assert remainders(table, "selected_usd_bn")[1] == (D(0),)
 
 
 def test_allocations_by_company(figures: Deal) -> None:
@@ -529,7 +531,7 @@ def test_allocations_by_country(figures: Deal) -> None:
 def test_allocations_by_status(figures: Deal) -> None:
     table = allocations_view.allocations_by(figures, "status").tables[0]
     assert groups_only(
-        table, "status", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
+        table, "status", "candidate_usd_bn", "selected_usd_bn", "allocations", "unsized"
     ) == [
         ("funded", D(0), D(10), 1, 0),
         ("selected", D(0), D(9), 2, 0),  # e2 6 + env-p2 3
@@ -541,7 +543,7 @@ def test_allocations_by_status(figures: Deal) -> None:
 def test_allocations_by_basis(figures: Deal) -> None:
     table = allocations_view.allocations_by(figures, "basis").tables[0]
     assert groups_only(
-        table, "basis", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
+        table, "basis", "candidate_usd_bn", "selected_usd_bn", "allocations", "unsized"
     ) == [
         ("committed", D(0), D(10), 1, 0),  # m1
         ("estimate", D("0.1"), D(6), 2, 0),  # tiny; e2
@@ -555,7 +557,7 @@ def test_allocations_by_basis(figures: Deal) -> None:
 def test_allocations_by_tranche(figures: Deal) -> None:
     table = allocations_view.allocations_by(figures, "tranche").tables[0]
     assert groups_only(
-        table, "tranche", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
+        table, "tranche", "candidate_usd_bn", "selected_usd_bn", "allocations", "unsized"
     ) == [
         ("cash", D(24), D(10), 2, 0),  # e1; m1
         ("(none)", D("7.1"), D(9), 7, 3),  # e3, unenv, unenv-p 7, tiny 0.1; e2 6, env-p2 3, m2
@@ -566,7 +568,7 @@ def test_allocations_by_tranche(figures: Deal) -> None:
 def test_allocations_by_instrument(figures: Deal) -> None:
     table = allocations_view.allocations_by(figures, "instrument").tables[0]
     assert groups_only(
-        table, "instrument", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
+        table, "instrument", "candidate_usd_bn", "selected_usd_bn", "allocations", "unsized"
     ) == [
         ("(none)", D("7.1"), D(13), 7, 3),  # e3, unenv, unenv-p 7, tiny 0.1; env-p2 3, m1 10, m2
         ("loan", D(0), D(6), 1, 0),  # e2
@@ -578,7 +580,7 @@ def test_allocations_by_instrument(figures: Deal) -> None:
 def test_allocations_by_subsector(figures: Deal) -> None:
     table = allocations_view.allocations_by(figures, "subsector").tables[0]
     assert groups_only(
-        table, "subsector", "candidate_usd_bn", "committed_usd_bn", "allocations", "unsized"
+        table, "subsector", "candidate_usd_bn", "selected_usd_bn", "allocations", "unsized"
     ) == [
         ("(none)", D("27.1"), D(13), 8, 3),  # env 20, unenv-p 7, tiny 0.1, e3, unenv; 3 + 10, m2
         ("Grid", D(0), D(6), 1, 0),
@@ -594,7 +596,7 @@ def test_allocations_with_a_status(figures: Deal) -> None:
         ("Ships", D(3), D("3.75"), D("33.33"), 1, 0),  # 3 / 9
     ]
     assert remainders(table, *keys) == [
-        ("(headline not named as selected)", D(71), D("88.75"), None),  # 80 - 9
+        ("(pledged, not named as selected)", D(71), D("88.75"), None),  # 80 - 9
     ]
     assert table.title == "selected allocations by sector"
     assert [c.key for c in table.columns if "usd_bn" in c.key] == ["selected_usd_bn"]
@@ -613,7 +615,7 @@ def test_allocations_with_a_sector(figures: Deal) -> None:
     assert table.title == "Allocations by sector (sector ENERGY)"
     by_company = allocations_view.allocations_by(figures, "company", sector="ships").tables[0]
     assert groups_only(
-        by_company, "company", "candidate_usd_bn", "committed_usd_bn", "allocations"
+        by_company, "company", "candidate_usd_bn", "selected_usd_bn", "allocations"
     ) == [
         ("Beta KK", D(0), D(3), 1),  # env-p2
         ("(no lead named)", D(20), D(0), 1),  # env
@@ -630,7 +632,7 @@ def test_allocations_with_top(figures: Deal) -> None:
         ("Minerals", D(0), D("0.00"), D("0.00"), D(10), D("12.50"), D("52.63"), 2, 1),
         ("Energy", D(24), D("30.00"), D("46.97"), D(6), D("7.50"), D("31.58"), 3, 1),
         # Ships + Chips + Other: 20 + 7 + 0.1 = 27.1 (33.875% -> 33.88; 27.1 / 51.1 = 53.03%);
-        # committed 3; allocations 2 + 2 + 1; unsized 0 + 1 + 0
+        # selected 3; allocations 2 + 2 + 1; unsized 0 + 1 + 0
         ("(other: 3 groups)", D("27.1"), D("33.88"), D("53.03"), D(3), D("3.75"), D("15.79"), 5, 1),
     ]
     other = next(r for r in table.records() if r["sector"].startswith("(other"))
@@ -657,8 +659,8 @@ def test_allocations_sorted_by_name(figures: Deal) -> None:
     ]
 
 
-def test_allocations_ranks_committed_before_candidates(figures: Deal) -> None:
-    # Ships (20 candidate, 3 committed) after Energy (24, 6) though ahead of Chips (7, 0)
+def test_allocations_ranks_selected_before_candidates(figures: Deal) -> None:
+    # Ships (20 candidate, 3 selected) after Energy (24, 6) though ahead of Chips (7, 0)
     table = allocations_view.allocations_by(figures, "sector").tables[0]
     order = [r[0] for r in groups_only(table, "sector")]
     assert order.index("Energy") < order.index("Ships") < order.index("Chips")
@@ -669,14 +671,14 @@ def test_allocations_ranks_committed_before_candidates(figures: Deal) -> None:
 
 def test_flows(figures: Deal) -> None:
     report = flows_view.flows(figures)
-    # investor JP, host US; shares of the candidates (51.1) and committed (19) totals
+    # investor JP, host US; shares of the candidates (51.1) and selected (19) totals
     assert rows(
         report.table("origins"),
         "origin",
         "candidate_usd_bn",
         "candidate_of_total_pct",
-        "committed_usd_bn",
-        "committed_of_total_pct",
+        "selected_usd_bn",
+        "selected_of_total_pct",
     ) == [
         ("investor-led", D(12), D("23.48"), D(9), D("47.37")),  # Beta KK: half of e1; e2 + env-p2
         ("host-led", D(12), D("23.48"), D(0), D("0.00")),  # Alpha Corp's half; Golf Inc unsized
@@ -691,8 +693,8 @@ def test_flows(figures: Deal) -> None:
         "country",
         "candidate_usd_bn",
         "candidate_share_pct",
-        "committed_usd_bn",
-        "committed_share_pct",
+        "selected_usd_bn",
+        "selected_share_pct",
         "allocations",
     ) == [
         ("investor-led", "JP", D(12), D("15.00"), D(9), D("11.25"), 3),
@@ -702,7 +704,7 @@ def test_flows(figures: Deal) -> None:
         ("unattributed", "(no lead named)", D("20.1"), D("25.12"), D(0), D("0.00"), 4),  # 25.125
     ]
     assert rows(
-        report.table("sectors"), "sector", "origin", "candidate_usd_bn", "committed_usd_bn"
+        report.table("sectors"), "sector", "origin", "candidate_usd_bn", "selected_usd_bn"
     ) == [
         ("Chips", "third country", D(7), D(0)),
         ("Chips", "unattributed", D(0), D(0)),
@@ -729,17 +731,17 @@ def test_flows_with_totals(figures: Deal) -> None:
     assert rows(origins, "origin", "candidate_usd_bn", "candidate_of_total_pct", kind="total") == [
         ("(total)", D("51.1"), D(100))
     ]
-    assert rows(origins, "committed_usd_bn", "committed_of_total_pct", kind="total") == [
+    assert rows(origins, "selected_usd_bn", "selected_of_total_pct", kind="total") == [
         (D(19), D(100))
     ]
     keys = ("origin", "country", "candidate_usd_bn", "candidate_share_pct")
     countries = report.table("flows")
     # allocations: JP 3 + US 2 + GB 1 + TW 1 + unattributed 4 = 11 (e1 once per lead)
-    assert rows(countries, *keys, "committed_usd_bn", "committed_share_pct", "allocations")[5:] == [
+    assert rows(countries, *keys, "selected_usd_bn", "selected_share_pct", "allocations")[5:] == [
         ("(total)", None, D("51.1"), D("63.88"), D(19), D("23.75"), 11),  # 63.875 -> 63.88
         # 80 - 51.1 = 28.9: 36.125% -> 36.12; 80 - 19 = 61: 76.25%
-        ("(headline not named as candidate)", None, D("28.9"), D("36.12"), None, None, None),
-        ("(uncommitted)", None, None, None, D(61), D("76.25"), None),
+        ("(pledged, not named as candidate)", None, D("28.9"), D("36.12"), None, None, None),
+        ("(unselected)", None, None, None, D(61), D("76.25"), None),
     ]
     assert rows(report.table("sectors"), "sector", "origin", "candidate_usd_bn", kind="total") == [
         ("(total)", None, D("51.1"))
@@ -755,7 +757,7 @@ def test_origin_groups(figures: Deal) -> None:
 
 def test_companies_command_counts_projects(figures: Deal) -> None:
     table = companies_view.companies([figures]).tables[0]
-    got = rows(table, "company", "projects", "candidate_usd_bn", "committed_usd_bn", "sources")
+    got = rows(table, "company", "projects", "candidate_usd_bn", "selected_usd_bn", "sources")
     assert got[:3] == [
         ("Delta Ltd", 1, D(0), D(10), (1, 2)),
         ("Beta KK", 3, D(12), D(9), (1, 2, 3)),  # e1, e2, env-p2
@@ -763,7 +765,7 @@ def test_companies_command_counts_projects(figures: Deal) -> None:
     ]
     partners = companies_view.companies([figures], role="partner").tables[0]
     # a partner leads nothing: 0 led (the table's note says so), not an empty cell
-    assert rows(partners, "company", "candidate_usd_bn", "committed_usd_bn") == [
+    assert rows(partners, "company", "candidate_usd_bn", "selected_usd_bn") == [
         ("Charlie Co", D(0), D(0))
     ]
     us = companies_view.companies([figures], country="us").tables[0]
@@ -773,17 +775,17 @@ def test_companies_command_counts_projects(figures: Deal) -> None:
 def test_chart(figures: Deal) -> None:
     table = chart.chart(figures, "sector").tables[0]
     assert rows(table, "label", "measure", "usd_bn", "share_pct") == [
-        ("headline", "scale", D(80), D(100)),
-        ("committed", "total", D(19), D("23.75")),
-        ("uncommitted", "total", D(61), D("76.25")),
+        ("pledged", "scale", D(80), D(100)),
+        ("selected", "total", D(19), D("23.75")),
+        ("unselected", "total", D(61), D("76.25")),
         ("candidates", "total", D("51.1"), D("63.88")),
-        # the largest groups first (committed + candidate money: Energy 30, Ships 23,
+        # the largest groups first (selected + candidate money: Energy 30, Ships 23,
         # Minerals 10, Chips 7, Other 0.1), each stage on its own bar, none for a zero
-        ("Energy", "committed", D(6), D("7.50")),
+        ("Energy", "selected", D(6), D("7.50")),
         ("Energy", "candidate", D(24), D("30.00")),
-        ("Ships", "committed", D(3), D("3.75")),
+        ("Ships", "selected", D(3), D("3.75")),
         ("Ships", "candidate", D(20), D("25.00")),
-        ("Minerals", "committed", D(10), D("12.50")),
+        ("Minerals", "selected", D(10), D("12.50")),
         ("Chips", "candidate", D(7), D("8.75")),
         ("Other", "candidate", D("0.1"), D("0.12")),
     ]
@@ -792,8 +794,8 @@ def test_chart(figures: Deal) -> None:
     # candidate 51.1, funded 10, selected 9 (6 + 3); operating has no figure: no bar
     assert rows(by_status, "label", "measure", "usd_bn")[4:] == [
         ("candidate", "candidate", D("51.1")),
-        ("funded", "committed", D(10)),
-        ("selected", "committed", D(9)),
+        ("funded", "selected", D(10)),
+        ("selected", "selected", D(9)),
     ]
 
 
@@ -801,30 +803,30 @@ def test_chart_compare(figures: Deal, mini: Deal) -> None:
     # one scale for every deal: the largest headline (mini's 100) is the full bar
     table = chart.chart_compare([figures, mini]).tables[0]
     assert rows(table, "deal", "measure", "usd_bn", "scale_pct") == [
-        ("figures", "headline", D(80), D(80)),  # 80 / 100
-        ("figures", "committed", D(19), D(19)),
+        ("figures", "pledged", D(80), D(80)),  # 80 / 100
+        ("figures", "selected", D(19), D(19)),
         ("figures", "candidates", D("51.1"), D("51.1")),
-        ("mini", "headline", D(100), D(100)),
-        ("mini", "committed", D(40), D(40)),
+        ("mini", "pledged", D(100), D(100)),
+        ("mini", "selected", D(40), D(40)),
         ("mini", "candidates", D(90), D(90)),
     ]
     sectors = chart.chart_compare([figures, mini], "sector").tables[0]
     got = rows(sectors, "label", "deal", "measure", "usd_bn", "share_pct")
     assert ("Chips", "figures", "candidate", D(7), D("8.75")) in got  # 7 / 80
-    assert ("Chips", "mini", "committed", D(25), D("25.00")) in got  # 25 / 100
+    assert ("Chips", "mini", "selected", D(25), D("25.00")) in got  # 25 / 100
 
 
 def test_compare_totals(figures: Deal, mini: Deal) -> None:
     report = compare.compare([figures, mini])
     got = {r["deal"]: r for r in report.table("totals").records()}
-    # figures: headline 80, committed 19 (23.75%), candidates 51.1 (63.875%), uncommitted 61
+    # figures: headline 80, selected 19 (23.75%), candidates 51.1 (63.875%), unselected 61
     f, m = got["figures"], got["mini"]
-    assert (f["headline_usd_bn"], f["committed_usd_bn"], f["uncommitted_usd_bn"]) == (80, 19, 61)
-    assert (files(f["committed_pct"]), files(f["candidates_pct"])) == (D("23.75"), D("63.88"))
+    assert (f["pledged_usd_bn"], f["selected_usd_bn"], f["unselected_usd_bn"]) == (80, 19, 61)
+    assert (files(f["selected_pct"]), files(f["candidates_pct"])) == (D("23.75"), D("63.88"))
     assert f["candidates_usd_bn"] == D("51.1")
     assert (f["projects"], f["companies"]) == (12, 8)  # every allocation, cancelled ones too
-    # mini: headline 100, committed 40, candidates 90, uncommitted 60
-    assert (m["committed_usd_bn"], m["candidates_usd_bn"], m["uncommitted_usd_bn"]) == (40, 90, 60)
+    # mini: headline 100, selected 40, candidates 90, unselected 60
+    assert (m["selected_usd_bn"], m["candidates_usd_bn"], m["unselected_usd_bn"]) == (40, 90, 60)
     assert (m["projects"], m["companies"]) == (9, 4)
     horizon = {r["deal"]: r for r in report.table("horizon").records()}
     # figures: 2025-01-01 to 2027-01-01, 730 days: 1.9986 years, 80 x 365.25 / 730 = 40.03 a year
@@ -835,8 +837,8 @@ def test_compare_totals(figures: Deal, mini: Deal) -> None:
     assert files(horizon["mini"]["per_year_usd_bn"]) == D("25.00")
     assert horizon["mini"]["cap_usd_bn"] == D(10)
     gdp = {r["deal"]: r for r in report.table("gdp").records()}
-    assert files(gdp["figures"]["headline_gdp_pct"]) == D("20.00")  # 80 / 400
-    assert files(gdp["mini"]["headline_gdp_pct"]) == D("10.00")  # 100 / 1000
+    assert files(gdp["figures"]["pledged_gdp_pct"]) == D("20.00")  # 80 / 400
+    assert files(gdp["mini"]["pledged_gdp_pct"]) == D("10.00")  # 100 / 1000
     structure = {r["deal"]: r for r in report.table("structure").records()}
     assert (structure["figures"]["cash_usd_bn"], structure["figures"]["guarantee_usd_bn"]) == (
         D(50),
@@ -859,7 +861,7 @@ def test_compare_terms_sectors_commitments(figures: Deal, mini: Deal) -> None:
         ("local-content", "figures", D(40), None),  # mini has no such term: no row
     ]
     sectors = rows(
-        report.table("sectors"), "sector", "deal", "committed_usd_bn", "candidates_usd_bn"
+        report.table("sectors"), "sector", "deal", "selected_usd_bn", "candidates_usd_bn"
     )
     assert sectors[:2] == [("Chips", "figures", D(0), D(7)), ("Chips", "mini", D(25), D(0))]
     assert rows(report.table("commitments"), "area", "deal", "count", "usd_bn_stated") == [
@@ -884,7 +886,7 @@ def test_listing(figures: Deal, mini: Deal) -> None:
         [(summarize(figures), "user"), (summarize(mini), "bundled")]
     ).tables[0]
     assert rows(
-        table, "id", "headline_usd_bn", "committed_usd_bn", "candidates_usd_bn", "origin"
+        table, "id", "pledged_usd_bn", "selected_usd_bn", "candidates_usd_bn", "origin"
     ) == [
         ("figures", D(80), D(19), D("51.1"), "user"),
         ("mini", D(100), D(40), D(90), "bundled"),
@@ -913,13 +915,13 @@ def test_search_and_timeline(figures: Deal) -> None:
 def test_japan_totals_table(japan: Deal) -> None:
     # facts/2026-updates.md and corrections-2026-11.md: first tranche 36.0 (Ohio 33.3, the
     # Japanese reports' figure, + Texas 2.1 + Element Six 0.6) and second tranche 73 (GVH SMRs
-    # 40 + gas in Pennsylvania and Texas 33): committed 109.0 of 550, "about 19.8%".
+    # 40 + gas in Pennsylvania and Texas 33): selected 109.0 of 550, "about 19.8%".
     # Candidates: the fact sheet's 456.45 less Element Six's 0.5 and GVH's 100 ceiling = 355.95
     table = show.totals_table(japan)
     assert rows(table, "measure", "usd_bn", "share_pct") == [
-        ("headline", D(550), D(100)),
-        ("committed", D("109.0"), D("19.82")),  # 109 / 550 = 19.8181...%
-        ("uncommitted", D(441), D("80.18")),  # 550 - 109; 441 / 550 = 80.1818...%
+        ("pledged", D(550), D(100)),
+        ("selected", D("109.0"), D("19.82")),  # 109 / 550 = 19.8181...%
+        ("unselected", D(441), D("80.18")),  # 550 - 109; 441 / 550 = 80.1818...%
         ("candidates", D("355.95"), D("64.72")),  # 355.95 / 550 = 64.7181...%
     ]
     shares = [human(r["share_pct"], "pct") for r in table.records()]
@@ -930,8 +932,8 @@ def test_korea_totals_table(korea: Deal) -> None:
     # facts/korea.md: no project selected; 350 = 200 cash + 150 shipbuilding
     table = show.totals_table(korea)
     got = rows(table, "measure", "usd_bn", "share_pct", "allocations")
-    assert got[1] == ("committed", D(0), D("0.00"), 0)
-    assert got[2] == ("uncommitted", D(350), D("100.00"), None)
+    assert got[1] == ("selected", D(0), D("0.00"), 0)
+    assert got[2] == ("unselected", D(350), D("100.00"), None)
     structure = rows(show.structure(korea), "usd_bn", "share_pct")
     assert sorted(structure) == [(D(150), D("42.86")), (D(200), D("57.14"))]  # 150/350, 200/350
 
@@ -957,7 +959,7 @@ def test_allocations_command_filters(tmp_path: Any) -> None:
     assert "row" not in got[0]
     r = invoke(*base, "--by", "country", "--top", "1")
     got = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert [(x["country"], D(x["committed_usd_bn"])) for x in got] == [
+    assert [(x["country"], D(x["selected_usd_bn"])) for x in got] == [
         ("GB", D(10)),
         ("(other: 4 groups)", D(9)),  # JP 9 + (no lead) 0 + US 0 + TW 0
     ]
@@ -966,13 +968,13 @@ def test_allocations_command_filters(tmp_path: Any) -> None:
     assert r.exit_code == 0, r.stderr
     got = list(csv.DictReader(io.StringIO(r.stdout)))
     assert [
-        (x["row"], x["country"], x["committed_usd_bn"], x["committed_share_pct"]) for x in got
+        (x["row"], x["country"], x["selected_usd_bn"], x["selected_share_pct"]) for x in got
     ] == [
         ("group", "GB", "10", "12.5"),  # 10 / 80
         ("group", "(other: 4 groups)", "9", "11.25"),  # 9 / 80
         ("total", "(total)", "19", "23.75"),  # 19 / 80
-        ("remainder", "(headline not named as candidate)", "", ""),
-        ("remainder", "(uncommitted)", "61", "76.25"),  # 80 - 19
+        ("remainder", "(pledged, not named as candidate)", "", ""),
+        ("remainder", "(unselected)", "61", "76.25"),  # 80 - 19
     ]
     # the candidates' remainder in a file: 28.9 / 80 = 36.125% -> 36.12 (half to even)
     assert (got[3]["candidate_usd_bn"], got[3]["candidate_share_pct"]) == ("28.9", "36.12")
@@ -982,7 +984,7 @@ def test_allocations_command_filters(tmp_path: Any) -> None:
 
 
 def test_allocations_notes(figures: Deal) -> None:
-    apart = "candidates and committed money are shown apart: they are the same money at two stages"
+    apart = "candidates and selected money are shown apart: they are the same money at two stages"
     split_note = "amounts of projects with several leads are split evenly among them"
     assert allocations_view.allocations_by(figures, "sector").tables[0].notes == [apart]
     assert allocations_view.allocations_by(figures, "country").tables[0].notes == [
@@ -1007,7 +1009,7 @@ def test_notes_become_paragraphs_and_list_items() -> None:
 
 def test_top_sectors_fold_the_rest_only_when_more_than_one_is_left() -> None:
     deals = {d.id: d for d in (read_deal(p) for p in sorted(BUNDLED.glob("*.yaml")))}
-    # Japan's 5 sectors: the top 3 (committed first, then candidates), then the other 2 in
+    # Japan's 5 sectors: the top 3 (selected first, then candidates), then the other 2 in
     # one row holding their candidates, summed here from the allocations themselves
     rows = show.show(deals["japan"], ["top-sectors"]).tables[0].rows
     assert [r[0] for r in rows] == [

@@ -53,7 +53,7 @@ def test_show_sections_give_way_in_rank_order() -> None:
         "Unsized",
         "Allocations",
         "%",
-        "Committed USD bn",
+        "Selected USD bn",
         "%",
         "Candidates USD bn",
     ]
@@ -62,7 +62,7 @@ def test_show_sections_give_way_in_rank_order() -> None:
         "Projects",
         "Role",
         "Home",
-        "Committed USD bn",
+        "Selected USD bn",
         "Candidates USD bn",
     ]
     # term id 5, authority 4, to and from 3 (rightmost first), % 2 (USD bn is empty: hidden),
@@ -82,7 +82,7 @@ def test_show_sections_give_way_in_rank_order() -> None:
         "Tranche",
         "Basis",
         "Instrument",
-        "% of headline",
+        "% of pledged",
         "USD bn",
     ]
 
@@ -98,7 +98,7 @@ def test_show_detail_sections_give_way_in_rank_order() -> None:
         "Date",
         "Sector",
         "JPY bn",
-        "% of headline",
+        "% of pledged",
         "Status",
         "USD bn",
     ]
@@ -129,8 +129,8 @@ def test_list_gives_way_in_rank_order() -> None:
         "Scope",
         "Investor",
         "Candidates USD bn",
-        "Committed USD bn",
-        "Headline USD bn",
+        "Selected USD bn",
+        "Pledged USD bn",
     ]
 
 
@@ -151,32 +151,32 @@ def test_compare_gives_way_in_rank_order() -> None:
         "Scope",
         "Basis",
         "Investor",
-        "Headline USD bn",
+        "Pledged USD bn",
     ]
-    # companies and projects 3, uncommitted 2, then the figures rightmost first
+    # companies and projects 3, unselected 2, then the figures rightmost first
     assert got["Money named so far"] == [
         "Companies",
         "Projects",
-        "Uncommitted USD bn",
-        "Candidates % of headline",
+        "Unselected USD bn",
+        "Candidates % of pledged",
         "Candidates USD bn",
-        "Committed % of headline",
-        "Committed USD bn",
-        "Headline USD bn",
+        "Selected % of pledged",
+        "Selected USD bn",
+        "Pledged USD bn",
     ]
     assert got["Against the investor's GDP"] == [
         "GDP year",
-        "Headline a year % of GDP",
-        "Headline % of GDP",
+        "Pledged a year % of GDP",
+        "Pledged % of GDP",
         "Investor GDP USD bn",
     ]
     # from 3, the cap 2; of the 1s the period end is the same for both deals (2029-01-19)
     # and goes first, then rightmost first
-    assert got["Horizon: the period and the headline a year"] == [
+    assert got["Horizon: the period and the pledged amount a year"] == [
         "Period from",
         "Annual cap USD bn",
         "Period end",
-        "Headline a year USD bn",
+        "Pledged a year USD bn",
         "Years",
     ]
     tariff = next(t for t in got if t.startswith("Tariff secured"))
@@ -185,24 +185,24 @@ def test_compare_gives_way_in_rank_order() -> None:
 
 
 def test_a_column_the_same_on_every_row_goes_before_its_equals() -> None:
-    # Japan beside itself less one candidate (Mitra Chem, 0.35): headline 550, committed 109
-    # (19.8%) and uncommitted 441 are the same on both rows; candidates 355.95 and 355.6 are
+    # Japan beside itself less one candidate (Mitra Chem, 0.35): headline 550, selected 109
+    # (19.8%) and unselected 441 are the same on both rows; candidates 355.95 and 355.6 are
     # not, though their shares (64.72, 64.65) both show as 64.7
     less = tuple(a for a in JAPAN.allocations if a.id != "mitra-chem-lfp")
     assert len(less) == len(JAPAN.allocations) - 1
     smaller = replace(JAPAN, id="japan-less", allocations=less)
     got = gone(compare.compare([JAPAN, smaller], ["totals"], DAY))
-    # companies and projects 3 (they differ: 29 and 28, 24 and 23); uncommitted 2, the same on
+    # companies and projects 3 (they differ: 29 and 28, 24 and 23); unselected 2, the same on
     # both rows but alone at 2; then of the 1s those that say the same, rightmost first, and
     # the candidates amount last
     assert got["Money named so far"] == [
         "Companies",
         "Projects",
-        "Uncommitted USD bn",
-        "Candidates % of headline",
-        "Committed % of headline",
-        "Committed USD bn",
-        "Headline USD bn",
+        "Unselected USD bn",
+        "Candidates % of pledged",
+        "Selected % of pledged",
+        "Selected USD bn",
+        "Pledged USD bn",
         "Candidates USD bn",
     ]
 
@@ -313,15 +313,14 @@ def test_a_chart_gives_labels_45_percent_of_a_terminal_and_at_least_12_cells() -
 
 
 def test_the_list_in_colour_explains_the_colours_it_uses() -> None:
-    # the list colours committed and candidate amounts; it has no uncommitted column, so its
+    # the list colours selected and candidate amounts; it has no unselected column, so its
     # key names only those two (a key naming a colour not on screen would mislead)
     report = listing.listing((summarize(d), "bundled") for d in ALL)
     text = render(report, replace(Options(format="table", width=200), color=True))
     assert isinstance(text, str)
     key = re.sub(r"\x1b\[[0-9;]*m", "", text.splitlines()[-1])
     assert key == (
-        "  * colours: ■ committed (selected, funded, operating); "
-        "■ candidates (named, not committed)"
+        "  * colours: ■ selected (selected, funded, operating); ■ candidates (named, not selected)"
     )
     plain = render(report, Options(format="table", width=200))
     assert "colours" not in plain  # without colour there is nothing to explain
@@ -335,8 +334,8 @@ def test_a_narrow_money_table_keeps_the_measures() -> None:
     lines = text.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("Money "))
     assert [line.split()[:2] for line in lines[at + 1 : at + 5]] == [
-        ["headline", "550"],
-        ["committed", "109"],
-        ["uncommitted", "441"],
+        ["pledged", "550"],
+        ["selected", "109"],
+        ["unselected", "441"],
         ["candidates", "355.95"],
     ]

@@ -34,7 +34,7 @@ def test_a_picture_carries_the_colour_key(tmp_path: Path) -> None:
     r = invoke("show", "japan", "-s", "sectors", "--html", str(html))
     assert r.exit_code == 0, r.stderr
     text = html.read_text(encoding="utf-8")
-    assert "colours:" in text and "committed" in text
+    assert "colours:" in text and "selected" in text
 
 
 def test_a_chart_picture_carries_its_colour_key(tmp_path: Path) -> None:
@@ -42,9 +42,9 @@ def test_a_chart_picture_carries_its_colour_key(tmp_path: Path) -> None:
     r = invoke("chart", "japan", "--svg", str(svg))
     assert r.exit_code == 0, r.stderr
     lines = _svg_lines(svg)
-    assert "Energy · committed              108.4   19.7%" in "\n".join(lines)
+    assert "Energy · selected               108.4   19.7%" in "\n".join(lines)
     # the last line: a swatch of each colour the bars use, and what it stands for
     assert lines[-1] == (
-        "  * colours: ██ committed (selected, funded, operating); "
-        "██ candidates (named, not committed); ██ uncommitted"
+        "  * colours: ██ selected (selected, funded, operating); "
+        "██ candidates (named, not selected); ██ unselected"
     )

@@ -34,7 +34,7 @@ def test_installed_command_finds_bundled_deals_from_any_folder(tmp_path: Path) -
     r = run("list", "-f", "csv", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert [(x["id"], x["origin"], x["headline_usd_bn"]) for x in rows] == [
+    assert [(x["id"], x["origin"], x["pledged_usd_bn"]) for x in rows] == [
         ("eu", "bundled", "600"),
         ("japan", "bundled", "550"),
         ("qatar", "bundled", "1200"),
@@ -207,7 +207,7 @@ def test_json_output_parses_with_json_tool(tmp_path: Path) -> None:
     )
     assert parsed.returncode == 0
     by_id = {row["id"]: row for row in json.loads(r.stdout)}
-    assert by_id["japan"]["headline_usd_bn"] == 550
+    assert by_id["japan"]["pledged_usd_bn"] == 550
 
 
 # -- the error contract inside the process --------------------------------------

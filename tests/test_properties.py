@@ -104,39 +104,39 @@ def check_invariants(deal: Deal) -> None:
         assert set(item.sources) <= defined
     assert len(defined) == len(deal.sources)  # ids are unique
     head = deal.headline.usd_bn
-    committed = my_counted(deal, {"selected", "funded", "operating"})
+    selected = my_counted(deal, {"selected", "funded", "operating"})
     candidates = my_counted(deal, {"candidate"})
-    want_committed = sum((a.usd_bn or 0 for a in committed), Decimal(0))
+    want_selected = sum((a.usd_bn or 0 for a in selected), Decimal(0))
     want_candidates = sum((a.usd_bn or 0 for a in candidates), Decimal(0))
     t = totals(deal)
-    assert (t.committed, t.candidates) == (want_committed, want_candidates)
-    assert t.uncommitted == max(head - want_committed, Decimal(0))
+    assert (t.selected, t.candidates) == (want_selected, want_candidates)
+    assert t.unselected == max(head - want_selected, Decimal(0))
     table = {r["measure"]: r for r in show_views.totals_table(deal).records()}
     for measure, value in (
-        ("committed", want_committed),
+        ("selected", want_selected),
         ("candidates", want_candidates),
-        ("uncommitted", t.uncommitted),
+        ("unselected", t.unselected),
     ):
         assert table[measure]["usd_bn"] == value
         check_share(table[measure]["share_pct"], value, head)
-    assert table["committed"]["allocations"] == len(committed)
+    assert table["selected"]["allocations"] == len(selected)
     assert table["candidates"]["unsized"] == sum(a.usd_bn is None for a in candidates)
     sectors = show_views.sectors(deal).records()
-    assert sum((r["committed_usd_bn"] for r in sectors), Decimal(0)) == want_committed
+    assert sum((r["selected_usd_bn"] for r in sectors), Decimal(0)) == want_selected
     assert sum((r["candidate_usd_bn"] for r in sectors), Decimal(0)) == want_candidates
-    assert sum(r["allocations"] for r in sectors) == len(committed) + len(candidates)
+    assert sum(r["allocations"] for r in sectors) == len(selected) + len(candidates)
     assert sum(r["unsized"] for r in sectors) == sum(
-        a.usd_bn is None for a in committed + candidates
+        a.usd_bn is None for a in selected + candidates
     )
     for r in sectors:
-        for stage in ("candidate", "committed"):
+        for stage in ("candidate", "selected"):
             check_share(r[f"{stage}_share_pct"], r[f"{stage}_usd_bn"], head)
     # not "company" or "country": an amount split among three leads does not add up exactly
     # (20 / 3 * 3 = 20.00000000000000000000000001), reported as a bug, not tested here
     for by in ("sector", "status", "basis"):
         rows = allocations_view.allocations_by(deal, by).tables[0].records()
         groups = [r for r in rows if r["row"] == "group"]
-        assert sum((r["committed_usd_bn"] for r in groups), Decimal(0)) == want_committed
+        assert sum((r["selected_usd_bn"] for r in groups), Decimal(0)) == want_selected
         assert sum((r["candidate_usd_bn"] for r in groups), Decimal(0)) == want_candidates
 
 
@@ -267,16 +267,16 @@ def test_generated_amounts_round_trip_through_csv_and_json(
     doc = json.loads(render(report, Options(format="json")), parse_float=Decimal)
     assert [Decimal(r["usd_bn"]) for r in doc["allocations"]] == values
     totals = {r["measure"]: r for r in doc["totals"]}
-    assert Decimal(totals["headline"]["usd_bn"]) == headline
-    committed = sum((v for i, v in enumerate(values) if i % 2), Decimal(0))
-    assert Decimal(totals["committed"]["usd_bn"]) == committed
+    assert Decimal(totals["pledged"]["usd_bn"]) == headline
+    selected = sum((v for i, v in enumerate(values) if i % 2), Decimal(0))
+    assert Decimal(totals["selected"]["usd_bn"]) == selected
     # a share in json: rounded once, half to even, to two places, from the exact value;
     # on screen to one place, from the exact value too
-    share = totals["committed"]["share_pct"]
-    assert (share is None) if not headline else (Decimal(share) == my_share(committed, headline))
+    share = totals["selected"]["share_pct"]
+    assert (share is None) if not headline else (Decimal(share) == my_share(selected, headline))
     if headline:
         cell = show_views.totals_table(deal).records()[1]["share_pct"]
-        assert human(cell, "pct") == f"{my_share(committed, headline, 1):,}%"
+        assert human(cell, "pct") == f"{my_share(selected, headline, 1):,}%"
 
 
 def test_the_invariants_hold_for_the_fixtures_and_bundled_deals() -> None:

@@ -122,8 +122,8 @@ def test_json_carries_confidence_local_amounts_and_the_pledge_as_data() -> None:
 
 def test_the_headline_shows_the_amount_it_was_announced_in() -> None:
     rows = lines_of(screen(show.show(MARKED, ["totals"])))
-    assert "200" in rows["headline"].split()
-    assert "JPY 30,000 bn announced" in rows["headline"]
+    assert "200" in rows["pledged"].split()
+    assert "JPY 30,000 bn announced" in rows["pledged"]
     structure = lines_of(screen(show.show(MARKED, ["structure"])))
     assert structure["t-a"].split()[2:4] == ["150", "22,500"]  # USD bn, then JPY bn
 
@@ -137,8 +137,8 @@ def test_in_yen_the_announced_amounts_and_a_dash_for_the_rest() -> None:
     assert [t.name for t in report.tables if why in t.notes] == [names[0]] == ["totals"]
     text = screen(report)
     totals = lines_of(screen(show.show(MARKED, ["totals"], currency="jpy")))
-    assert totals["headline"].split()[1] == "30,000"
-    assert totals["committed"].split()[1] == "—"  # 70 in USD: no yen figure, none made up
+    assert totals["pledged"].split()[1] == "30,000"
+    assert totals["selected"].split()[1] == "—"  # 70 in USD: no yen figure, none made up
     # totals: 4 amounts (200, 70, 130, 40), only the headline's announced in JPY: 3 missing
     assert "3 of 4 amounts have no figure announced in JPY" in text
     # allocations: 3 amounts (a1 60, a2 40, a4 10; a3 has none), a1's announced: 2 missing
@@ -222,13 +222,13 @@ def test_markdown_shows_the_marks_and_their_footnotes() -> None:
 
 
 def test_japan_first_screen_at_80_columns() -> None:
-    # headline 550 (JPY 81,000 bn announced), committed 109, the top sector Energy
+    # headline 550 (JPY 81,000 bn announced), selected 109, the top sector Energy
     text = _pty_run(["show", "japan"], 80, {"NO_COLOR": "1", "PAGER": "cat", "DEAL_PAGER": ""})
     first = "\n".join(text.splitlines()[:24])
     rows = lines_of(first)
-    assert rows["headline"].split()[1] == "550"
-    assert "JPY 81,000 bn announced" in rows["headline"]
-    assert rows["committed"].split()[1] == "109"
+    assert rows["pledged"].split()[1] == "550"
+    assert "JPY 81,000 bn announced" in rows["pledged"]
+    assert rows["selected"].split()[1] == "109"
     assert "Energy" in rows
     joined = " ".join(first.split())  # the provenance line, wrapped to the width
     assert summary_line(JAPAN).split(";")[0] in joined
@@ -241,13 +241,13 @@ def test_japan_in_yen_shows_the_headline_as_announced() -> None:
         (x["section"], x.get("measure") or x.get("id")): x
         for x in csv.DictReader(io.StringIO(r.stdout), delimiter="\t")
     }
-    assert rows["totals", "headline"]["jpy_bn"] == "81000"
+    assert rows["totals", "pledged"]["jpy_bn"] == "81000"
     # the first tranche's three projects as Mainichi reported them in yen: 5,200, 330 and 90
     ids = ("ohio-portsmouth-gas-power", "texas-gulflink-crude-terminal", "element-six-diamond-grit")
     assert [rows["allocations", i]["jpy_bn"] for i in ids] == ["5200", "330", "90"]
     assert rows["allocations", "westinghouse-ap1000-smr"]["jpy_bn"] == ""  # USD only
     table = screen(show.show(JAPAN, ["totals"], currency="JPY"), 80)
-    assert lines_of(table)["headline"].split()[1] == "81,000"
+    assert lines_of(table)["pledged"].split()[1] == "81,000"
 
 
 def test_amounts_in_two_currencies_each_say_which() -> None:

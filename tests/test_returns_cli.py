@@ -194,12 +194,12 @@ def test_kinds_leave_purchases_out_of_the_totals() -> None:
     assert rows["south-korea"]["purchases_beside_usd_bn"] == 49.9
     # Qatar's 1,200 mixes kinds: its Boeing 96 is in it, the other 1,104 not broken down
     assert (rows["qatar"]["purchases_in_usd_bn"], rows["qatar"]["rest_usd_bn"]) == (96, 1104)
-    # Japan: 109 committed of 550 = 19.82%
-    assert rows["japan"]["committed_pct"] == 19.82
+    # Japan: 109 selected of 550 = 19.82%
+    assert rows["japan"]["selected_pct"] == 19.82
     every = rows["all deals"]
     deals = [r for k, r in rows.items() if k != "all deals"]
-    assert every["headline_usd_bn"] == sum(
-        r["headline_usd_bn"] - (r["purchases_in_usd_bn"] or 0) for r in deals
+    assert every["pledged_usd_bn"] == sum(
+        r["pledged_usd_bn"] - (r["purchases_in_usd_bn"] or 0) for r in deals
     )
     instruments = {(r["deal"], r["instrument"]): r["usd_bn"] for r in data["instruments"]}
     assert instruments[("south-korea", "cash")] == 200

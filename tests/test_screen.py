@@ -94,17 +94,19 @@ def test_no_word_is_broken_and_nothing_is_cut_without_an_ellipsis(name: str, wid
 
 
 def test_the_first_screen_is_the_numbers() -> None:
-    # mini: headline 100; committed a3 25 + p2 5 + a5 10 = 40; candidates 30 + 20 + 40 = 90;
-    # uncommitted 100 - 40 = 60; the top sector by committed money is Chips (25)
+    # mini: pledged 100; selected a3 25 + p2 5 + a5 10 = 40; candidates 30 + 20 + 40 = 90;
+    # unselected 100 - 40 = 60; the top sector by selected money is Chips (25)
     screen = render(show.show(MINI), Options(format="table", width=80)).splitlines()[:24]
     text = "\n".join(screen)
     assert screen[0] == "Mini test deal"
     assert "Japan → United States" in screen[1] and "signed" in screen[1]
-    assert "2026-01-31" in screen[1]
+    caption = " ".join(screen[1:3])  # 94 characters: wrapped at a word
+    assert "USD 100 bn pledged (basis: a commitment)" in caption and "2026-01-31" in caption
+    assert "committed" not in text
     rows = {line.split()[0]: line.split()[1:3] for line in screen if line.split()}
-    assert rows["headline"] == ["100", "100.0%"]
-    assert rows["committed"] == ["40", "40.0%"]
-    assert rows["uncommitted"] == ["60", "60.0%"]
+    assert rows["pledged"] == ["100", "100.0%"]
+    assert rows["selected"] == ["40", "40.0%"]
+    assert rows["unselected"] == ["60", "60.0%"]
     assert rows["candidates"] == ["90", "90.0%"]
     sectors = screen.index(next(line for line in screen if line.startswith("Sector")))
     assert screen[sectors + 1].startswith("Chips")
@@ -152,7 +154,7 @@ def test_colour_carries_stage_and_state_but_not_alone() -> None:
         show.show(SHARES, ["allocations", "terms"]), Options(format="table", width=200, color=True)
     )
     assert "\x1b[36mPortsmouth gas power" in screen  # a candidate row
-    assert "\x1b[32mGrid" in screen  # a committed (selected) row
+    assert "\x1b[32mGrid" in screen  # a selected (selected) row
     assert "\x1b[2mOld tariff" in screen  # a lapsed term is dimmed
     assert "colours:" in screen  # and a footnote says what the colours mean
     plain = render(show.show(SHARES, ["allocations", "terms"]), Options(format="table", width=200))

@@ -48,8 +48,9 @@ def test_the_colour_key_fits_and_goes_on_under_itself(
     for key in keys:
         assert all(width(line) <= cols for line in key), key
         joined = " ".join(line.strip() for line in key)
-        assert "committed (selected, funded, operating)" in joined
-        assert joined.endswith("uncommitted") or joined.endswith("not committed)")
+        assert "selected (selected, funded, operating)" in joined
+        assert joined.endswith("unselected") or joined.endswith("not selected)")
+        assert "committed" not in joined
         if cols == 80:  # 91-106 characters: wrapped at words, with a hanging indent
             assert len(key) == 2, key
 
@@ -122,10 +123,10 @@ def test_no_pager_before_or_after_the_command(args: list[str], pager: tuple[Path
     script, mark = pager
     text, code = screen(args, 80, 24, env={"DEAL_PAGER": str(script)})
     assert code == 0 and not mark.exists()
-    assert text.startswith("US-Japan Strategic Trade") and "headline" in text
+    assert text.startswith("US-Japan Strategic Trade") and "pledged" in text
     # and without it, the same screen goes through the pager
     text, code = screen(["show", "japan"], 80, 24, env={"DEAL_PAGER": str(script)})
-    assert code == 0 and "headline" in mark.read_text()
+    assert code == 0 and "pledged" in mark.read_text()
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
@@ -154,7 +155,7 @@ def test_color_always_colours_a_table_into_a_pipe() -> None:
     r = subprocess.run(
         [deal_bin(), "--color", "always", "list", "-f", "table"], capture_output=True, text=True
     )
-    assert r.returncode == 0 and "\x1b[32m" in r.stdout  # committed money in green
+    assert r.returncode == 0 and "\x1b[32m" in r.stdout  # selected money in green
     r = subprocess.run([deal_bin(), "list", "-f", "table"], capture_output=True, text=True)
     assert "\x1b[" not in r.stdout
     r = subprocess.run([deal_bin(), "--color", "sometimes", "list"], capture_output=True, text=True)
@@ -173,7 +174,7 @@ def test_format_before_or_after_the_command(args: list[str]) -> None:
     r = subprocess.run([deal_bin(), *args], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     rows = {row["measure"]: row for row in csv.DictReader(io.StringIO(r.stdout))}
-    assert rows["headline"]["usd_bn"] == "550" and rows["committed"]["usd_bn"] == "109"
+    assert rows["pledged"]["usd_bn"] == "550" and rows["selected"]["usd_bn"] == "109"
 
 
 def test_the_command_s_own_format_wins_and_a_bad_one_is_named() -> None:
@@ -198,7 +199,7 @@ def test_output_and_deals_dir_before_or_after_the_command(where: str, tmp_path: 
     r = subprocess.run([deal_bin(), *args], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     rows = {row["measure"]: row["usd_bn"] for row in csv.DictReader(io.StringIO(out.read_text()))}
-    assert rows["headline"] == "100" and rows["committed"] == "40"  # mini: 25 + 5 + 10
+    assert rows["pledged"] == "100" and rows["selected"] == "40"  # mini: 25 + 5 + 10
 
 
 def test_export_takes_format_and_output_before_the_command(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ def run(folder: Path, *args: str) -> Any:
 
 def stages(deal: Any, day: date) -> tuple[D, D, int]:
     t = totals(as_of(deal, day))
-    return t.committed, t.candidates, len(as_of(deal, day).allocations)
+    return t.selected, t.candidates, len(as_of(deal, day).allocations)
 
 
 # -- as of: the rules ------------------------------------------------------------------------
@@ -92,10 +92,10 @@ def test_undated_allocation_counts_from_the_first_event_inside_the_pledge() -> N
 def test_a_part_stands_alone_until_its_envelope_is_announced() -> None:
     # 15 Jan 2026: undated 20 + part-a 30 = 50 (no envelope yet); 1 Mar: 20 + envelope 50 = 70
     early = as_of(PACED, date(2026, 1, 15))
-    assert totals(early).committed == D(50)
+    assert totals(early).selected == D(50)
     assert {a.id: a.part_of for a in early.allocations}["part-a"] is None
-    assert totals(as_of(PACED, date(2026, 3, 1))).committed == D(70)
-    assert totals(as_of(PACED, date(2026, 4, 1))).committed == D(95)  # + resized 25
+    assert totals(as_of(PACED, date(2026, 3, 1))).selected == D(70)
+    assert totals(as_of(PACED, date(2026, 4, 1))).selected == D(95)  # + resized 25
 
 
 def test_terms_in_force_then_and_events_up_to_then() -> None:
@@ -151,7 +151,7 @@ def test_show_as_of_says_so_in_the_header_and_the_overview(folder: Path) -> None
     assert r.stdout.splitlines()[0] == "Timed test deal, as of 2025-10-15"
     data = run(folder, "show", "timed", "--as-of", "2025-10-15", "-s", "totals", "-s", "overview")
     got = {row["measure"]: row["usd_bn"] for row in data["totals"]}
-    assert (got["committed"], got["candidates"], got["uncommitted"]) == (30, 15, 70)
+    assert (got["selected"], got["candidates"], got["unselected"]) == (30, 15, 70)
     assert {"field": "as_of", "value": "2025-10-15"} in [
         {k: row[k] for k in ("field", "value")} for row in data["overview"]
     ]
@@ -159,9 +159,9 @@ def test_show_as_of_says_so_in_the_header_and_the_overview(folder: Path) -> None
 
 def test_list_as_of(folder: Path) -> None:
     rows = {r["id"]: r for r in run(folder, "list", "--as-of", "2025-10-15")}
-    # timed: committed t1 30, candidates 15; paced: undated 20, resized a candidate at 20
-    assert (rows["timed"]["committed_usd_bn"], rows["timed"]["candidates_usd_bn"]) == (30, 15)
-    assert (rows["paced"]["committed_usd_bn"], rows["paced"]["candidates_usd_bn"]) == (20, 20)
+    # timed: selected t1 30, candidates 15; paced: undated 20, resized a candidate at 20
+    assert (rows["timed"]["selected_usd_bn"], rows["timed"]["candidates_usd_bn"]) == (30, 15)
+    assert (rows["paced"]["selected_usd_bn"], rows["paced"]["candidates_usd_bn"]) == (20, 20)
 
 
 def test_allocations_companies_flows_chart_compare_as_of(folder: Path) -> None:
@@ -174,12 +174,12 @@ def test_allocations_companies_flows_chart_compare_as_of(folder: Path) -> None:
     assert {f["origin"]: f["candidate_usd_bn"] for f in flows}["host-led"] == 20
     bars = run(folder, "chart", "timed", *day)
     assert {(b["label"], b["usd_bn"]) for b in bars if b["measure"] == "total"} == {
-        ("committed", 0),
-        ("uncommitted", 100),
+        ("selected", 0),
+        ("unselected", 100),
         ("candidates", 30),
     }
     both = run(folder, "compare", "timed", "paced", "--as-of", "2025-10-15")["totals"]
-    assert {r["deal"]: r["committed_usd_bn"] for r in both} == {"timed": 30, "paced": 20}
+    assert {r["deal"]: r["selected_usd_bn"] for r in both} == {"timed": 30, "paced": 20}
 
 
 def test_as_of_takes_a_date(folder: Path) -> None:
@@ -193,7 +193,7 @@ def test_as_of_takes_a_date(folder: Path) -> None:
 
 def test_pace_timed_known_answer(folder: Path) -> None:
     data = run(folder, "pace", "timed", "--as-of", "2026-01-01")
-    # committed 40 of 100 on 1 Jan 2026; 2026-01-01 -> 2029-01-01 is 365 + 365 + 366 = 1096
+    # selected 40 of 100 on 1 Jan 2026; 2026-01-01 -> 2029-01-01 is 365 + 365 + 366 = 1096
     # days = 3.0007 years; needed 60 x 365.25 / 1096 = 19.995 -> 20.00; since signing
     # (2025-01-01) 365 days: 40 x 365.25 / 365 = 40.027 -> 40.03 a year; at that pace
     # 40 + 40 x 1096 / 365 = 160.11 by the deadline; at the cap of 20: 60 / 20 = 3.00 years,
@@ -201,7 +201,9 @@ def test_pace_timed_known_answer(folder: Path) -> None:
     assert data["pace"] == [
         {
             "as_of": "2026-01-01",
-            "headline_usd_bn": 100,
+            "pledged_usd_bn": 100,
+            "headline_usd_bn": 100,  # the old names, kept for one release (CHANGELOG.md)
+            "selected_usd_bn": 40,
             "committed_usd_bn": 40,
             "remaining_usd_bn": 60,
             "signed": "2025-01-01",
@@ -220,6 +222,7 @@ def test_pace_timed_known_answer(folder: Path) -> None:
     assert data["steps"] == [
         {
             "date": "2025-09-01",
+            "selected_usd_bn": 30,
             "committed_usd_bn": 30,
             "change_usd_bn": 30,
             "share_pct": 30,
@@ -228,6 +231,7 @@ def test_pace_timed_known_answer(folder: Path) -> None:
         },
         {
             "date": "2025-12-01",
+            "selected_usd_bn": 40,
             "committed_usd_bn": 40,
             "change_usd_bn": 10,
             "share_pct": 40,
@@ -240,12 +244,12 @@ def test_pace_timed_known_answer(folder: Path) -> None:
 def test_pace_paced_cap_the_period_does_not_allow(folder: Path) -> None:
     data = run(folder, "pace", "paced", "--as-of", "2026-07-01")
     p = data["pace"][0]
-    # committed 95 of 200: 105 remain; 2026-07-01 -> 2028-07-01 is 731 days = 2.0014 years;
+    # selected 95 of 200: 105 remain; 2026-07-01 -> 2028-07-01 is 731 days = 2.0014 years;
     # needed 105 x 365.25 / 731 = 52.46; so far 95 x 365.25 / 365 = 95.07 a year;
     # at the cap of 10, 105 / 10 = 10.5 years > 2.0: the period does not allow it
     assert (p["remaining_usd_bn"], p["years_left"], p["needed_usd_bn_a_year"]) == (105, 2, 52.46)
     assert (p["so_far_usd_bn_a_year"], p["years_at_cap"], p["period_allows"]) == (95.07, 10.5, "no")
-    assert [(s["date"], s["committed_usd_bn"], s["moved"]) for s in data["steps"]] == [
+    assert [(s["date"], s["selected_usd_bn"], s["moved"]) for s in data["steps"]] == [
         ("2025-07-15", 20, "undated +20"),
         ("2026-01-10", 50, "part-a +30"),
         ("2026-03-01", 70, "envelope +50; part-a -30"),
@@ -271,7 +275,7 @@ def test_pace_draws_steps_against_the_line(folder: Path, tmp_path: Path) -> None
     lines = r.stdout.splitlines()
     assert lines[0] == "Timed test deal: pace, as of 2026-01-01"
     bars = [line.split()[:3] for line in lines if line[:4].isdigit()]
-    assert bars[:2] == [["2025-09-01", "·", "committed"], ["2025-09-01", "·", "straight"]]
+    assert bars[:2] == [["2025-09-01", "·", "selected"], ["2025-09-01", "·", "straight"]]
     assert ["2029-01-01", "·", "straight"] in bars  # the line reaches the headline
     assert "  * 3 years to the deadline (2029-01-01): USD 20 bn a year needed" in lines
     svg = tmp_path / "pace.svg"
@@ -282,7 +286,7 @@ def test_pace_draws_steps_against_the_line(folder: Path, tmp_path: Path) -> None
     assert svg.read_text(encoding="utf-8").startswith("<svg")
     # the picture is the chart a terminal shows (bars), not the tables of a file
     drawn = [line.split()[:3] for line in _svg_lines(svg) if line[:4].isdigit()]
-    assert drawn[:2] == [["2025-09-01", "·", "committed"], ["2025-09-01", "·", "straight"]]
+    assert drawn[:2] == [["2025-09-01", "·", "selected"], ["2025-09-01", "·", "straight"]]
     assert any("█" in line for line in _svg_lines(svg))
 
 
@@ -317,11 +321,11 @@ def test_diff_one_of_each_kind_of_change() -> None:
     assert r.exit_code == 1  # they differ
     data = json.loads(r.stdout)
     assert data["changes"] == EXPECTED
-    # committed 40 -> 42, candidates 5 -> 7, uncommitted 60 -> 58
+    # selected 40 -> 42, candidates 5 -> 7, unselected 60 -> 58
     assert [(t["measure"], t["old_usd_bn"], t["new_usd_bn"], t["change_usd_bn"]) for t in data["totals"]] == [
-        ("headline", 100, 100, 0),
-        ("committed", 40, 42, 2),
-        ("uncommitted", 60, 58, -2),
+        ("pledged", 100, 100, 0),
+        ("selected", 40, 42, 2),
+        ("unselected", 60, 58, -2),
         ("candidates", 5, 7, 2),
     ]  # fmt: skip
 

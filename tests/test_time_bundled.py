@@ -39,22 +39,22 @@ def allocation_on(day: str, ident: str) -> tuple[str, D] | None:
 
 def test_japan_before_the_fact_sheet_no_candidates() -> None:
     t = totals_on("2025-10-01")
-    assert (t["committed"], t["candidates"]) == (0, 0)
+    assert (t["selected"], t["candidates"]) == (0, 0)
 
 
-def test_japan_end_of_january_2026_candidates_but_nothing_committed() -> None:
+def test_japan_end_of_january_2026_candidates_but_nothing_selected() -> None:
     t = totals_on("2026-01-31")
-    assert t["committed"] == 0
+    assert t["selected"] == 0
     assert t["candidates"] > 0
 
 
 def test_japan_end_of_february_2026_the_first_tranche() -> None:
-    assert totals_on("2026-02-28")["committed"] in (D("36.0"), D("35.7"))
+    assert totals_on("2026-02-28")["selected"] in (D("36.0"), D("35.7"))
 
 
 def test_japan_end_of_march_2026_about_109() -> None:
     # 36.0 (or 35.7) + 73 = 109.0 (or 108.7)
-    assert totals_on("2026-03-31")["committed"] in (D("109.0"), D("108.7"))
+    assert totals_on("2026-03-31")["selected"] in (D("109.0"), D("108.7"))
 
 
 def test_japan_histories_gvh_and_element_six() -> None:

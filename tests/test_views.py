@@ -2,7 +2,7 @@
 
 mini.yaml (headline 100):
   candidates counted: a1 30 + a2 20 + env1 40 (its part p1 is not counted again) = 90; a4 unsized
-  committed: a3 25 (selected) + p2 5 (selected, inside a candidate envelope) + a5 10 (funded) = 40
+  selected: a3 25 (selected) + p2 5 (selected, inside a candidate envelope) + a5 10 (funded) = 40
   cancelled a6 7 is neither.
 """
 
@@ -32,19 +32,19 @@ def rows(table: Table, *keys: str) -> list[tuple[Any, ...]]:
 
 def test_totals(mini: Deal) -> None:
     t = totals(mini)
-    assert (t.headline, t.committed, t.candidates, t.uncommitted) == (D(100), D(40), D(90), D(60))
+    assert (t.headline, t.selected, t.candidates, t.unselected) == (D(100), D(40), D(90), D(60))
     table = show.totals_table(mini)
     assert rows(table, "measure", "usd_bn", "share_pct", "allocations", "unsized") == [
-        ("headline", D(100), D(100), None, None),
-        ("committed", D(40), D("40.00"), 3, 0),
-        ("uncommitted", D(60), D("60.00"), None, None),
+        ("pledged", D(100), D(100), None, None),
+        ("selected", D(40), D("40.00"), 3, 0),
+        ("unselected", D(60), D("60.00"), None, None),
         ("candidates", D(90), D("90.00"), 4, 1),
     ]
 
 
 def test_sectors_merge_labels_that_differ_in_case(mini: Deal) -> None:
     table = show.sectors(mini)
-    got = rows(table, "sector", "candidate_usd_bn", "committed_usd_bn", "allocations")
+    got = rows(table, "sector", "candidate_usd_bn", "selected_usd_bn", "allocations")
     # counts are of allocations in the totals: not the cancelled a6, nor p1 inside env1
     assert got == [
         ("Chips", D(0), D(25), 2),
@@ -56,14 +56,14 @@ def test_sectors_merge_labels_that_differ_in_case(mini: Deal) -> None:
 
 def test_allocations_by_country(mini: Deal) -> None:
     table = allocations_view.allocations_by(mini, "country").tables[0]
-    got = rows(table, "row", "country", "candidate_usd_bn", "committed_usd_bn")
+    got = rows(table, "row", "country", "candidate_usd_bn", "selected_usd_bn")
     assert got == [
         ("group", "JP", D(10), D(25)),
         ("group", "(no lead named)", D(40), D(10)),
         ("group", "GB", D(0), D(5)),
         ("group", "US", D(40), D(0)),
-        ("remainder", "(headline not named as candidate)", D(10), None),
-        ("remainder", "(uncommitted)", None, D(60)),
+        ("remainder", "(pledged, not named as candidate)", D(10), None),
+        ("remainder", "(unselected)", None, D(60)),
     ]
 
 
@@ -77,13 +77,13 @@ def test_allocations_with_a_status_and_top(mini: Deal) -> None:
     assert got == [
         ("group", "Chips", D(25), D("25.00"), D("83.33")),
         ("group", "(other: 1 groups)", D(5), D("5.00"), D("16.67")),
-        ("remainder", "(headline not named as selected)", D(70), D("70.00"), None),
+        ("remainder", "(pledged, not named as selected)", D(70), D("70.00"), None),
     ]
 
 
 def test_companies_amount_led_split_among_leads(mini: Deal) -> None:
     table = companies_view.companies([mini]).tables[0]
-    got = rows(table, "company", "role", "candidate_usd_bn", "committed_usd_bn")
+    got = rows(table, "company", "role", "candidate_usd_bn", "selected_usd_bn")
     assert ("Acme Power", "lead", D(40), D(0)) in got
     assert ("Nippon Co", "lead", D(25), D(25)) in got  # a2 half (10) + p1 (15); a3 25
     assert ("Third Ltd", "lead", D(0), D(5)) in got
@@ -114,7 +114,7 @@ def test_a_company_in_two_deals_shows_both(mini: Deal) -> None:
 
 def test_flows(mini: Deal) -> None:
     report = flows_view.flows(mini)
-    origins = rows(report.table("origins"), "origin", "candidate_usd_bn", "committed_usd_bn")
+    origins = rows(report.table("origins"), "origin", "candidate_usd_bn", "selected_usd_bn")
     assert origins == [
         ("investor-led", D(10), D(25)),
         ("host-led", D(40), D(0)),
@@ -171,7 +171,7 @@ def test_search(mini: Deal, korea: Deal) -> None:
 def test_compare_lines_up_terms_and_gdp(mini: Deal, japan: Deal) -> None:
     report = compare.compare([mini, japan])
     gdp = {r["deal"]: r for r in report.table("gdp").records()}
-    assert gdp["mini"]["headline_gdp_pct"] == D("10.00")
+    assert gdp["mini"]["pledged_gdp_pct"] == D("10.00")
     horizon = {r["deal"]: r for r in report.table("horizon").records()}
     assert horizon["mini"]["years"] == D("4.00")  # 2025-01-01 to 2029-01-01: 1461 days
     assert horizon["mini"]["per_year_usd_bn"] == D("25.00")  # 100 x 365.25 / 1461
@@ -190,7 +190,7 @@ def test_compare_gdp_blank_with_a_note(mini: Deal) -> None:
     )
     table = compare.compare([mini, no_gdp]).table("gdp")
     row = next(r for r in table.records() if r["deal"] == "nogdp")
-    assert row["headline_gdp_pct"] is None
+    assert row["pledged_gdp_pct"] is None
     assert "nogdp gives no investor GDP: its GDP share is blank" in table.notes
 
 
@@ -216,7 +216,7 @@ def test_every_grouping_sums_to_the_same_totals(
         table = allocations_view.allocations_by(deal, by).tables[0]
         groups = [r for r in table.records() if r["row"] == "group"]
         assert sum((r["candidate_usd_bn"] for r in groups), D(0)) == t.candidates
-        assert sum((r["committed_usd_bn"] for r in groups), D(0)) == t.committed
+        assert sum((r["selected_usd_bn"] for r in groups), D(0)) == t.selected
 
 
 def test_flows_add_up_to_the_allocated_totals(mini: Deal, japan: Deal, korea: Deal) -> None:
@@ -224,7 +224,7 @@ def test_flows_add_up_to_the_allocated_totals(mini: Deal, japan: Deal, korea: De
         t = totals(deal)
         origins = flows_view.flows(deal).table("origins").records()
         assert sum((r["candidate_usd_bn"] for r in origins), D(0)) == t.candidates
-        assert sum((r["committed_usd_bn"] for r in origins), D(0)) == t.committed
+        assert sum((r["selected_usd_bn"] for r in origins), D(0)) == t.selected
 
 
 def test_comparing_a_deal_with_itself_gives_equal_columns(japan: Deal, korea: Deal) -> None:

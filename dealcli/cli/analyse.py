@@ -33,7 +33,7 @@ Totals = Annotated[
     typer.Option(
         "--totals",
         help="Add a row column, and rows marked total (the column totals) and remainder "
-        "(what is left of the headline) after the groups. Without it every row is a group, "
+        "(what is left of the pledged amount) after the groups. Without it every row is a group, "
         "so a column sums to the deal's total.",
     ),
 ]
@@ -63,9 +63,9 @@ def allocations(
     totals: Totals = False,
     as_of: AsOf = None,
 ) -> Report:
-    """Where the money goes, grouped: amount, share of the headline and of the total.
+    """Where the money goes, grouped: amount, share of the pledged amount and of the total.
 
-    Candidates and committed money are separate columns unless --status picks one.
+    Candidates and selected money are separate columns unless --status picks one.
 
     \b
     Example:
@@ -130,8 +130,8 @@ def compare(
 ) -> Report:
     """Compare deals side by side: one row per deal, a section per theme.
 
-    Sections: the pledges (headline, basis, scope, binding), the money named so far,
-    GDP shares, the horizon (period end, headline a year, other readings), the tariff
+    Sections: the pledges (pledged, basis, scope, binding), the money named so far,
+    GDP shares, the horizon (period end, pledged a year, other readings), the tariff
     secured and whether it is in force on the report's date (--as-of, else today),
     tranches, terms, sectors, commitments.
 
@@ -182,8 +182,8 @@ def chart(
         bool,
         typer.Option(
             "--compare",
-            help="Two or more deals: headline, committed and candidates on one scale "
-            "(the largest headline is the full bar).",
+            help="Two or more deals: pledged, selected and candidates on one scale "
+            "(the largest pledged amount is the full bar).",
         ),
     ] = False,
     gdp: Annotated[
@@ -196,7 +196,7 @@ def chart(
     ] = False,
     as_of: AsOf = None,
 ) -> Report:
-    """Bar chart of where the money goes, with the headline and uncommitted for scale.
+    """Bar chart of where the money goes, with the pledged and unselected amounts for scale.
 
     In a terminal the bars are drawn in colour to its width; into a pipe in plain
     characters. Other formats give the chart's numbers.

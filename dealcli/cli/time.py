@@ -13,10 +13,10 @@ from .options import AsOf, DealArg, Session, data_command
 
 @data_command("pace", drawn=True)
 def pace(session: Session, drawn: bool, deal: DealArg, as_of: AsOf = None) -> Report:
-    """Committed money over time, and the pace the deadline asks for.
+    """Selected money over time, and the pace the deadline asks for.
 
-    A step for each day the committed total changed; against the deadline (the end of
-    the deal's period): committed so far, what remains, the years left, the yearly pace
+    A step for each day the selected total changed; against the deadline (the end of
+    the deal's period): selected so far, what remains, the years left, the yearly pace
     needed and the pace so far since signing; with an annual cap, the years the
     remainder needs at the cap. In a terminal, a chart of the steps against the
     straight line to the headline at the deadline; other formats give the tables.

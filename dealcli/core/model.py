@@ -60,7 +60,7 @@ from .fields import (
 )
 
 ALLOCATION_STATUSES: tuple[str, ...] = get_args(AllocationStatus)
-COMMITTED_STATUSES = frozenset({"selected", "funded", "operating"})
+SELECTED_STATUSES = frozenset({"selected", "funded", "operating"})
 SECTORS = (
     "Energy",
     "AI infrastructure",

@@ -23,7 +23,7 @@ class Summary:
     investor: str
     host: str
     headline: Decimal
-    committed: Decimal
+    selected: Decimal
     candidates: Decimal
     status: str
     updated: date
@@ -39,7 +39,7 @@ class Summary:
             self.investor,
             self.host,
             str(self.headline),
-            str(self.committed),
+            str(self.selected),
             str(self.candidates),
             self.status,
             self.updated.isoformat(),
@@ -68,7 +68,7 @@ def summarize(deal: Deal) -> Summary:
         deal.investor.code,
         deal.host.code,
         tot.headline,
-        tot.committed,
+        tot.selected,
         tot.candidates,
         deal.status,
         deal.updated,

@@ -20,7 +20,7 @@ NUMERIC_FLOAT: tuple[Kind, ...] = ("amount", "pct", "number")  # float64 in a Da
 
 # Row and column styles a view may ask for; each renderer decides how they look
 # (colours in a terminal, nothing in a pipe). Never the only carrier of meaning.
-Style = Literal["", "headline", "committed", "candidate", "uncommitted", "dim"]
+Style = Literal["", "pledged", "selected", "candidate", "unselected", "dim"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ class Column:
         and what a chart writes beside each bar (several main columns are joined).
     priority: when a terminal is too narrow, the columns with the highest number
         go first (0: never); hidden columns are named in a footnote.
-    style: how the whole column looks (e.g. committed money).
+    style: how the whole column looks (e.g. selected money).
     link: the cells are web addresses (never split; clickable where supported).
     bar: a chart draws its bars from this column (percentages).
     group: a chart puts its rows under a heading per value of this column.
@@ -50,6 +50,31 @@ class Column:
     bar: bool = False
     group: bool = False
     files: bool = False
+
+
+# Keys renamed so that each word means one thing (CHANGELOG.md): json, jsonl, to_records()
+# and to_pandas() write the old key too, right after the new one, for one release.
+DEPRECATED_KEYS: dict[str, str] = {
+    "pledged_usd_bn": "headline_usd_bn",
+    "pledged_gdp_pct": "headline_gdp_pct",
+    "pledged_pct": "headline_pct",
+    "selected_usd_bn": "committed_usd_bn",
+    "selected_pct": "committed_pct",
+    "selected_share_pct": "committed_share_pct",
+    "selected_of_total_pct": "committed_of_total_pct",
+    "unselected_usd_bn": "uncommitted_usd_bn",
+}
+
+
+def with_old_keys(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with each renamed key's old name after it (same value)."""
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        out[key] = value
+        old = DEPRECATED_KEYS.get(key)
+        if old is not None and old not in record:
+            out[old] = value
+    return out
 
 
 @dataclass
@@ -85,7 +110,7 @@ class Table:
 
     def records(self) -> list[dict[str, Any]]:
         keys = [c.key for c in self.columns]
-        return [dict(zip(keys, row, strict=True)) for row in self.rows]
+        return [with_old_keys(dict(zip(keys, row, strict=True))) for row in self.rows]
 
 
 @dataclass
@@ -202,7 +227,8 @@ def records(report: Report, sources: bool = False) -> list[dict[str, Any]]:
         keys = [table.columns[i].key for i in keep]
         head = {SECTION: table.name} if report.sectioned else {}
         for row in table.rows:
-            out.append({**head, **{k: _cell(row[i]) for k, i in zip(keys, keep, strict=True)}})
+            cells = {k: _cell(row[i]) for k, i in zip(keys, keep, strict=True)}
+            out.append({**head, **with_old_keys(cells)})
     return out
 
 
@@ -212,8 +238,9 @@ def kinds(report: Report, sources: bool = False) -> dict[str, Kind]:
     for table in report.tables:
         for i in _columns(table, sources):
             column = table.columns[i]
-            if found.setdefault(column.key, column.kind) != column.kind:
-                found[column.key] = "text"
+            for key in (column.key, DEPRECATED_KEYS.get(column.key)):
+                if key is not None and found.setdefault(key, column.kind) != column.kind:
+                    found[key] = "text"
     if sources:
         found.setdefault(SOURCES.key, SOURCES.kind)
     return found

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from .model import COMMITTED_STATUSES, Allocation, Deal, Term
+from .model import SELECTED_STATUSES, Allocation, Deal, Term
 from .table import Share
 
 ZERO = Decimal(0)
@@ -46,25 +46,25 @@ def status_total(deal: Deal, status: str) -> Decimal:
 @dataclass(frozen=True, slots=True)
 class Totals:
     headline: Decimal
-    committed: Decimal
+    selected: Decimal
     candidates: Decimal
     by_status: dict[str, Decimal]
 
     @property
-    def uncommitted(self) -> Decimal:
-        return max(self.headline - self.committed, ZERO)
+    def unselected(self) -> Decimal:
+        return max(self.headline - self.selected, ZERO)
 
 
 def totals(deal: Deal) -> Totals:
-    by_status = {s: status_total(deal, s) for s in ("candidate", *sorted(COMMITTED_STATUSES))}
+    by_status = {s: status_total(deal, s) for s in ("candidate", *sorted(SELECTED_STATUSES))}
     by_status["cancelled"] = status_total(deal, "cancelled")
-    committed = sum((by_status[s] for s in COMMITTED_STATUSES), ZERO)
-    return Totals(deal.headline.usd_bn, committed, by_status["candidate"], by_status)
+    selected = sum((by_status[s] for s in SELECTED_STATUSES), ZERO)
+    return Totals(deal.headline.usd_bn, selected, by_status["candidate"], by_status)
 
 
 STAGES: dict[str, tuple[str, ...]] = {
     "candidate": ("candidate",),
-    "committed": tuple(sorted(COMMITTED_STATUSES)),
+    "selected": tuple(sorted(SELECTED_STATUSES)),
 }
 UNATTRIBUTED = "(no lead named)"
 
@@ -123,11 +123,19 @@ class Group:
         return self.amounts.get(measure, ZERO)
 
 
-def group(deal: Deal, by: str, measures: list[str], sector: str | None = None) -> dict[str, Group]:
-    """Counted allocations by group, each measure (a stage or a status) summed on its own."""
+def group(
+    deal: Deal,
+    by: str,
+    measures: list[str],
+    sector: str | None = None,
+    stages: dict[str, tuple[str, ...]] = STAGES,
+) -> dict[str, Group]:
+    """Counted allocations by group, each measure (a stage or a status) summed on its own.
+    A measure is a stage of `stages` if named there: pass `{}` to sum the status `selected`
+    alone rather than the stage of that name (selected, funded and operating)."""
     groups: dict[str, Group] = {}
     for m in measures:
-        for status in STAGES.get(m, (m,)):
+        for status in stages.get(m, (m,)):
             for a in counted(deal, status):
                 if sector and group_key(a.sector) != group_key(sector):
                     continue

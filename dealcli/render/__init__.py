@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..core.errors import UsageError
-from ..core.table import Column, Report, Table
+from ..core.table import DEPRECATED_KEYS, Column, Report, Table
 from ..gates import clean
 
 FORMATS = ("table", "plain", "csv", "tsv", "json", "jsonl", "markdown", "xlsx")
@@ -86,9 +86,12 @@ def select(report: Report, opts: Options) -> Report:
             known.add(SECTION)
         unknown = [k for k in opts.columns if k not in known]
         if unknown:
+            renamed = {old: new for new, old in DEPRECATED_KEYS.items()}
+            moved = [f"'{k}' is now '{renamed[k]}'" for k in unknown if renamed.get(k) in known]
             raise UsageError(
                 f"no column named {', '.join(repr(k) for k in unknown)}; "
-                f"the columns are: {', '.join(sorted(known))}"
+                + (f"{'; '.join(moved)} (renamed; see the changelog); " if moved else "")
+                + f"the columns are: {', '.join(sorted(known))}"
             )
     tables = [_select(t, opts) for t in report.tables]
     return replace(report, tables=[t for t in tables if t.columns])

@@ -28,10 +28,10 @@ STYLES = {
     "caption": ("2", "dim"),
     "header": ("1", "bold"),
     "dim": ("2", "dim"),
-    "headline": ("1", "bold"),
-    "committed": ("32", "green"),
+    "pledged": ("1", "bold"),
+    "selected": ("32", "green"),
     "candidate": ("36", "cyan"),
-    "uncommitted": ("33", "yellow"),
+    "unselected": ("33", "yellow"),
     "match": ("1;7", "bold reverse"),
     "group": ("1", "bold"),
 }

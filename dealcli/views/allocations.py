@@ -8,6 +8,7 @@ from ..core.errors import UsageError
 from ..core.model import Deal
 from ..core.table import SOURCES, Column, Report, Table, sources_cell
 from ..core.totals import (
+    STAGES,
     ZERO,
     Group,
     group,
@@ -46,9 +47,9 @@ def allocations_by(
         raise UsageError(f"cannot group by '{by}'; choose one of {', '.join(GROUPINGS)}")
     head = deal.headline.usd_bn
     numbers = deal.source_numbers()
-    measures = [status] if status else ["candidate", "committed"]
-    groups = group(deal, by, measures, sector)
-    # Largest first: by each measure in turn (committed before candidates), never by their sum.
+    measures = [status] if status else ["candidate", "selected"]
+    groups = group(deal, by, measures, sector, {} if status else STAGES)
+    # Largest first: by each measure in turn (selected before candidates), never by their sum.
     ranked = list(reversed(measures))
     ordered = sorted(
         groups.values(),
@@ -72,7 +73,7 @@ def allocations_by(
     for m in measures:
         columns += [
             Column(f"{m}_usd_bn", f"{m.capitalize()} USD bn", "amount"),
-            Column(f"{m}_share_pct", "% of headline", "pct"),
+            Column(f"{m}_share_pct", "% of pledged", "pct"),
             Column(f"{m}_of_total_pct", "% of total", "pct"),
         ]
     columns += [
@@ -94,12 +95,12 @@ def allocations_by(
     if total:
         _add_total(t, ordered, measures, head, column_totals, numbers)
     if remainders:
-        _add_remainders(t, measures, head, column_totals)
+        _add_remainders(t, measures, head, column_totals, staged=not status)
     if by in ("company", "country"):
         t.notes.append("amounts of projects with several leads are split evenly among them")
     if not status:
         t.notes.append(
-            "candidates and committed money are shown apart: they are the same money at two stages"
+            "candidates and selected money are shown apart: they are the same money at two stages"
         )
     return Report(f"{deal.title}: allocations by {by}", [t], caption(deal))
 
@@ -121,9 +122,13 @@ def _add_total(
 
 
 def _add_remainders(
-    t: Table, measures: list[str], head: Decimal, column_totals: dict[str, Decimal]
+    t: Table,
+    measures: list[str],
+    head: Decimal,
+    column_totals: dict[str, Decimal],
+    staged: bool,
 ) -> None:
-    for label, m, value in headline_remainders(head, column_totals):
+    for label, m, value in headline_remainders(head, column_totals, staged):
         cells: list[object] = ["remainder", label]
         for measure in measures:
             cells += [value, share(value, head), None] if measure == m else [None, None, None]
@@ -131,15 +136,16 @@ def _add_remainders(
 
 
 def headline_remainders(
-    head: Decimal, column_totals: dict[str, Decimal]
+    head: Decimal, column_totals: dict[str, Decimal], staged: bool = True
 ) -> list[tuple[str, str, Decimal]]:
-    """(label, measure, amount): what the groups leave of the headline, per measure."""
+    """(label, measure, amount): what the groups leave of the pledged amount, per measure
+    (`staged`: the measures are stages, so `selected` is selected, funded and operating)."""
     out = []
     for m, total in column_totals.items():
-        if m == "committed":
-            out.append(("(uncommitted)", m, max(head - total, ZERO)))
+        if m == "selected" and staged:
+            out.append(("(unselected)", m, max(head - total, ZERO)))
         elif total > head:
-            out.append((f"({m} beyond the headline)", m, total - head))
+            out.append((f"({m} beyond pledged)", m, total - head))
         else:
-            out.append((f"(headline not named as {m})", m, head - total))
+            out.append((f"(pledged, not named as {m})", m, head - total))
     return out

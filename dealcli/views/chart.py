@@ -19,7 +19,7 @@ def _columns() -> list[Column]:
         Column("label", "Label", main=True),
         Column("measure", "Measure", main=True),
         Column("usd_bn", "USD bn", "amount"),
-        Column("share_pct", "% of headline", "pct", bar=True),
+        Column("share_pct", "% of pledged", "pct", bar=True),
     ]
 
 
@@ -29,33 +29,31 @@ def chart(deal: Deal, by: str = "sector") -> Report:
     tot = totals(deal)
     head = tot.headline
     t = Table("chart", f"Where the money goes, by {by}", _columns(), legend=LEGEND)
-    t.add("headline", "scale", head, Share(100), style="headline")
-    t.add("committed", "total", tot.committed, share(tot.committed, head), style="committed")
-    t.add(
-        "uncommitted", "total", tot.uncommitted, share(tot.uncommitted, head), style="uncommitted"
-    )
+    t.add("pledged", "scale", head, Share(100), style="pledged")
+    t.add("selected", "total", tot.selected, share(tot.selected, head), style="selected")
+    t.add("unselected", "total", tot.unselected, share(tot.unselected, head), style="unselected")
     t.add("candidates", "total", tot.candidates, share(tot.candidates, head), style="candidate")
     groups = group(deal, by, list(STAGES)).values()
-    stages: tuple[Style, ...] = ("committed", "candidate")
-    # the largest groups first: committed and candidate money, each on its own bar
+    stages: tuple[Style, ...] = ("selected", "candidate")
+    # the largest groups first: selected and candidate money, each on its own bar
     for g in sorted(
-        groups, key=lambda g: (-(g.amount("committed") + g.amount("candidate")), g.label.casefold())
+        groups, key=lambda g: (-(g.amount("selected") + g.amount("candidate")), g.label.casefold())
     ):
         for stage in stages:
             value = g.amount(stage)
             if value:
                 t.add(g.label, stage, value, share(value, head), style=stage)
-    t.notes.append("committed and candidates are separate bars: the same money at two stages")
+    t.notes.append("selected and candidates are separate bars: the same money at two stages")
 
     return Report(f"{deal.title}: chart by {by}", [t], caption(deal), chart=True)
 
 
 def _amounts(deal: Deal) -> list[tuple[str, Decimal | None, Style]]:
-    """Headline, committed and candidates: the money of a pledge, each a bar."""
+    """Pledged, selected and candidates: the money of a pledge, each a bar."""
     tot = totals(deal)
     return [
-        ("headline", deal.headline.usd_bn, "headline"),
-        ("committed", known_money(deal, tot.committed), "committed"),
+        ("pledged", deal.headline.usd_bn, "pledged"),
+        ("selected", known_money(deal, tot.selected), "selected"),
         ("candidates", known_money(deal, tot.candidates), "candidate"),
     ]
 
@@ -70,22 +68,22 @@ def _pledge_columns(bar: str, label: str) -> list[Column]:
 
 
 def scale_part(deals: list[Deal]) -> Table:
-    """The money of each pledge on one scale: the largest headline is the full bar."""
+    """The money of each pledge on one scale: the largest pledged amount is the full bar."""
     largest = max(d.headline.usd_bn for d in deals)
     t = Table(
         "pledges",
-        "On one scale: a full bar is the largest headline",
-        _pledge_columns("scale_pct", "% of the largest headline"),
+        "On one scale: a full bar is the largest pledged amount",
+        _pledge_columns("scale_pct", "% of the largest pledged amount"),
         legend=LEGEND,
     )
     for d in deals:
         for measure, value, style in _amounts(d):
             if value is not None:
                 t.add(d.id, measure, value, share(value, largest), style=style)
-    t.notes.append(f"the largest headline: USD {number(largest)} bn")
+    t.notes.append(f"the largest pledged amount: USD {number(largest)} bn")
     for d in deals:
         if not d.allocations:
-            t.notes.append(f"{d.id} names no allocations: its committed money is not known")
+            t.notes.append(f"{d.id} names no allocations: its selected money is not known")
     return t
 
 
@@ -111,12 +109,15 @@ def gdp_part(deals: list[Deal]) -> Table:
 def sectors_part(deals: list[Deal]) -> Table:
     """Sectors side by side, as shares of each deal's own headline."""
     t = Table(
-        "sectors", "Sectors side by side (share of each deal's headline)", _columns(), legend=LEGEND
+        "sectors",
+        "Sectors side by side (share of each deal's pledged amount)",
+        _columns(),
+        legend=LEGEND,
     )
     t.columns[0] = Column("label", "Label", group=True)
     t.columns.insert(1, Column("deal", "Deal", main=True))
     for sector, stage, values in sector_matrix(deals):
-        style: Style = "committed" if stage == "committed" else "candidate"
+        style: Style = "selected" if stage == "selected" else "candidate"
         for d, value in zip(deals, values, strict=True):
             if value:
                 t.add(sector, d.id, stage, value, share(value, d.headline.usd_bn), style=style)
@@ -131,7 +132,7 @@ COMPARE_VIEWS: dict[str, Callable[[list[Deal]], Table]] = {
 
 
 def chart_compare(deals: list[Deal], view: str = "pledges") -> Report:
-    """Two or more deals in one chart: the pledges on one scale (headline, committed,
+    """Two or more deals in one chart: the pledges on one scale (pledged, selected,
     candidates), the same as shares of each investor's GDP, or their sectors side by side."""
     if len(deals) < 2:
         raise UsageError("chart --compare needs two or more deals")

@@ -5,15 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core.errors import UsageError, did_you_mean
-from ..core.model import COMMITTED_STATUSES, Deal
+from ..core.model import SELECTED_STATUSES, Deal
 from ..core.table import Style, number, rounded
 from ..core.totals import group_key
 
 # What the row and column styles of money stand for; renderers show it as a colour key.
 LEGEND: dict[str, str] = {
-    "committed": "committed (selected, funded, operating)",
-    "candidate": "candidates (named, not committed)",
-    "uncommitted": "uncommitted",
+    "selected": "selected (selected, funded, operating)",
+    "candidate": "candidates (named, not selected)",
+    "unselected": "unselected",
 }
 
 
@@ -22,15 +22,32 @@ def caption(deal: Deal, currency: str = "USD") -> str:
     currency than USD, that amounts are those announced in it)."""
     text = (
         f"{deal.investor.name} → {deal.host.name} · USD {number(deal.headline.usd_bn)} bn "
-        f"{deal.headline.basis} · {deal.status} · updated {deal.updated}"
+        f"pledged (basis: {basis_words(deal.headline.basis)}) · {deal.status} · "
+        f"updated {deal.updated}"
     )
     return text if currency == "USD" else f"{text} · amounts in {currency} as announced"
 
 
+# A headline's basis in words: the basis value `committed` says how firm the pledge is, and
+# the word "committed" beside an amount would read as money selected for projects.
+BASIS_WORDS: dict[str, str] = {
+    "committed": "a commitment",
+    "up_to": "a ceiling",
+    "target": "a target",
+    "estimate": "an estimate",
+    "reported": "reported",
+}
+
+
+def basis_words(basis: str) -> str:
+    """How firm a pledged amount is, in words: `committed` reads "a commitment"."""
+    return BASIS_WORDS.get(basis, basis)
+
+
 def stage(status: str) -> Style:
-    """The style of an allocation's row: committed money, a candidate, or dimmed (cancelled)."""
-    if status in COMMITTED_STATUSES:
-        return "committed"
+    """The style of an allocation's row: selected money, a candidate, or dimmed (cancelled)."""
+    if status in SELECTED_STATUSES:
+        return "selected"
     if status == "candidate":
         return "candidate"
     return "dim"

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..core.model import COMMITTED_STATUSES, Deal
+from ..core.model import SELECTED_STATUSES, Deal
 from ..core.table import SOURCES, Column, Report, Table, sources_cell
 from ..core.totals import (
     ZERO,
@@ -22,7 +22,7 @@ class CompanyRow:
     deals: list[str] = field(default_factory=list)
     projects: list[str] = field(default_factory=list)
     candidate: Decimal = ZERO
-    committed: Decimal = ZERO
+    selected: Decimal = ZERO
     unsized: int = 0  # allocations it leads that have no amount yet
     sources: tuple[str, ...] = ()
 
@@ -46,10 +46,10 @@ def company_rows(deals: Iterable[Deal]) -> list[CompanyRow]:
                 each = even_shares(a.usd_bn, len(a.leads))[a.leads.index(c)] or ZERO
                 if a.status == "candidate":
                     row.candidate += each
-                elif a.status in COMMITTED_STATUSES:
-                    row.committed += each
+                elif a.status in SELECTED_STATUSES:
+                    row.selected += each
     return sorted(
-        rows.values(), key=lambda r: (-r.committed, -r.candidate, r.name.casefold(), r.role)
+        rows.values(), key=lambda r: (-r.selected, -r.candidate, r.name.casefold(), r.role)
     )
 
 
@@ -65,7 +65,7 @@ def companies(deals: list[Deal], country: str | None = None, role: str | None = 
             Column("projects", "Projects", "int"),
             Column("project_titles", "Project titles", extra=True),
             Column("candidate_usd_bn", "Candidates led USD bn", "amount"),
-            Column("committed_usd_bn", "Committed led USD bn", "amount"),
+            Column("selected_usd_bn", "Selected led USD bn", "amount"),
             Column("unsized", "Unsized led", "int"),
             SOURCES,
         ],
@@ -85,7 +85,7 @@ def companies(deals: list[Deal], country: str | None = None, role: str | None = 
             len(r.projects),
             "; ".join(r.projects),
             r.candidate,
-            r.committed,
+            r.selected,
             r.unsized,
             sources_cell(r.sources, numbers),
         )

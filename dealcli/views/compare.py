@@ -74,7 +74,7 @@ def pledges_part(deals: list[Deal], day: date) -> Table:
         [
             DEAL,
             Column("investor", "Investor"),
-            Column("headline_usd_bn", "Headline USD bn", "amount", style="headline"),
+            Column("pledged_usd_bn", "Pledged USD bn", "amount", style="pledged"),
             Column("basis", "Basis"),
             Column("scope", "Scope"),
             Column("binding", "Binding", priority=2),
@@ -93,13 +93,13 @@ def pledges_part(deals: list[Deal], day: date) -> Table:
 def horizon_part(deals: list[Deal], day: date) -> list[Table]:
     t = Table(
         "horizon",
-        "Horizon: the period and the headline a year",
+        "Horizon: the period and the pledged amount a year",
         [
             DEAL,
             Column("from", "Period from", "date", priority=3),
             Column("to", "Period end", "date"),
             Column("years", "Years", "number"),
-            Column("per_year_usd_bn", "Headline a year USD bn", "amount"),
+            Column("per_year_usd_bn", "Pledged a year USD bn", "amount"),
             Column("cap_usd_bn", "Annual cap USD bn", "amount", priority=2),
         ],
     )
@@ -122,7 +122,8 @@ def horizon_part(deals: list[Deal], day: date) -> list[Table]:
         if other:
             readings.add(name, other)
     t.notes.append(
-        "headline a year: the headline over the period's days / 365.25 (blank: no period given)"
+        "pledged a year: the pledged amount over the period's days / 365.25 "
+        "(blank: no period given)"
     )
     readings.notes.append(
         "the deal's horizon-other term, or its horizon term where it gives no period"
@@ -138,8 +139,8 @@ def gdp_part(deals: list[Deal], day: date) -> Table:
             DEAL,
             Column("gdp_usd_bn", "Investor GDP USD bn", "amount"),
             Column("gdp_year", "GDP year", "int", priority=3),
-            Column("headline_gdp_pct", "Headline % of GDP", "pct"),
-            Column("per_year_gdp_pct", "Headline a year % of GDP", "pct"),
+            Column("pledged_gdp_pct", "Pledged % of GDP", "pct"),
+            Column("per_year_gdp_pct", "Pledged a year % of GDP", "pct"),
         ],
     )
     for name, d in zip(labels(deals), deals, strict=True):
@@ -165,12 +166,12 @@ def totals_part(deals: list[Deal], day: date) -> Table:
         "Money named so far",
         [
             DEAL,
-            Column("headline_usd_bn", "Headline USD bn", "amount", style="headline"),
-            Column("committed_usd_bn", "Committed USD bn", "amount", style="committed"),
-            Column("committed_pct", "Committed % of headline", "pct", style="committed"),
+            Column("pledged_usd_bn", "Pledged USD bn", "amount", style="pledged"),
+            Column("selected_usd_bn", "Selected USD bn", "amount", style="selected"),
+            Column("selected_pct", "Selected % of pledged", "pct", style="selected"),
             Column("candidates_usd_bn", "Candidates USD bn", "amount", style="candidate"),
-            Column("candidates_pct", "Candidates % of headline", "pct", style="candidate"),
-            Column("uncommitted_usd_bn", "Uncommitted USD bn", "amount", priority=2),
+            Column("candidates_pct", "Candidates % of pledged", "pct", style="candidate"),
+            Column("unselected_usd_bn", "Unselected USD bn", "amount", priority=2),
             Column("projects", "Projects", "int", priority=3),
             Column("companies", "Companies", "int", priority=3),
         ],
@@ -178,17 +179,17 @@ def totals_part(deals: list[Deal], day: date) -> Table:
     )
     for name, d in zip(labels(deals), deals, strict=True):
         tot = totals(d)
-        committed = known_money(d, tot.committed)
+        selected = known_money(d, tot.selected)
         candidates = known_money(d, tot.candidates)
         head = d.headline.usd_bn
         t.add(
             name,
             head,
-            committed,
-            share(committed, head),
+            selected,
+            share(selected, head),
             candidates,
             share(candidates, head),
-            known_money(d, tot.uncommitted),
+            known_money(d, tot.unselected),
             len(d.allocations),
             len({c.name.casefold() for a in d.allocations for c in a.companies}),
         )
@@ -265,16 +266,16 @@ def terms_part(deals: list[Deal], day: date) -> Table:
 def sectors_part(deals: list[Deal], day: date) -> Table:
     t = Table(
         "sectors",
-        "Sectors: committed and candidates, apart",
+        "Sectors: selected and candidates, apart",
         [
             Column("sector", "Sector", main=True),
             DEAL,
-            Column("committed_usd_bn", "Committed USD bn", "amount", style="committed"),
-            Column("committed_pct", "% of headline", "pct", style="committed"),
+            Column("selected_usd_bn", "Selected USD bn", "amount", style="selected"),
+            Column("selected_pct", "% of pledged", "pct", style="selected"),
             Column("candidates_usd_bn", "Candidates USD bn", "amount", style="candidate"),
-            Column("candidates_pct", "% of headline", "pct", style="candidate"),
+            Column("candidates_pct", "% of pledged", "pct", style="candidate"),
         ],
-        legend={k: v for k, v in LEGEND.items() if k != "uncommitted"},
+        legend={k: v for k, v in LEGEND.items() if k != "unselected"},
     )
     rows: dict[tuple[str, int], dict[str, Decimal]] = {}
     for sector, stage, values in sector_matrix(deals):
@@ -285,7 +286,7 @@ def sectors_part(deals: list[Deal], day: date) -> Table:
         if not any(stages.values()):
             continue
         head = deals[i].headline.usd_bn
-        done, maybe = stages.get("committed", ZERO), stages.get("candidate", ZERO)
+        done, maybe = stages.get("selected", ZERO), stages.get("candidate", ZERO)
         t.add(sector, names[i], done, share(done, head), maybe, share(maybe, head))
     return t
 

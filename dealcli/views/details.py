@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..core.model import Deal, Party
 from ..core.table import SOURCES, Column, Table, number, sources_cell
+from .common import basis_words
 from .figures import CONFIDENCE, Marks, grouped
 
 OUTSIDE = "outside the pledge"
@@ -18,13 +19,13 @@ def overview(deal: Deal) -> Table:
         [Column("field", "Field", main=True), Column("value", "Value"), SOURCES],
     )
     head = deal.headline
-    headline = f"USD {number(head.usd_bn)} bn ({head.basis})"
+    headline = f"USD {number(head.usd_bn)} bn (basis: {basis_words(head.basis)})"
     if head.local is not None:
         headline += f"; announced as {head.local.currency} {grouped(head.local.bn)} bn"
     t.add("title", deal.title, ())
     t.add("investor", _party(deal.investor), sources_cell(deal.investor.sources, n))
     t.add("host", _party(deal.host), sources_cell(deal.host.sources, n))
-    t.add("headline", headline, sources_cell(head.sources, n))
+    t.add("pledged", headline, sources_cell(head.sources, n))
     t.add("status", deal.status, ())
     if deal.period:
         t.add("period", f"{deal.period.from_} to {deal.period.to}", ())

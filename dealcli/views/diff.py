@@ -154,9 +154,9 @@ def diff(old: Deal, new: Deal, old_name: str, new_name: str) -> Report:
         ],
     )
     for measure, x, y in (
-        ("headline", a.headline, b.headline),
-        ("committed", a.committed, b.committed),
-        ("uncommitted", a.uncommitted, b.uncommitted),
+        ("pledged", a.headline, b.headline),
+        ("selected", a.selected, b.selected),
+        ("unselected", a.unselected, b.unselected),
         ("candidates", a.candidates, b.candidates),
     ):
         tot.add(measure, x, y, y - x)

@@ -48,34 +48,34 @@ def _kinds(deals: list[Deal]) -> Table:
         "What kind of money, and how much of it is named",
         [
             DEAL,
-            Column("headline_usd_bn", "Headline USD bn", "amount", style="headline"),
+            Column("pledged_usd_bn", "Pledged USD bn", "amount", style="pledged"),
             Column("investment_usd_bn", "Investment USD bn", "amount"),
             Column("purchases_in_usd_bn", "Purchases in it USD bn", "amount", priority=2),
             Column("rest_usd_bn", "Rest USD bn", "amount", priority=2),
             Column("purchases_beside_usd_bn", "Purchases beside USD bn", "amount", priority=3),
-            Column("committed_usd_bn", "Named projects USD bn", "amount", style="committed"),
-            Column("committed_pct", "Named % of non-purchases", "pct", style="committed"),
+            Column("selected_usd_bn", "Named projects USD bn", "amount", style="selected"),
+            Column("selected_pct", "Named % of non-purchases", "pct", style="selected"),
         ],
     )
-    sums = dict.fromkeys(("headline", "investment", "rest", "committed", "base"), ZERO)
+    sums = dict.fromkeys(("headline", "investment", "rest", "selected", "base"), ZERO)
     for name, d in zip(labels(deals), deals, strict=True):
         head, bought = d.headline.usd_bn, purchases(d)
         mixed = d.headline.scope in MIXED
         inside = min(bought or ZERO, head) if mixed else None
         investment = None if mixed else head
         rest = head - (inside or ZERO) if mixed else None
-        committed = totals(d).committed if d.allocations else None
+        selected = totals(d).selected if d.allocations else None
         base = head - (inside or ZERO)  # the headline without the purchases in it
         t.add(
             name, head, investment, inside, rest, None if mixed else bought,
-            committed, share(committed, base),
+            selected, share(selected, base),
         )  # fmt: skip
         for key, value in (("headline", base), ("investment", investment), ("rest", rest)):
             sums[key] += value or ZERO
-        sums["committed"] += committed or ZERO
+        sums["selected"] += selected or ZERO
     t.add(
         ALL, sums["headline"], sums["investment"], None, sums["rest"], None,
-        sums["committed"], share(sums["committed"], sums["headline"]),
+        sums["selected"], share(sums["selected"], sums["headline"]),
         style="dim",
     )  # fmt: skip
     t.notes += [
@@ -83,9 +83,9 @@ def _kinds(deals: list[Deal]) -> Table:
         "headline that mixes kinds, and the rest what it does not break down; purchases "
         "beside: named purchases outside an investment headline",
         f"{ALL}: the headlines without the purchases in them (purchases are never added), "
-        "the investment, the rest, and the money committed to named projects (selected, "
+        "the investment, the rest, and the money selected for named projects (selected, "
         "funded, operating)",
-        "named projects: committed allocations as a share of the headline without its "
+        "named projects: selected allocations as a share of the headline without its "
         "purchases; blank where a deal names no allocations",
     ]
     if any(d.headline.scope is None for d in deals):
@@ -101,7 +101,7 @@ def _instruments(deals: list[Deal]) -> Table:
             Column("instrument", "Instrument", main=True),
             DEAL,
             Column("usd_bn", "USD bn", "amount"),
-            Column("headline_pct", "% of headline", "pct"),
+            Column("pledged_pct", "% of pledged", "pct"),
         ],
     )
     for name, d in zip(labels(deals), deals, strict=True):

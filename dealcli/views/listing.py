@@ -19,8 +19,8 @@ def listing(entries: Iterable[tuple[Summary, str]]) -> Report:
             Column("title", "Title", priority=3),
             Column("investor", "Investor", priority=2),
             Column("host", "Host", priority=2),
-            Column("headline_usd_bn", "Headline USD bn", "amount"),
-            Column("committed_usd_bn", "Committed USD bn", "amount", style="committed"),
+            Column("pledged_usd_bn", "Pledged USD bn", "amount"),
+            Column("selected_usd_bn", "Selected USD bn", "amount", style="selected"),
             Column("candidates_usd_bn", "Candidates USD bn", "amount", style="candidate"),
             Column("scope", "Scope", priority=2),
             Column("binding", "Binding", priority=2),
@@ -28,7 +28,7 @@ def listing(entries: Iterable[tuple[Summary, str]]) -> Report:
             Column("updated", "Updated", "date", priority=3),
             Column("origin", "From", priority=4),
         ],
-        legend={k: v for k, v in LEGEND.items() if k != "uncommitted"},
+        legend={k: v for k, v in LEGEND.items() if k != "unselected"},
     )
     for s, origin in entries:
         t.add(
@@ -37,7 +37,7 @@ def listing(entries: Iterable[tuple[Summary, str]]) -> Report:
             s.investor,
             s.host,
             s.headline,
-            s.committed,
+            s.selected,
             s.candidates,
             s.scope,
             yes_no(s.binding),

@@ -1,4 +1,4 @@
-"""`deal pace`: committed money over time, and the pace the deadline asks for.
+"""`deal pace`: selected money over time, and the pace the deadline asks for.
 
 Years are days / 365.25. The straight line runs from nothing at signing (the start of the
 deal's `period`, else its first timeline event) to the headline at the deadline (the end of
@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..core.asof import as_of, change_days, first_day, years_between
-from ..core.model import COMMITTED_STATUSES, Deal
+from ..core.model import SELECTED_STATUSES, Deal
 from ..core.table import Column, Report, Style, Table, number
 from ..core.totals import CENT, ZERO, counted, share, totals
 from .common import caption
@@ -26,22 +26,22 @@ def _round(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(CENT)
 
 
-def committed_by_allocation(deal: Deal) -> dict[str, Decimal]:
-    """What each counted committed allocation adds to the committed total."""
-    return {a.id: a.usd_bn or ZERO for s in sorted(COMMITTED_STATUSES) for a in counted(deal, s)}
+def selected_by_allocation(deal: Deal) -> dict[str, Decimal]:
+    """What each counted selected allocation adds to the selected total."""
+    return {a.id: a.usd_bn or ZERO for s in sorted(SELECTED_STATUSES) for a in counted(deal, s)}
 
 
 @dataclass(frozen=True)
 class Step:
     day: date
-    committed: Decimal
+    selected: Decimal
     change: Decimal
     headline: Decimal
     moved: list[str]
 
 
 def steps(deal: Deal, until: date) -> list[Step]:
-    """One step per day on which the committed total changed, up to `until`."""
+    """One step per day on which the selected total changed, up to `until`."""
     out: list[Step] = []
     before: dict[str, Decimal] = {}
     total = ZERO
@@ -49,7 +49,7 @@ def steps(deal: Deal, until: date) -> list[Step]:
         if day > until:
             break
         then = as_of(deal, day)
-        now = committed_by_allocation(then)
+        now = selected_by_allocation(then)
         new_total = sum(now.values(), ZERO)
         if new_total == total:
             before = now
@@ -70,7 +70,7 @@ class Pace:
 
     day: date
     headline: Decimal
-    committed: Decimal
+    selected: Decimal
     remaining: Decimal
     signed: date | None
     deadline: date | None
@@ -97,7 +97,7 @@ def signing(deal: Deal) -> date | None:
 def measure(deal: Deal, day: date) -> Pace:
     """`deal` must already stand as of `day` (see `asof.as_of`)."""
     tot = totals(deal)
-    remaining = tot.uncommitted
+    remaining = tot.unselected
     signed = signing(deal)
     deadline = deal.period.to if deal.period else None
     years_left = needed = so_far = projected = None
@@ -105,9 +105,9 @@ def measure(deal: Deal, day: date) -> Pace:
         years_left = max(years_between(day, deadline), ZERO)
         needed = remaining / years_left if years_left else None
     if signed is not None and day > signed:
-        so_far = tot.committed / years_between(signed, day)
+        so_far = tot.selected / years_between(signed, day)
         if years_left is not None:
-            projected = tot.committed + so_far * years_left
+            projected = tot.selected + so_far * years_left
     cap = next((t.usd_bn for t in deal.terms if t.id == ANNUAL_CAP), None)
     years_at_cap = allows = None
     if cap:
@@ -116,7 +116,7 @@ def measure(deal: Deal, day: date) -> Pace:
     return Pace(
         day,
         tot.headline,
-        tot.committed,
+        tot.selected,
         remaining,
         signed,
         deadline,
@@ -133,12 +133,12 @@ def measure(deal: Deal, day: date) -> Pace:
 def _steps_table(deal: Deal, p: Pace, rows: list[Step]) -> Table:
     t = Table(
         "steps",
-        "Committed over time",
+        "Selected over time",
         [
             Column("date", "Date", "date"),
-            Column("committed_usd_bn", "Committed USD bn", "amount"),
+            Column("selected_usd_bn", "Selected USD bn", "amount"),
             Column("change_usd_bn", "Change USD bn", "amount"),
-            Column("share_pct", "% of headline", "pct"),
+            Column("share_pct", "% of pledged", "pct"),
             Column("line_usd_bn", "Straight line USD bn", "amount"),
             Column("moved", "Allocations moved"),
         ],
@@ -146,13 +146,13 @@ def _steps_table(deal: Deal, p: Pace, rows: list[Step]) -> Table:
     for s in rows:
         t.add(
             s.day,
-            s.committed,
+            s.selected,
             s.change,
-            share(s.committed, s.headline),
+            share(s.selected, s.headline),
             _round(p.line(s.day)),
             "; ".join(s.moved),
         )
-    t.notes.append("one row per day the committed total changed (selected + funded + operating)")
+    t.notes.append("one row per day the selected total changed (selected + funded + operating)")
     return t
 
 
@@ -162,8 +162,8 @@ def _pace_table(p: Pace) -> Table:
         "Against the deadline",
         [
             Column("as_of", "As of", "date"),
-            Column("headline_usd_bn", "Headline USD bn", "amount"),
-            Column("committed_usd_bn", "Committed USD bn", "amount"),
+            Column("pledged_usd_bn", "Pledged USD bn", "amount"),
+            Column("selected_usd_bn", "Selected USD bn", "amount"),
             Column("remaining_usd_bn", "Remaining USD bn", "amount"),
             Column("signed", "Signed", "date"),
             Column("deadline", "Deadline", "date"),
@@ -180,7 +180,7 @@ def _pace_table(p: Pace) -> Table:
     t.add(
         p.day,
         p.headline,
-        p.committed,
+        p.selected,
         p.remaining,
         p.signed,
         p.deadline,
@@ -203,7 +203,7 @@ def _bn(value: Decimal | None) -> str:
 def sentences(p: Pace) -> list[str]:
     """The pace in words, for the notes under the table or the chart."""
     out = [
-        f"committed {_bn(p.committed)} of {_bn(p.headline)} by {p.day}; {_bn(p.remaining)} remains"
+        f"selected {_bn(p.selected)} of {_bn(p.headline)} by {p.day}; {_bn(p.remaining)} remains"
     ]
     if p.deadline is None:
         out.append("the deal has no period: there is no deadline to pace against")
@@ -247,27 +247,27 @@ def pace_chart(deal: Deal, day: date) -> Report:
     p = measure(deal, day)
     t = Table(
         "chart",
-        "Committed against the straight line to the headline at the deadline",
+        "Selected against the straight line to the headline at the deadline",
         [
             Column("label", "Label", main=True),
             Column("measure", "Measure", main=True),
             Column("usd_bn", "USD bn", "amount"),
-            Column("share_pct", "% of headline", "pct", bar=True),
+            Column("share_pct", "% of pledged", "pct", bar=True),
         ],
     )
 
     def bar(label: date, what: str, value: Decimal | None, whole: Decimal) -> None:
         if value is not None:
             value = _round(value) or ZERO
-            style: Style = "committed" if what == "committed" else ""
+            style: Style = "selected" if what == "selected" else ""
             t.add(label.isoformat(), what, value, share(value, whole), style=style)
 
     rows = steps(deal, day)
     for s in rows:
-        bar(s.day, "committed", s.committed, s.headline)
+        bar(s.day, "selected", s.selected, s.headline)
         bar(s.day, ON_LINE, p.line(s.day), p.headline)
     if not rows or rows[-1].day != day:
-        bar(day, "committed", p.committed, p.headline)
+        bar(day, "selected", p.selected, p.headline)
         bar(day, ON_LINE, p.line(day), p.headline)
     if p.deadline is not None and p.deadline > day:
         bar(p.deadline, ON_LINE, p.headline, p.headline)

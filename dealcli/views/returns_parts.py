@@ -22,9 +22,9 @@ def steady_table(runs: list[Run]) -> Table:
             DEAL,
             Column("cash_usd_bn", "Cash a year USD bn", "amount"),
             Column("loan_interest_usd_bn", "Loan interest USD bn", "amount", priority=2),
-            Column("investor_usd_bn", "Investor USD bn", "amount", style="committed"),
+            Column("investor_usd_bn", "Investor USD bn", "amount", style="selected"),
             Column("host_usd_bn", "US USD bn", "amount"),
-            Column("investor_pct", "Investor % of the year's cash", "pct", style="committed"),
+            Column("investor_pct", "Investor % of the year's cash", "pct", style="selected"),
         ],
     )
     for r in runs:
@@ -75,7 +75,7 @@ def years_table(runs: list[Run]) -> Table:
             Column("paid_in_usd_bn", "Paid in USD bn", "amount", priority=2),
             Column("cash_usd_bn", "Cash USD bn", "amount"),
             Column("loan_interest_usd_bn", "Loan interest USD bn", "amount", priority=3),
-            Column("investor_usd_bn", "Investor USD bn", "amount", style="committed"),
+            Column("investor_usd_bn", "Investor USD bn", "amount", style="selected"),
             Column("host_usd_bn", "US USD bn", "amount"),
             Column("investor_total_usd_bn", "Investor so far", "amount", priority=2),
             Column("host_total_usd_bn", "US so far", "amount", priority=2),
@@ -118,7 +118,7 @@ def chart_table(runs: list[Run]) -> Table:
             Column("usd_bn", "USD bn so far", "amount"),
             Column("share_pct", "% of all cash", "pct", bar=True),
         ],
-        legend={"committed": "the investor", "candidate": "the United States"},
+        legend={"selected": "the investor", "candidate": "the United States"},
     )
     for r in runs:
         n = len(r.result.years)
@@ -129,7 +129,7 @@ def chart_table(runs: list[Run]) -> Table:
                 continue
             mark = " (recouped)" if y.year == r.result.recouped_year else ""
             for side, amount, style in (
-                (r.split.deal.investor.name, y.investor_total, "committed"),
+                (r.split.deal.investor.name, y.investor_total, "selected"),
                 (r.split.deal.host.name, y.host_total, "candidate"),
             ):
                 pct = as_pct(amount / r.result.cash) if r.result.cash else None

@@ -11,7 +11,7 @@ from ..core.model import Allocation, Deal
 from ..core.provenance import summary_line
 from ..core.table import SOURCES, Column, Report, Share, Table, number, sources_cell
 from ..core.totals import STAGES, ZERO, counted, group, share, totals
-from .common import LEGEND, caption, shown
+from .common import LEGEND, basis_words, caption, shown
 from .common import stage as _stage
 from .companies import company_rows
 from .details import commitments, overview, sources, timeline
@@ -36,13 +36,13 @@ def totals_table(deal: Deal) -> Table:
     local = deal.headline.local
     t = Table(
         "totals",
-        "Headline, committed and candidates",
+        "Pledged, selected and candidates",
         [
             Column("measure", "Money", main=True),
             Column("usd_bn", "USD bn", "amount"),
             # people read the headline's local amount in its meaning, where there is room
             *(replace(c, files=True) for c in local_columns([deal.headline])),
-            Column("share_pct", "% of headline", "pct"),
+            Column("share_pct", "% of pledged", "pct"),
             Column("allocations", "Allocations", "int", priority=4),
             Column("unsized", "Unsized", "int", priority=4),
             Column("meaning", "Meaning", priority=2),
@@ -50,43 +50,43 @@ def totals_table(deal: Deal) -> Table:
         compact=True,
         legend=LEGEND,
     )
-    committed = [a for s in STAGES["committed"] for a in counted(deal, s)]
+    selected = [a for s in STAGES["selected"] for a in counted(deal, s)]
     candidates = counted(deal, "candidate")
     marks = Marks(deal)
     none = (None, None) if local else ()
-    meaning = f"basis: {deal.headline.basis}"
+    meaning = f"basis: {basis_words(deal.headline.basis)}"
     if local:
         meaning += f"; {local.currency} {grouped(local.bn)} bn announced"
     t.add(
-        "headline",
+        "pledged",
         head,
         *local_cells([deal.headline], local),
         Share(100),
         None,
         None,
         meaning,
-        style="headline",
-        flags=marks.flags(deal.headline, "headline", name="measure"),
+        style="pledged",
+        flags=marks.flags(deal.headline, "pledged", name="measure"),
     )
     t.add(
-        "committed",
-        tot.committed,
+        "selected",
+        tot.selected,
         *none,
-        share(tot.committed, head),
-        len(committed),
-        sum(a.usd_bn is None for a in committed),
+        share(tot.selected, head),
+        len(selected),
+        sum(a.usd_bn is None for a in selected),
         "selected + funded + operating",
-        style="committed",
+        style="selected",
     )
     t.add(
-        "uncommitted",
-        tot.uncommitted,
+        "unselected",
+        tot.unselected,
         *none,
-        share(tot.uncommitted, head),
+        share(tot.unselected, head),
         None,
         None,
-        "headline - committed",
-        style="uncommitted",
+        "pledged - selected",
+        style="unselected",
     )
     t.add(
         "candidates",
@@ -95,12 +95,13 @@ def totals_table(deal: Deal) -> Table:
         share(tot.candidates, head),
         len(candidates),
         sum(a.usd_bn is None for a in candidates),
-        "named possible uses; not added to committed",
+        "named possible uses; not counted in selected",
         style="candidate",
     )
     if tot.candidates > head:
         t.notes.append(
-            f"candidate amounts add up to {shown(share(tot.candidates, head))} of the headline: "
+            f"candidate amounts add up to {shown(share(tot.candidates, head))} of the pledged "
+            "amount: "
             "they are ceilings and expressions of interest, not money allocated"
         )
     if any(a.part_of for a in deal.allocations):
@@ -120,7 +121,7 @@ def structure(deal: Deal) -> Table:
             Column("instrument", "Instrument", priority=2),
             Column("usd_bn", "USD bn", "amount"),
             *local_columns(deal.structure),
-            Column("share_pct", "% of headline", "pct"),
+            Column("share_pct", "% of pledged", "pct"),
             Column("basis", "Basis", priority=3),
             CONFIDENCE,
             SOURCES,
@@ -143,12 +144,12 @@ def structure(deal: Deal) -> Table:
         )
     total = sum((tr.usd_bn for tr in deal.structure), ZERO)
     if deal.structure and total != head:
-        t.notes.append(f"tranches add up to {number(total)}, not the headline {number(head)}")
+        t.notes.append(f"tranches add up to {number(total)}, not the pledged {number(head)}")
     return marks.close(t)
 
 
 def sectors(deal: Deal) -> Table:
-    """Per sector: candidate and committed money in separate columns, never added together."""
+    """Per sector: candidate and selected money in separate columns, never added together."""
     head = deal.headline.usd_bn
     t = Table(
         "sectors",
@@ -157,19 +158,17 @@ def sectors(deal: Deal) -> Table:
             Column("sector", "Sector", main=True),
             Column("candidate_usd_bn", "Candidates USD bn", "amount", style="candidate"),
             Column("candidate_share_pct", "%", "pct", style="candidate"),
-            Column("committed_usd_bn", "Committed USD bn", "amount", style="committed"),
-            Column("committed_share_pct", "%", "pct", style="committed"),
+            Column("selected_usd_bn", "Selected USD bn", "amount", style="selected"),
+            Column("selected_share_pct", "%", "pct", style="selected"),
             Column("allocations", "Allocations", "int", priority=2),
             Column("unsized", "Unsized", "int", priority=3),
         ],
         legend=LEGEND,
     )
     groups = group(deal, "sector", list(STAGES)).values()
-    # committed money first, then candidates: the two are ranked in turn, never added
-    for g in sorted(
-        groups, key=lambda g: (-g.amount("committed"), -g.amount("candidate"), g.label)
-    ):
-        c, m = g.amount("candidate"), g.amount("committed")
+    # selected money first, then candidates: the two are ranked in turn, never added
+    for g in sorted(groups, key=lambda g: (-g.amount("selected"), -g.amount("candidate"), g.label)):
+        c, m = g.amount("candidate"), g.amount("selected")
         t.add(g.label, c, share(c, head), m, share(m, head), g.count, g.unsized)
     t.notes.append(
         "allocations: those in the totals (not cancelled ones, nor projects in a counted envelope)"
@@ -188,7 +187,7 @@ def companies(deal: Deal) -> Table:
             Column("role", "Role", priority=2),
             Column("project_titles", "Projects", priority=3),
             Column("candidate_usd_bn", "Candidates USD bn", "amount", style="candidate"),
-            Column("committed_usd_bn", "Committed USD bn", "amount", style="committed"),
+            Column("selected_usd_bn", "Selected USD bn", "amount", style="selected"),
             SOURCES,
         ],
     )
@@ -201,7 +200,7 @@ def companies(deal: Deal) -> Table:
             r.role,
             "; ".join(r.projects),
             r.candidate if lead else ZERO,  # a partner leads nothing: 0, not unknown
-            r.committed if lead else ZERO,
+            r.selected if lead else ZERO,
             sources_cell(r.sources, n),
         )
     if any(len(a.leads) > 1 for a in deal.allocations):
@@ -224,7 +223,7 @@ def allocations(deal: Deal) -> Table:
             Column("usd_bn", "USD bn", "amount"),
             *local_columns(deal.allocations),
             Column("basis", "Basis", priority=5),
-            Column("share_pct", "% of headline", "pct", priority=2),
+            Column("share_pct", "% of pledged", "pct", priority=2),
             Column("date", "Date", "date", priority=4),
             Column("lead", "Lead", priority=4),
             Column("part_of", "Part of", priority=6),

@@ -26,13 +26,13 @@ def _money_columns(first: Column) -> list[Column]:
         first,
         Column("candidate_usd_bn", "Candidates", "amount", style="candidate"),
         Column("candidate_share_pct", "%", "pct", style="candidate", priority=2),
-        Column("committed_usd_bn", "Committed", "amount", style="committed"),
-        Column("committed_share_pct", "%", "pct", style="committed", priority=2),
+        Column("selected_usd_bn", "Selected", "amount", style="selected"),
+        Column("selected_share_pct", "%", "pct", style="selected", priority=2),
     ]
 
 
 def top_sectors(deal: Deal) -> Table:
-    """The largest sectors (committed money first, then candidates); the rest on one line."""
+    """The largest sectors (selected money first, then candidates); the rest on one line."""
     head = deal.headline.usd_bn
     t = Table(
         "top-sectors",
@@ -43,22 +43,22 @@ def top_sectors(deal: Deal) -> Table:
     )
     groups = sorted(
         group(deal, "sector", list(STAGES)).values(),
-        key=lambda g: (-g.amount("committed"), -g.amount("candidate"), g.label.casefold()),
+        key=lambda g: (-g.amount("selected"), -g.amount("candidate"), g.label.casefold()),
     )
     shown = groups if len(groups) <= TOP + 1 else groups[:TOP]
     for g in shown:
-        c, m = g.amount("candidate"), g.amount("committed")
+        c, m = g.amount("candidate"), g.amount("selected")
         t.add(g.label, c, share(c, head), m, share(m, head))
     rest = groups[len(shown) :]
     if rest:
         c = sum((g.amount("candidate") for g in rest), ZERO)
-        m = sum((g.amount("committed") for g in rest), ZERO)
+        m = sum((g.amount("selected") for g in rest), ZERO)
         t.add(f"({len(rest)} more sectors)", c, share(c, head), m, share(m, head), style="dim")
     return t
 
 
 def top_companies(deal: Deal) -> Table:
-    """The companies that lead the most money (committed first, then candidates)."""
+    """The companies that lead the most money (selected first, then candidates)."""
     head = deal.headline.usd_bn
     t = Table(
         "top-companies",
@@ -69,7 +69,7 @@ def top_companies(deal: Deal) -> Table:
     )
     leads = [r for r in company_rows([deal]) if r.role == "lead"]
     for r in leads[:TOP]:
-        t.add(r.name, r.candidate, share(r.candidate, head), r.committed, share(r.committed, head))
+        t.add(r.name, r.candidate, share(r.candidate, head), r.selected, share(r.selected, head))
     return t
 
 
