@@ -14,6 +14,10 @@ import termios
 from .conftest import deal_bin
 
 _ANSI = re.compile(r"\x1b\]8;;[^\x1b]*\x1b\\|\x1b\[[0-9;]*m")
+# a transient live display (the progress bar of a slow first run): drawn with the cursor
+# hidden, then erased (cursor up, erase line) once the cursor shows again: the screen keeps
+# none of it
+_TRANSIENT = re.compile(r"\x1b\[\?25l.*?\x1b\[\?25h(?:\r|\x1b\[[0-9]*[AK])*", re.DOTALL)
 
 
 def screen(
@@ -48,5 +52,5 @@ def screen(
         out += chunk
     code = proc.wait(timeout=20)
     os.close(master)
-    text = out.decode("utf-8", "replace").replace("\r\n", "\n")
+    text = _TRANSIENT.sub("", out.decode("utf-8", "replace")).replace("\r\n", "\n")
     return (text if keep_colour else _ANSI.sub("", text)), code

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,40 @@ def test_a_long_reading_draws_a_bar_in_a_terminal(monkeypatch: pytest.MonkeyPatc
     drawn = stream.getvalue()
     assert "Reading deal files" in drawn and "100%" in drawn
     assert drawn.endswith("\x1b[2K")  # and cleared when done
+
+
+@pytest.mark.parametrize(("wish", "coloured"), [("never", False), ("always", True)])
+def test_the_bar_takes_the_colour_wish(
+    monkeypatch: pytest.MonkeyPatch, wish: progress.ColorWish, coloured: bool
+) -> None:
+    monkeypatch.setenv("TERM", "xterm-256color")
+    clock = itertools.count(0, 0.25)
+    monkeypatch.setattr(progress, "clock", lambda: next(clock))
+    stream = _Terminal()
+    shown = progress.progress_for(stream, wish)
+    assert shown is not None
+    for done in range(0, 101):
+        shown(done, 100)
+    drawn = stream.getvalue()
+    assert "Reading deal files" in drawn
+    # colour is a select graphic rendition (ESC [ ... m); the cursor and line codes stay
+    assert bool(re.search(r"\x1b\[[0-9;]+m", drawn)) == coloured
+
+
+def test_a_slow_first_file_alone_draws_no_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first file carries the one-time imports: nine files whose first takes 0.3 s and
+    the rest 10 ms each (0.38 s in all) are not a long reading."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    now = [0.0]
+    monkeypatch.setattr(progress, "clock", lambda: now[0])
+    stream = _Terminal()
+    shown = progress.progress_for(stream)
+    assert shown is not None
+    shown(0, 9)
+    for done in range(1, 10):
+        now[0] += 0.3 if done == 1 else 0.01
+        shown(done, 9)
+    assert stream.getvalue() == ""
 
 
 def test_a_short_reading_draws_nothing(monkeypatch: pytest.MonkeyPatch) -> None:

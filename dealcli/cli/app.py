@@ -167,7 +167,7 @@ class Session:
     def registry(self) -> Registry:
         if self._registry is None:
             env = self.env
-            shown = progress_for(env.stderr)  # a bar while many files are read afresh
+            shown = progress_for(env.stderr, env.color)  # a bar while many files are read afresh
             self._registry = open_registry(
                 self.deals_dirs, env.deal_path, env.cache_dir, progress=shown
             )
