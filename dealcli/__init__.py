@@ -34,6 +34,8 @@ _WHERE = {
     "check_sources": "api",
     "search": "api",
     "timeline": "api",
+    "context_records": "api_context",
+    "context_timeline": "api_context",
     "Deal": "core.model",
     "Report": "core.table",
     "Table": "core.table",
@@ -60,6 +62,8 @@ __all__ = [
     "check_sources",
     "companies",
     "compare",
+    "context_records",
+    "context_timeline",
     "diff",
     "flows",
     "list_deals",
@@ -93,6 +97,7 @@ if TYPE_CHECKING:
         timeline,
         validate,
     )
+    from .api_context import context_records, context_timeline
     from .core.errors import DealError, DealFileError, Problem, UsageError
     from .core.model import Deal
     from .core.table import Column, Report, Table

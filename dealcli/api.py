@@ -21,6 +21,7 @@ from .core.model import Deal
 from .core.table import Report
 
 if TYPE_CHECKING:
+    from .core.context import Bearing
     from .core.registry import Registry
 
 DealLike = Union[Deal, str, "Deals", Iterable[Deal]]
@@ -94,12 +95,12 @@ def load(
 
 
 @functools.cache
-def _bundled() -> Deals:
+def bundled() -> Deals:
     return load()
 
 
 def _one(deal: Deal | str) -> Deal:
-    return _bundled()[deal] if isinstance(deal, str) else deal
+    return bundled()[deal] if isinstance(deal, str) else deal
 
 
 def _many(given: Iterable[DealLike]) -> list[Deal]:
@@ -117,7 +118,7 @@ def _many(given: Iterable[DealLike]) -> list[Deal]:
 
 
 def _all_or(given: tuple[DealLike, ...]) -> list[Deal]:
-    return _many(given) if given else list(_bundled().values())
+    return _many(given) if given else list(bundled().values())
 
 
 def _choice(option: str, given: str | None, choices: Iterable[str]) -> str | None:
@@ -132,7 +133,7 @@ def _choice(option: str, given: str | None, choices: Iterable[str]) -> str | Non
     raise ValueError(f"{option} takes {', '.join(known)}, not {given!r}{hint}")
 
 
-def _day(value: date | str | None, option: str = "as_of") -> date | None:
+def day_of(value: date | str | None, option: str = "as_of") -> date | None:
     if value is None or isinstance(value, date):
         return value
     try:
@@ -150,8 +151,8 @@ def list_deals(deals: Deals | None = None, as_of: date | str | None = None) -> R
     from .core.registry import summarize
     from .views.listing import listing
 
-    entries = (deals or _bundled()).registry.entries.values()
-    when = _day(as_of)
+    entries = (deals or bundled()).registry.entries.values()
+    when = day_of(as_of)
     if when is None:
         return listing((e.summary, e.origin) for e in entries)
     return stamp(listing((summarize(stood(e.deal, when)), e.origin) for e in entries), when)
@@ -162,14 +163,19 @@ def show(
     section: Iterable[str] = (),
     as_of: date | str | None = None,
     currency: str | None = None,
+    context: Deals | None = None,
 ) -> Report:
-    """`deal show`: a whole deal, or the sections named (`section=["totals"]`)."""
+    """`deal show`: a whole deal, or the sections named (`section=["totals"]`); its timeline
+    holds the events of `context`'s records (default: the bundled ones) that bear on it."""
     from .views.show import SECTIONS
     from .views.show import show as view
 
     parts = [_choice("section", s, SECTIONS) or s for s in _listed(section)]
-    when = _day(as_of)
-    return stamp(view(at(_one(deal), when), parts, as_of=when, currency=currency), when)
+    when = day_of(as_of)
+    one = _one(deal)
+    bearing = _events([one], context, when) if not parts or "timeline" in parts else []
+    shown = view(at(one, when), parts, as_of=when, currency=currency, context=bearing)
+    return stamp(shown, when)
 
 
 def allocations(
@@ -192,7 +198,7 @@ def allocations(
     stage = _choice("status", status, ALLOCATION_STATUSES)
     if top is not None and top < 1:
         raise ValueError(f"top takes a whole number of 1 or more, not {top}")
-    when = _day(as_of)
+    when = day_of(as_of)
     whole = _one(deal)
     if sector is not None:
         known_sector(whole, sector)
@@ -216,7 +222,7 @@ def companies(
     from .views.companies import companies as view
 
     kind = _choice("role", role, get_args(Role))
-    when = _day(as_of)
+    when = day_of(as_of)
     chosen = _all_or(deals)
     if country is not None:
         known_country(chosen, country)
@@ -231,7 +237,7 @@ def compare(
     from .views.compare import compare as view
 
     parts = [_choice("section", s, PARTS) or s for s in _listed(section)] or None
-    when = _day(as_of)
+    when = day_of(as_of)
     chosen = _all_or(deals)
     return stamp(view([at(d, when) for d in chosen], parts, when or date.today()), when)
 
@@ -240,7 +246,7 @@ def flows(deal: Deal | str, totals: bool = False, as_of: date | str | None = Non
     """`deal flows`: amounts by the home country of the lead companies."""
     from .views.flows import flows as view
 
-    when = _day(as_of)
+    when = day_of(as_of)
     return stamp(view(at(_one(deal), when), totals), when)
 
 
@@ -256,7 +262,7 @@ def chart(
     from .views.chart import chart as view
 
     shown = _choice("by", by, CHART_BY)
-    when = _day(as_of)
+    when = day_of(as_of)
     chosen = _many(deals)
     if gdp and not compare:
         raise UsageError("--gdp goes with --compare")
@@ -277,7 +283,7 @@ def pace(deal: Deal | str, as_of: date | str | None = None, drawn: bool = False)
     from .views.pace import pace as view
     from .views.pace import pace_chart
 
-    when = _day(as_of)
+    when = day_of(as_of)
     on = when or date.today()
     stood_then = stood(_one(deal), on)
     return stamp(pace_chart(stood_then, on) if drawn else view(stood_then, on), when)
@@ -356,23 +362,35 @@ def search(text: str, *deals: DealLike) -> Report:
 
 
 def timeline(
-    *deals: DealLike, since: date | str | None = None, until: date | str | None = None
+    *deals: DealLike,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    context: Deals | None = None,
 ) -> Report:
-    """`deal timeline`: the events of deals, merged and sorted by date."""
+    """`deal timeline`: the events of deals, merged and sorted by date, with those of
+    `context`'s records (default: the bundled ones) that bear on them."""
     from .views.timeline import timeline as view
 
-    return view(_all_or(deals), _day(since, "since"), _day(until, "until"))
+    chosen = _all_or(deals)
+    return view(chosen, day_of(since, "since"), day_of(until, "until"), _events(chosen, context))
+
+
+def _events(deals: list[Deal], context: Deals | None, day: date | None = None) -> list[Bearing]:
+    """The events of `context`'s records (the bundled ones) bearing on `deals`, to `day`."""
+    from .core.context import of_deals, until
+
+    return until(of_deals(deals, (context or bundled()).registry.records()), day)
 
 
 def validate(*paths: str | Path) -> list[Problem]:
     """`deal validate`: every problem of every deal file (folders stand for their files),
     each with its path, line and column; warnings have `.warning` set."""
-    from .core.reading import read_deal_file
+    from .core.reading import read_any_file
     from .core.validate import files_of
 
     problems: list[Problem] = []
     for f in files_of([Path(p) for p in paths]):
-        problems += read_deal_file(f)[1]
+        problems += read_any_file(f)[1]
     return problems
 
 

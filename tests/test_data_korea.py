@@ -43,7 +43,7 @@ def test_reciprocal_rate_ends_the_day_before_customs_stopped_collecting(korea: D
 def test_section_122_surcharge_follows_the_reciprocal_rate(korea: Deal) -> None:
     s122 = {t.id: t for t in korea.terms}["section-122-surcharge"]
     assert s122.pct == D("10")
-    assert (s122.from_, s122.to) == (date(2026, 2, 24), date(2026, 7, 24))
+    assert (s122.from_, s122.to, s122.known_to) == (date(2026, 2, 24), None, date(2026, 7, 24))
 
 
 def test_special_act_named_as_passed_and_not_dated_by_the_vote(korea: Deal) -> None:

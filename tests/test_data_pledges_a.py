@@ -77,7 +77,8 @@ def test_ieepa_rates_end_on_23_february_2026(deal_id: str) -> None:
     assert str(terms["tariff-rate"].to) == "2026-02-23"
     s122 = terms["section-122-surcharge"]
     # 24 Feb + 150 days: 4 (rest of Feb) + 31 + 30 + 31 + 30 + 24 = 150, so 24 Jul
-    assert (s122.pct, str(s122.from_), str(s122.to)) == (10, "2026-02-24", "2026-07-24")
+    assert (s122.pct, str(s122.from_), s122.to) == (10, "2026-02-24", None)  # an open end
+    assert str(s122.known_to) == "2026-07-24"
 
 
 def test_eu_headline_600_investment_not_binding() -> None:

@@ -153,8 +153,9 @@ def test_tariff_terms_end_with_the_ieepa_ruling(deal: Deal) -> None:
     assert (ieepa.pct, ieepa.from_, ieepa.to) == (10, date(2025, 4, 5), date(2026, 2, 23))
     s122 = term(deal, "section-122-surcharge")
     # 150 days from 24 Feb 2026: 5 days of Feb + 31 + 30 + 31 + 30 + 23 of July = 150
-    assert (s122.pct, s122.from_, s122.to) == (10, date(2026, 2, 24), date(2026, 7, 24))
-    assert (s122.to - s122.from_).days == 150
+    assert (s122.pct, s122.from_, s122.to) == (10, date(2026, 2, 24), None)  # an open end
+    assert s122.known_to == date(2026, 7, 24)
+    assert (s122.known_to - s122.from_).days == 150
 
 
 # --- structure and sources ----------------------------------------------------------------

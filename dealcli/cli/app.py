@@ -176,6 +176,7 @@ class Session:
             for problem in self._registry.problems:
                 warn(str(problem))
             self._registry.report = warn  # what the registry finds later, said as it is found
+            self._registry.strict = self.strict
             if self.strict and self._registry.problems:
                 raise DealError("--strict: stopping at the problems above")
         return self._registry

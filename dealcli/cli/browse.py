@@ -75,7 +75,8 @@ def show(
     """
     from .. import api
 
-    return api.show(session.resolve(deal).deal, section or [], as_of, currency)
+    deals = api.Deals(session.registry())
+    return api.show(session.resolve(deal).deal, section or [], as_of, currency, context=deals)
 
 
 @data_command("sources")
@@ -135,13 +136,32 @@ def timeline(
     deals: Annotated[list[str] | None, deals_arg("Deals to merge (default: all).")] = None,
     since: Annotated[date | None, day_option("--since", help="From this date.")] = None,
     until: Annotated[date | None, day_option("--until", help="Up to this date.")] = None,
+    context: Annotated[
+        bool,
+        typer.Option(
+            "--context",
+            help="The context records alone (deals/context/*.yaml): the US-wide events "
+            "that deals name, with status, authority and notes.",
+        ),
+    ] = False,
 ) -> Report:
     """Events of one or more deals, merged and sorted by date.
+
+    The US-wide events of the context records that bear on a deal (tariff orders, court
+    rulings) come with its own, marked (context); csv and json say so in `origin`.
 
     \b
     Example:
         deal timeline japan korea --since 2026-01-01
+        deal timeline --context
     """
     from .. import api
+    from ..api_context import context_timeline
+    from ..core.errors import UsageError
 
-    return api.timeline(session.deals(deals), since=since, until=until)
+    everything = api.Deals(session.registry())
+    if context:
+        if deals:
+            raise UsageError("--context shows the records alone: name no deal with it")
+        return context_timeline(since=since, until=until, context=everything)
+    return api.timeline(session.deals(deals), since=since, until=until, context=everything)

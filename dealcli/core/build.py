@@ -34,6 +34,11 @@ def adapter() -> TypeAdapter[Deal]:
     return TypeAdapter(Deal)
 
 
+@cache
+def record_adapter() -> TypeAdapter[model.Context]:
+    return TypeAdapter(model.Context)
+
+
 def json_schema() -> dict[str, Any]:
     schema = adapter().json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -73,6 +78,28 @@ def build(path: str, parsed: Parsed) -> tuple[Deal | None, list[Problem]]:
     if any(not p.warning for p in problems):
         return None, problems
     return deal, problems
+
+
+def build_record(path: str, parsed: Parsed) -> tuple[model.Context | None, list[Problem]]:
+    """Validate a parsed context record as `build` does a deal: types, source references,
+    ids, aggregator-only events, hosts; return the record (or None) and every problem."""
+    from .format2 import record_problems
+
+    problems = list(parsed.problems)
+    if problems or not isinstance(parsed.value, dict):
+        return None, problems
+    raw = parsed.value
+    try:
+        record = record_adapter().validate_python(raw)
+    except ValidationError as exc:
+        problems.extend(_type_problems(path, exc, parsed.positions))
+        record = None
+    problems.extend(record_problems(path, raw, record, parsed.positions))
+    problems.extend(_hidden_problems(path, raw, parsed.positions))
+    problems = _unique(problems)
+    if record is None or any(not p.warning for p in problems):
+        return None, problems
+    return record, problems
 
 
 _IDENTITY = frozenset({"id", "aliases", "name", "sources", "part_of", "tranche"})

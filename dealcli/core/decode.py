@@ -52,6 +52,18 @@ def decode_deal(data: Any, names: tuple[str, ...] | None = None) -> Deal:
     return deal
 
 
+def decode_record(data: Any) -> model.Context:
+    """A context record stored as `data`, checked as a deal is; ValueError or TypeError for
+    anything a valid record cannot be."""
+    record = _decoder(model.Context)(data)
+    if not isinstance(record, model.Context):
+        raise TypeError("not a context record")
+    defined = {s.id for s in record.sources}
+    if any(sid not in defined for e in record.events for sid in e.sources):
+        raise ValueError("the cached record cites a source it does not define")
+    return record
+
+
 def _check_rules(deal: Deal) -> None:
     from .format2 import format2_problems
     from .rules import period_problems, reference_problems

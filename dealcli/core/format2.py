@@ -14,7 +14,7 @@ from .problems import Path_, Pos, problem, short
 # Keys that only format 2 knows; a format 1 file that uses one is told to say `format: 2`.
 _FORMAT2_KEYS = frozenset(
     {"confidence", "local", "history", "alternatives", "scope", "binding", "via", "original_url"}
-    | {"outside_pledge", "profit_split", "capacity"}
+    | {"outside_pledge", "profit_split", "capacity", "context", "note", "known_to"}
 )
 _FORMAT2_KINDS = frozenset({"company", "repost", "aggregator"})
 
@@ -156,3 +156,54 @@ def _source_warnings(
             "add `via:` with the site that carried the copy",
             warning=True,
         )
+
+
+def record_problems(
+    path: str, raw: dict[str, Any], record: model.Context | None, positions: dict[Path_, Pos]
+) -> Iterator[Problem]:
+    """A context record's rules beyond types: every cited source defined, ids unique, an
+    event resting only on aggregators says so, sources used and on hosts readers can rely on."""
+    listed = raw.get("sources")
+    defined = (
+        {s.get("id") for s in listed if isinstance(s, dict)} if isinstance(listed, list) else set()
+    )
+    for section, items in (("sources", raw.get("sources")), ("events", raw.get("events"))):
+        seen: set[Any] = set()
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if isinstance(ident, str) and ident in seen:
+                yield problem(
+                    path, positions, (section, i, "id"),
+                    f"id '{short(ident)}' is used twice in {section}", "give each a distinct id",
+                )  # fmt: skip
+            seen.add(ident)
+    events = raw.get("events")
+    for i, event in enumerate(events if isinstance(events, list) else []):
+        cited = event.get("sources") if isinstance(event, dict) else None
+        for j, sid in enumerate(cited if isinstance(cited, list) else []):
+            if isinstance(sid, str) and sid not in defined:
+                yield problem(
+                    path, positions, ("events", i, "sources", j),
+                    f"source '{short(sid)}' is not defined",
+                    "add it under `sources:` or fix the id",
+                )  # fmt: skip
+    if record is None:
+        return
+    kinds = {s.id: s.kind for s in record.sources}
+    used = {sid for e in record.events for sid in e.sources}
+    for i, e in enumerate(record.events):
+        only_aggregators = all(kinds.get(s) == "aggregator" for s in e.sources)
+        if e.sources and only_aggregators and e.confidence != "unconfirmed":
+            yield problem(
+                path, positions, ("events", i),
+                "every source of this event is an aggregator",
+                "add a primary or press source, or say `confidence: unconfirmed`",
+            )  # fmt: skip
+    for i, src in enumerate(record.sources):
+        yield from _source_warnings(path, positions, i, src)
+        if src.id not in used:
+            yield problem(
+                path, positions, ("sources", i, "id"),
+                f"source '{short(src.id)}' is not used by any event", "cite it or remove it",
+                warning=True,
+            )  # fmt: skip

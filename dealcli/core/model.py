@@ -160,9 +160,15 @@ class Term:
     from_: Day | None = None
     to: Day | None = None
     confidence: Confidence = "confirmed"
+    note: Text | None = None  # format 2: what the value and dates leave open
+    known_to: Day | None = None  # format 2: an open end: the last day the sources cover
 
     def lapsed(self, today: date) -> bool:
         return self.to is not None and self.to < today
+
+    def unknown(self, today: date) -> bool:
+        """An open end passed: no `to`, and `today` is after the last day sources cover."""
+        return self.to is None and self.known_to is not None and self.known_to < today
 
 
 @dataclass(frozen=True)
@@ -266,6 +272,43 @@ class Capacity:  # format 2: FX reserves on a date; a year at the cap in tranche
     note: Text | None = None  # where sources disagree on the funding
 
 
+# A deal's reference to a context record: its id, or `RECORD/EVENT` for one event of it.
+ContextRef = Annotated[str, TextMark(r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$")]
+
+
+@dataclass(frozen=True)
+class ContextEvent:
+    """A dated event of a context record: US-wide, bearing on the deals that name the record."""
+
+    __pydantic_config__ = MODEL_CONFIG
+    id: Slug
+    date: Day
+    title: Text
+    status: Text
+    sources: SourceIds
+    confidence: Confidence = "confirmed"
+    authority: Text | None = None  # the legal basis; it bears on deals whose terms name it
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """A context record (`deals/context/*.yaml`): events shared by many deals, never a deal."""
+
+    __pydantic_config__ = MODEL_CONFIG
+    format: Literal[2]
+    kind: Literal["context"]
+    id: Slug
+    title: Text
+    updated: Day
+    events: tuple[ContextEvent, ...]
+    sources: tuple[Source, ...]
+    notes: Text | None = None
+
+    def source_numbers(self) -> dict[str, int]:
+        return {s.id: n for n, s in enumerate(self.sources, 1)}
+
+
 @dataclass(frozen=True)
 class Deal:
     """One deal file, validated. Amounts are exact `Decimal` USD billions."""
@@ -291,6 +334,7 @@ class Deal:
     notes: Text | None = None
     profit_split: ProfitSplit | None = None
     capacity: Capacity | None = None
+    context: tuple[ContextRef, ...] = ()  # format 2: the context records (and events) it reads
 
     @property
     def names(self) -> tuple[str, ...]:

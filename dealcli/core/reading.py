@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import select
 import stat
 import time
@@ -263,6 +264,37 @@ def read_deal_file(path: Path) -> tuple[Deal | None, list[Problem]]:
     data, problem = read_limited(path)
     if data is None:
         return None, [problem] if problem else []
+    return read_deal_bytes(path, data)
+
+
+CONTEXT_DIR = "context"  # the folder of context records beside a folder's deals
+_RECORD_KIND = re.compile(rb"^kind:[ \t]*[\"']?context[\"']?[ \t]*(#.*)?$", re.M)
+
+
+def is_record(path: Path, data: bytes | None = None) -> bool:
+    """A context record rather than a deal: a file in a `context/` folder, or one whose top
+    level says `kind: context`."""
+    return path.parent.name == CONTEXT_DIR or bool(data and _RECORD_KIND.search(data))
+
+
+def read_record_bytes(path: Path, data: bytes) -> tuple[model.Context | None, list[Problem]]:
+    """A context record's bytes, validated as strictly as a deal's (records are small: read
+    once, with positions)."""
+    from .build import build_record
+    from .parse import read_bytes
+
+    name = str(path)
+    record, problems = build_record(name, read_bytes(name, data))
+    return record, _capped(name, problems)
+
+
+def read_any_file(path: Path) -> tuple[Deal | model.Context | None, list[Problem]]:
+    """A deal file or a context record, whichever the file is (`deal validate`)."""
+    data, problem = read_limited(path)
+    if data is None:
+        return None, [problem] if problem else []
+    if is_record(path, data):
+        return read_record_bytes(path, data)
     return read_deal_bytes(path, data)
 
 

@@ -45,9 +45,9 @@ from .cache import (
     problem_from,
     remove,
 )
-from .errors import Problem, UsageError
+from .errors import DealError, Problem, UsageError
 from .fresh import Progress, read_changed
-from .model import Deal
+from .model import Context, Deal
 from .problems import short
 from .reading import file_kind, read_deal
 from .summary import Summary as Summary
@@ -136,6 +136,10 @@ class Registry:
     notices: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     report: Callable[[str], None] | None = None  # cache warnings found later: the shell's
+    folders: list[Path] = field(default_factory=list)  # where deals were read, in order
+    cache_dir: Path | None = None
+    strict: bool = False  # a broken context record stops the run (--strict)
+    _records: dict[str, Context] | None = None
 
     def note(self, problem: Problem) -> None:
         """A cache warning: a notice, never a problem of the deals (`--strict` ignores it)."""
@@ -163,6 +167,29 @@ class Registry:
 
     def deals(self) -> list[Deal]:
         return [e.deal for e in self.entries.values()]
+
+    def records(self) -> dict[str, Context]:
+        """The context records of every folder's `context/` folder, by id (read on first use:
+        only commands that show context events pay for them)."""
+        if self._records is None:
+            from .context import load_records
+
+            pairs = [(f, folder_cache(f, self.cache_dir, self.note)) for f in self.folders]
+            self._records = load_records(pairs, scan, self._found, self._said)
+        return self._records
+
+    def _found(self, problem: Problem) -> None:
+        self._said(str(problem))
+        if not problem.warning:
+            self.problems.append(problem)
+            if self.strict:
+                raise DealError("--strict: stopping at the problems above")
+
+    def _said(self, text: str) -> None:
+        if self.report is not None:
+            self.report(text)
+        else:
+            self.notices.append(text)
 
     def each_deal(self) -> Iterator[Deal]:
         """Every deal in turn, none kept: one pass over many deals holds one at a time."""
@@ -195,6 +222,7 @@ def open_registry(
     registry = Registry()
     warn = registry.problems.append
     root = cache_root(cache_dir, registry.note)
+    registry.cache_dir = root
     users = [*deal_path, *deals_dirs]
     folders = [(bundled_dir(), True)] if bundled else []
     folders += [(Path(d), False) for d in users]
@@ -208,6 +236,7 @@ def open_registry(
                 )
             )
             continue
+        registry.folders.append(folder)
         for entry, problems in load_folder(
             folder, is_bundled, root=root, warn=warn, note=registry.note, progress=progress
         ):

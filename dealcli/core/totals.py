@@ -201,7 +201,10 @@ def term(deal: Deal, term_id: str) -> Term | None:
 
 
 def term_state(t: Term, day: date) -> str:
-    """Whether a term holds on `day`: "in force", "lapsed" (ended before it) or "not begun"."""
+    """Whether a term holds on `day`: "in force", "lapsed" (ended before it), "not begun", or
+    "not known" (after the last day its sources cover, with no end given)."""
     if t.from_ is not None and t.from_ > day:
         return "not begun"
+    if t.unknown(day):
+        return "not known"
     return "lapsed" if t.lapsed(day) else "in force"

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UsageError
-from .reading import read_deal_file
-from .registry import deal_files
+from .model import Context
+from .reading import CONTEXT_DIR, read_any_file
+from .registry import bundled_dir, deal_files
 
 
 @dataclass
@@ -29,6 +30,8 @@ def files_of(paths: list[Path]) -> list[Path]:
     for p in paths:
         if p.is_dir():
             files += [p / name for name in sorted(deal_files(p))]
+            if (p / CONTEXT_DIR).is_dir():  # its context records are checked with it
+                files += [p / CONTEXT_DIR / name for name in sorted(deal_files(p / CONTEXT_DIR))]
         elif p.exists():
             files.append(p)
         else:
@@ -41,18 +44,42 @@ def files_of(paths: list[Path]) -> list[Path]:
 def validate_files(paths: list[Path]) -> Outcome:
     out = Outcome()
     seen: dict[str, Path] = {}
+    records: set[str] = set()
+    refs: list[tuple[Path, str]] = []
     for f in files_of(paths):
         out.files += 1
-        deal, problems = read_deal_file(f)
+        deal, problems = read_any_file(f)
         out.lines += [str(p) for p in problems]
         out.warnings += sum(p.warning for p in problems)
         if deal is None:
             out.invalid += 1
             continue
+        if isinstance(deal, Context):
+            records.add(deal.id)
+            continue
+        refs += [(f, ref) for ref in deal.context]
         if deal.id in seen:
             out.warnings += 1
             out.lines.append(
                 f"{f}: warning: id '{deal.id}' is also used by {seen[deal.id]}; the later one wins"
             )
         seen[deal.id] = f
+    _check_refs(out, refs, records)
     return out
+
+
+def _check_refs(out: Outcome, refs: list[tuple[Path, str]], records: set[str]) -> None:
+    """A deal's `context` names a record validated with it or a bundled one."""
+    if not refs:
+        return
+    bundled = sorted((bundled_dir() / CONTEXT_DIR).glob("*.yaml"))
+    known = records | {
+        r.id for r in (read_any_file(p)[0] for p in bundled) if isinstance(r, Context)
+    }
+    for f, ref in refs:
+        if ref.split("/")[0] not in known:
+            out.warnings += 1
+            out.lines.append(
+                f"{f}: warning: context '{ref}' names no record found "
+                f"(known: {', '.join(sorted(known)) or 'none'}); it is left out"
+            )

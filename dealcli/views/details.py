@@ -3,8 +3,12 @@ commitments, the timeline and the sources."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..core.context import Bearing
 from ..core.model import Deal, Party
 from ..core.table import SOURCES, Column, Table, number, sources_cell
+from . import context as ctx
 from .common import basis_words
 from .figures import CONFIDENCE, Marks, grouped
 
@@ -79,8 +83,9 @@ def commitments(deal: Deal) -> Table:
     return marks.close(t)
 
 
-def timeline(deal: Deal) -> Table:
-    """Events by date; one outside the pledge is marked, dimmed, and never counted."""
+def timeline(deal: Deal, context: Sequence[Bearing] = ()) -> Table:
+    """Events by date; one outside the pledge is marked, dimmed, and never counted; the
+    context events that bear on the deal are among them, marked as context."""
     n = deal.source_numbers()
     t = Table(
         "timeline",
@@ -90,11 +95,20 @@ def timeline(deal: Deal) -> Table:
             Column("event", "Event", main=True),
             CONFIDENCE,
             Column("pledge", "Pledge", files=True),  # "outside": recorded for context
+            ctx.ORIGIN,
             SOURCES,
         ],
     )
     marks = Marks(deal)
-    for e in sorted(deal.timeline, key=lambda e: e.date):
+    rows = [(e.date, 0, i) for i, e in enumerate(deal.timeline)]
+    rows += [(b.event.date, 1, i) for i, b in enumerate(context)]
+    for _, is_context, i in sorted(rows):
+        if is_context:
+            b = context[i]
+            cells = (b.event.title, b.event.confidence, None, ctx.MARK, ctx.numbers(b))
+            t.add(b.event.date, *cells, flags=ctx.flags(marks, b))
+            continue
+        e = deal.timeline[i]
         flags = marks.flags(e, e.title, name="event")
         if e.outside_pledge:
             flags["event"] = flags.get("event", "") + f" ({OUTSIDE})"
@@ -103,6 +117,7 @@ def timeline(deal: Deal) -> Table:
             e.title,
             e.confidence,
             "outside" if e.outside_pledge else None,
+            "deal",
             sources_cell(e.sources, n),
             style="dim" if e.outside_pledge else "",
             flags=flags,
@@ -111,6 +126,8 @@ def timeline(deal: Deal) -> Table:
         t.notes.append(
             f"{OUTSIDE}: a fact recorded for context, not part of the deal; never counted"
         )
+    if context:
+        t.notes.append(ctx.NOTE)
     return marks.close(t)
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
+from ..core.context import Bearing
 from ..core.errors import UsageError
 from ..core.model import Allocation, Deal
 from ..core.provenance import summary_line
@@ -295,6 +296,7 @@ def terms(deal: Deal, today: date | None = None) -> Table:
     marks = Marks(deal)
     for term in deal.terms:
         state = "lapsed" if term.lapsed(today) else ("in force" if term.from_ else "")
+        state = "not known" if term.unknown(today) else state
         t.add(
             term.id,
             term.label,
@@ -310,6 +312,7 @@ def terms(deal: Deal, today: date | None = None) -> Table:
             style="dim" if state == "lapsed" else "",
             flags=marks.flags(term, term.label, amount="label", name="label"),
         )
+    t.notes += [f"{term.id}: {term.note}" for term in deal.terms if term.note]
     return marks.close(t)
 
 
@@ -345,6 +348,7 @@ def show(
     sections: Iterable[str] = (),
     as_of: date | None = None,
     currency: str | None = None,
+    context: Sequence[Bearing] = (),
 ) -> Report:
     """The deal, section by section; terms in force or lapsed as of `as_of` (default: today);
     money in `currency` at the amounts announced in it, when one is given."""
@@ -356,7 +360,14 @@ def show(
             f"no section named {', '.join(repr(s) for s in unknown)}; "
             f"choose from {', '.join(SECTIONS)}"
         )
-    tables = [SECTIONS[s](deal, today=as_of) if s in DATED else SECTIONS[s](deal) for s in wanted]
+    tables = [
+        SECTIONS[s](deal, today=as_of)
+        if s in DATED
+        else timeline(deal, context)
+        if s == "timeline"
+        else SECTIONS[s](deal)
+        for s in wanted
+    ]
     if code != "USD":
         tables = [in_currency(t, code) for t in tables]
         if not sections:

@@ -89,7 +89,12 @@ def key_terms(deal: Deal, today: date | None = None) -> Table:
     picked: list[Term] = []
     for word in KEY_WORDS:
         for term in deal.terms:
-            if word in term.id and not term.lapsed(today) and term not in picked:
+            if (
+                word in term.id
+                and not term.lapsed(today)
+                and not term.unknown(today)
+                and term not in picked
+            ):
                 picked.append(term)
                 if word != "profit-split":
                     break  # one of each, but both sides of a profit split
