@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from dealcli.core.reading import read_deal
+from dealcli.core.context import of_deals
+from dealcli.core.reading import read_deal, read_record
 from dealcli.core.registry import summarize
 from dealcli.core.table import (
     DEPRECATED_KEYS,
@@ -42,6 +43,7 @@ from dealcli.views import timeline as timeline_view
 
 from .conftest import BUNDLED, FIXTURES, invoke
 
+RECORDS = {r.id: r for r in (read_record(p) for p in (BUNDLED / "context").glob("*.yaml"))}
 JAPAN = read_deal(BUNDLED / "japan.yaml")
 KOREA = read_deal(BUNDLED / "south-korea.yaml")
 ALL = sorted((read_deal(p) for p in BUNDLED.glob("*.yaml")), key=lambda d: d.id)
@@ -53,7 +55,7 @@ COMMANDS: list[tuple[list[str], Callable[[], Report]]] = [
         ["list"],
         lambda: listing_view.listing([(summarize(d), "bundled") for d in ALL]),
     ),
-    (["show", "japan"], lambda: show.show(JAPAN)),
+    (["show", "japan"], lambda: show.show(JAPAN, context=of_deals([JAPAN], RECORDS))),
     (["show", "korea", "-s", "terms"], lambda: show.show(KOREA, ["terms"])),
     (["allocations", "japan"], lambda: allocations_view.allocations_by(JAPAN, remainders=False)),
     (
@@ -68,7 +70,7 @@ COMMANDS: list[tuple[list[str], Callable[[], Report]]] = [
     (["compare", "japan", "korea"], lambda: compare.compare([JAPAN, KOREA])),
     (["flows", "japan"], lambda: flows_view.flows(JAPAN)),
     (["flows", "japan", "--totals"], lambda: flows_view.flows(JAPAN, True)),
-    (["timeline"], lambda: timeline_view.timeline(ALL)),
+    (["timeline"], lambda: timeline_view.timeline(ALL, context=of_deals(ALL, RECORDS))),
     (["sources", "korea"], lambda: sources_view.sources(KOREA)),
     (["search", "hitachi"], lambda: search_view.search(ALL, "hitachi")),
     (["chart", "japan"], lambda: chart.chart(JAPAN)),

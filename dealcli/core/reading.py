@@ -288,6 +288,15 @@ def read_record_bytes(path: Path, data: bytes) -> tuple[model.Context | None, li
     return record, _capped(name, problems)
 
 
+def read_record(path: Path) -> model.Context:
+    """A context record file, validated; DealFileError with its problems when it is not one."""
+    data, problem = read_limited(path)
+    record, problems = read_record_bytes(path, data) if data is not None else (None, [])
+    if record is None:
+        raise DealFileError(str(path), [problem] if problem else problems)
+    return record
+
+
 def read_any_file(path: Path) -> tuple[Deal | model.Context | None, list[Problem]]:
     """A deal file or a context record, whichever the file is (`deal validate`)."""
     data, problem = read_limited(path)
