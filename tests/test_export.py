@@ -85,6 +85,7 @@ def test_sqlite_export_is_normalised_and_exact(tmp_path: Path, japan, korea) -> 
         "tranches",
         "terms",
         "allocations",
+        "alternatives",
         "allocation_companies",
         "commitments",
         "events",
@@ -161,7 +162,7 @@ def test_csv_export_writes_one_file_per_table(tmp_path: Path, korea) -> None:  #
     folder = tmp_path / "csv"
     assert invoke("export", "korea", "-f", "csv", "-o", str(folder)).exit_code == 0
     names = sorted(p.name for p in folder.iterdir())
-    assert "allocations.csv" in names and "citations.csv" in names and len(names) == 11
+    assert "allocations.csv" in names and "citations.csv" in names and len(names) == 12
     assert names[0] == ".deal-export"  # what the export wrote, so that the next one knows it
     with (folder / "tranches.csv").open() as fh:
         rows = list(csv.DictReader(fh))

@@ -569,7 +569,7 @@ def test_csv_export_replaces_the_set(tmp_path: Path) -> None:
     assert run("export", "korea", "-f", "csv", "-o", str(folder)).returncode == 0
     assert (folder / "deals.csv").read_text() != first
     assert "south-korea" in (folder / "deals.csv").read_text()
-    assert len(list(folder.glob("*.csv"))) == 10
+    assert len(list(folder.glob("*.csv"))) == 11
     assert [p.name for p in tmp_path.iterdir()] == ["csv"]
 
 

@@ -246,6 +246,8 @@ def check_workbook(args: list[str], report: Report, path: Path) -> None:
                     assert abs(Decimal(cell) - value) < Decimal("0.005")
                 elif isinstance(value, Decimal | int) and not isinstance(value, bool):
                     assert cell == float(value)  # an amount: the nearest double
+                elif isinstance(value, bool):
+                    assert cell is value  # a boolean cell, not text
                 elif isinstance(value, date):
                     assert cell.date() == value
                 elif value is None or value == ():
@@ -268,7 +270,9 @@ def check_json(records: list[dict[str, Any]], long: Long) -> None:
             if key not in own:
                 continue
             got = record[key]
-            if isinstance(want, Decimal | int) and not isinstance(want, bool):
+            if isinstance(want, bool):
+                assert got is want, (key, got)  # json's true and false
+            elif isinstance(want, Decimal | int):
                 assert isinstance(got, int | Decimal), (key, got)
                 assert same_number(str(got), want)
             elif isinstance(want, tuple):

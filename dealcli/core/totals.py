@@ -39,6 +39,12 @@ def counted(deal: Deal, status: str) -> list[Allocation]:
     return out
 
 
+def counted_ids(deal: Deal) -> set[str]:
+    """The allocations that count toward the totals (selected and candidates): neither
+    cancelled nor a part of an envelope that is counted. Their amounts sum to the totals."""
+    return {a.id for s in ("candidate", *sorted(SELECTED_STATUSES)) for a in counted(deal, s)}
+
+
 def status_total(deal: Deal, status: str) -> Decimal:
     return sum((a.usd_bn for a in counted(deal, status) if a.usd_bn is not None), ZERO)
 

@@ -26,154 +26,16 @@ from typing import Any, TextIO
 
 from ..core.atomic import Content
 from ..core.errors import UsageError
-from ..core.model import Deal
+from ..core.model import Alternative, Deal
 from ..core.reading import read_pieces
 from ..core.table import number
+from ..core.totals import counted_ids
 from ..gates import clean, defuse, sqlite
 from .document import to_json
 from .files import write_folder, write_output
+from .schema import SCHEMA
 
 FORMATS = ("sqlite", "json", "csv")
-
-ROW_ID = "row_id INTEGER PRIMARY KEY"  # SQLite's rowid, named
-DEAL = "deal_id TEXT NOT NULL REFERENCES deals(id)"
-
-
-def _money(name: str, null: str = "") -> list[str]:
-    """A number's two columns: the number, and its exact decimal text beside it."""
-    return [f"{name} NUMERIC{null}", f"{name}_text TEXT{null}"]
-
-
-# table -> (columns with SQL types and links, the table's key)
-SCHEMA: dict[str, tuple[list[str], str]] = {
-    "deals": (
-        [
-            "id TEXT NOT NULL",
-            "title TEXT NOT NULL",
-            "status TEXT NOT NULL",
-            "updated TEXT NOT NULL",
-            "investor_name TEXT",
-            "investor_code TEXT",
-            *_money("investor_gdp_usd_bn"),
-            "investor_gdp_year INTEGER",
-            "host_name TEXT",
-            "host_code TEXT",
-            *_money("headline_usd_bn", " NOT NULL"),
-            "headline_usd_thousands INTEGER",
-            "headline_basis TEXT",
-            "period_from TEXT",
-            "period_to TEXT",
-            "vehicle TEXT",
-            "notes TEXT",
-        ],
-        "PRIMARY KEY (id)",
-    ),
-    "aliases": ([DEAL, "alias TEXT NOT NULL"], "PRIMARY KEY (deal_id, alias)"),
-    "tranches": (
-        [
-            ROW_ID,
-            DEAL,
-            "id TEXT NOT NULL",
-            "label TEXT",
-            *_money("usd_bn"),
-            "usd_thousands INTEGER",
-            "basis TEXT",
-            "instrument TEXT",
-        ],
-        "UNIQUE (deal_id, id)",
-    ),
-    "terms": (
-        [
-            DEAL,
-            "id TEXT NOT NULL",
-            "label TEXT",
-            "value TEXT",
-            *_money("pct"),
-            *_money("usd_bn"),
-            "usd_thousands INTEGER",
-            "authority TEXT",
-            "from_date TEXT",
-            "to_date TEXT",
-        ],
-        "PRIMARY KEY (deal_id, id)",
-    ),
-    "allocations": (
-        [
-            ROW_ID,
-            DEAL,
-            "id TEXT NOT NULL",
-            "title TEXT",
-            "sector TEXT",
-            "subsector TEXT",
-            "status TEXT",
-            *_money("usd_bn"),
-            "usd_thousands INTEGER",
-            "sized INTEGER NOT NULL",  # 1 when the amount is known, 0 when usd_bn is empty
-            "basis TEXT",
-            "tranche_id TEXT",
-            "tranche_row_id INTEGER REFERENCES tranches(row_id)",
-            "instrument TEXT",
-            "part_of TEXT",
-            "part_of_row_id INTEGER REFERENCES allocations(row_id)",
-            "date TEXT",
-        ],
-        "UNIQUE (deal_id, id)",
-    ),
-    "allocation_companies": (
-        [
-            DEAL,
-            "allocation_id TEXT NOT NULL",
-            "allocation_row_id INTEGER NOT NULL REFERENCES allocations(row_id)",
-            "name TEXT NOT NULL",
-            "country TEXT",
-            "role TEXT NOT NULL",
-        ],
-        # the country too: one name may lead from two countries (two firms of one name)
-        "PRIMARY KEY (deal_id, allocation_id, name, country, role)",
-    ),
-    "commitments": (
-        [
-            DEAL,
-            "id TEXT NOT NULL",
-            "area TEXT",
-            "party TEXT",
-            "title TEXT",
-            "detail TEXT",
-            *_money("usd_bn"),
-            "usd_thousands INTEGER",
-            "basis TEXT",
-        ],
-        "PRIMARY KEY (deal_id, id)",
-    ),
-    "events": (
-        [DEAL, "seq INTEGER NOT NULL", "date TEXT", "title TEXT"],
-        "PRIMARY KEY (deal_id, seq)",
-    ),
-    "sources": (
-        [
-            ROW_ID,
-            DEAL,
-            "id TEXT NOT NULL",
-            "number INTEGER",
-            "title TEXT",
-            "publisher TEXT",
-            "url TEXT",
-            "date TEXT",
-            "kind TEXT",
-        ],
-        "UNIQUE (deal_id, id)",
-    ),
-    "citations": (
-        [
-            DEAL,
-            "item_type TEXT NOT NULL",
-            "item_id TEXT NOT NULL",
-            "source_id TEXT NOT NULL",
-            "source_row_id INTEGER NOT NULL REFERENCES sources(row_id)",
-        ],
-        "PRIMARY KEY (deal_id, item_type, item_id, source_id)",
-    ),
-}
 
 
 def _amount(value: Decimal | None) -> tuple[Decimal | None, str | None, int | None]:
@@ -247,6 +109,7 @@ def rows(deals: Iterable[Deal]) -> Iterator[Rows]:
                 d.host.code,
                 *_amount(d.headline.usd_bn),
                 d.headline.basis,
+                d.headline.confidence,
                 _day(d.period.from_ if d.period else None),
                 _day(d.period.to if d.period else None),
                 d.vehicle,
@@ -266,7 +129,16 @@ def rows(deals: Iterable[Deal]) -> Iterator[Rows]:
         for t in d.structure:
             row_id = ids.new("tranches", d.id, t.id)
             out["tranches"].append(
-                (row_id, d.id, t.id, t.label, *_amount(t.usd_bn), t.basis, t.instrument)
+                (
+                    row_id,
+                    d.id,
+                    t.id,
+                    t.label,
+                    *_amount(t.usd_bn),
+                    t.basis,
+                    t.instrument,
+                    t.confidence,
+                )
             )
             cited("tranche", t.id, t.sources)
         for term in d.terms:
@@ -281,31 +153,65 @@ def rows(deals: Iterable[Deal]) -> Iterator[Rows]:
                     term.authority,
                     _day(term.from_),
                     _day(term.to),
+                    term.confidence,
                 )
             )
             cited("term", term.id, term.sources)
+        alternatives(d, None, d.headline.alternatives, out["alternatives"], cited)
+        counts = counted_ids(d)
         # envelopes before their parts, for the self-referencing key
         for a in sorted(d.allocations, key=lambda a: a.part_of is not None):
             row_id = ids.new("allocations", d.id, a.id)
             tranche = (a.tranche, ids.get("tranches", d.id, a.tranche), a.instrument)
             envelope = (a.part_of, ids.get("allocations", d.id, a.part_of), _day(a.date))
+            how = (a.confidence, int(a.id in counts))
             amount = (*_amount(a.usd_bn), int(a.usd_bn is not None), a.basis)
             what = (a.title, a.sector, a.subsector, a.status)
-            out["allocations"].append((row_id, d.id, a.id, *what, *amount, *tranche, *envelope))
+            out["allocations"].append(
+                (row_id, d.id, a.id, *what, *amount, *tranche, *envelope, *how)
+            )
+            alternatives(d, (a.id, row_id), a.alternatives, out["alternatives"], cited)
             out["allocation_companies"] += [
                 (d.id, a.id, row_id, c.name, c.country, c.role) for c in dict.fromkeys(a.companies)
             ]
             cited("allocation", a.id, a.sources)
         for c in d.commitments:
             out["commitments"].append(
-                (d.id, c.id, c.area, c.party, c.title, c.detail, *_amount(c.usd_bn), c.basis)
+                (
+                    d.id,
+                    c.id,
+                    c.area,
+                    c.party,
+                    c.title,
+                    c.detail,
+                    *_amount(c.usd_bn),
+                    c.basis,
+                    c.confidence,
+                )
             )
             cited("commitment", c.id, c.sources)
         for seq, e in enumerate(d.timeline, 1):
-            out["events"].append((d.id, seq, e.date.isoformat(), e.title))
+            out["events"].append((d.id, seq, e.date.isoformat(), e.title, e.confidence))
             cited("event", str(seq), e.sources)
         out["citations"] = [(*link, ids.get("sources", link[0], link[3])) for link in links]
         yield out
+
+
+def alternatives(
+    d: Deal,
+    allocation: tuple[str, int] | None,
+    found: tuple[Alternative, ...],
+    into: list[tuple[Any, ...]],
+    cited: Any,
+) -> None:
+    """The other readings of the headline (`allocation` None) or of an allocation (its id
+    and row id), numbered from 1; each cites its sources as `headline alternative` or
+    `allocation alternative`, item `ID#N` (`#N` for the headline)."""
+    kind = "allocation" if allocation else "headline"
+    item, row_id = allocation or ("", None)
+    for seq, alt in enumerate(found, 1):
+        into.append((d.id, kind, item, seq, row_id, *_amount(alt.usd_bn), alt.note))
+        cited(f"{kind} alternative", f"{item}#{seq}", alt.sources)
 
 
 def _sql(value: Any) -> Any:

@@ -11,7 +11,7 @@ from ..core.errors import UsageError
 from ..core.model import Allocation, Deal
 from ..core.provenance import summary_line
 from ..core.table import SOURCES, Column, Report, Share, Table, number, sources_cell
-from ..core.totals import STAGES, ZERO, counted, group, share, totals
+from ..core.totals import STAGES, ZERO, counted, counted_ids, group, share, totals
 from .common import LEGEND, basis_words, caption, shown
 from .common import stage as _stage
 from .companies import company_rows
@@ -228,6 +228,9 @@ def allocations(deal: Deal) -> Table:
             Column("date", "Date", "date", priority=4),
             Column("lead", "Lead", priority=4),
             Column("part_of", "Part of", priority=6),
+            # files only: a script sums the rows that count (an envelope, not its parts
+            # again; no cancelled one) and gets the totals, selected and candidates
+            Column("counts_toward_total", "Counts toward total", files=True),
             CONFIDENCE,
             ALTERNATIVES,
             SOURCES,
@@ -235,6 +238,7 @@ def allocations(deal: Deal) -> Table:
         legend=LEGEND,
     )
     marks = Marks(deal)
+    counts = counted_ids(deal)
     for a in _envelope_order(deal):
         leads = ", ".join(f"{c.name} ({c.country})" for c in a.leads)
         title = ("  - " if a.part_of else "") + a.title
@@ -250,6 +254,7 @@ def allocations(deal: Deal) -> Table:
             a.date,
             leads,
             a.part_of,
+            a.id in counts,
             a.confidence,
             alternatives_text(deal, a.alternatives) or None,
             sources_cell(a.sources, n),
