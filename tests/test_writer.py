@@ -153,7 +153,7 @@ def test_an_empty_folder_takes_an_export_set(tmp_path: Path) -> None:
     folder.mkdir(mode=0o750)
     assert _export(folder) == 0
     assert stat.S_IMODE(folder.stat().st_mode) == 0o750  # the folder's mode is kept
-    assert len(list(folder.glob("*.csv"))) == 10
+    assert len(list(folder.glob("*.csv"))) == 11
 
 
 @pytest.mark.parametrize("change", ["added", "edited", "replaced", "no-manifest", "forged"])
