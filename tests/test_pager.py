@@ -79,3 +79,38 @@ def test_never_when_stdout_cannot_say_it_is_a_terminal(
     assert env.pager == (str(script),) and not env.isatty
     assert pager.page("line\n" * 100, env) is False
     assert not mark.exists()
+
+
+def test_a_sigterm_while_the_pager_starts_ends_the_pager_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SIGTERM between the pager's fork and its Popen object (the window a loaded machine
+    widens) must not leave the pager running: the run ends, and the pager with it."""
+    import os
+    import signal
+    import sys
+
+    from dealcli.output.files import Terminated, handle_sigterm
+
+    started: list[subprocess.Popen[bytes]] = []
+    real = subprocess.Popen
+
+    def popen_then_sigterm(*args: object, **kw: object) -> subprocess.Popen[bytes]:
+        proc = real(*args, **kw)  # type: ignore[call-overload]
+        started.append(proc)
+        os.kill(os.getpid(), signal.SIGTERM)  # lands before Popen returns to the pager
+        return proc  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(subprocess, "Popen", popen_then_sigterm)
+    env = Environment(stdout=sys.stdout, stderr=sys.stderr, isatty=True, lines=2)
+    env = Environment(**{**env.__dict__, "pager": ("sleep", "600")})
+    undo = handle_sigterm()
+    try:
+        with pytest.raises(Terminated):
+            pager.page("a\nb\nc\nd\n", env)
+    finally:
+        undo()
+        for proc in started:
+            if proc.poll() is None:
+                proc.kill()
+    assert started and started[0].wait(timeout=5) == -signal.SIGTERM

@@ -328,7 +328,28 @@ class Terminated(BaseException):
     exit_code = Exit.TERMINATED
 
 
+class HeldSigterm:
+    """A SIGTERM held while a child process starts (`with HeldSigterm() as held:`), so
+    that it cannot unwind between the child's fork and its `Popen` object, which would
+    leave the child running with no one to end it; `held.came` says one came."""
+
+    active: HeldSigterm | None = None
+
+    def __init__(self) -> None:
+        self.came = False
+
+    def __enter__(self) -> HeldSigterm:
+        HeldSigterm.active = self
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        HeldSigterm.active = None
+
+
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    if HeldSigterm.active is not None:
+        HeldSigterm.active.came = True
+        return
     raise Terminated
 
 

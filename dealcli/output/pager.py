@@ -9,7 +9,7 @@ is never paged.
 from __future__ import annotations
 
 from ..core.environment import Environment
-from .files import Terminated
+from .files import HeldSigterm, Terminated
 
 
 def page(text: str, env: Environment, off: bool = False) -> bool:
@@ -27,12 +27,21 @@ def page(text: str, env: Environment, off: bool = False) -> bool:
     child = dict(env.child)
     child.setdefault("LESS", "FRX")  # as git does: when `less` is run bare, keep these
     child.setdefault("LV", "-c")
-    try:
-        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, env=child)
-    except OSError:
+    with HeldSigterm() as held:
+        try:
+            proc: subprocess.Popen[bytes] | None = subprocess.Popen(
+                argv, stdin=subprocess.PIPE, env=child
+            )
+        except OSError:
+            proc = None
+    if proc is None:
+        if held.came:
+            raise Terminated
         return False
     assert proc.stdin is not None
     try:
+        if held.came:
+            raise Terminated
         try:
             proc.stdin.write(text.encode("utf-8", "replace"))
             proc.stdin.close()
