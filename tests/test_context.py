@@ -159,3 +159,48 @@ def test_a_broken_record_is_named_with_line_and_column(tmp_path: Path) -> None:
     assert out.returncode == 0 and where in out.stderr and "Traceback" not in out.stderr
     out = run("--strict", "--deals-dir", str(folder), "timeline", "mini")
     assert out.returncode == 1 and "Traceback" not in out.stderr
+
+
+def test_diff_reads_a_record_by_id_and_from_a_file(tmp_path: Path) -> None:
+    out = run("diff", "us-tariffs", str(RECORD))
+    assert out.returncode == 0, out.stderr
+    changed = tmp_path / "context"
+    changed.mkdir()
+    text = RECORD.read_text(encoding="utf-8")
+    text = text.replace("    status: stayed\n", "    status: stay lifted\n", 1)
+    (changed / "us-tariffs.yaml").write_text(text, encoding="utf-8")
+    out = run("diff", "us-tariffs", str(changed / "us-tariffs.yaml"), "-f", "csv")
+    assert out.returncode == 1, out.stderr
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [(r["part"], r["id"], r["change"], r["field"], r["old"], r["new"]) for r in rows] == [
+        ("events", "section-122-stay", "changed", "status", "stayed", "stay lifted")
+    ]
+    out = run("diff", "japan", "us-tariffs")
+    assert out.returncode == 2 and "compare two versions of one kind" in out.stderr
+
+
+def test_diff_of_a_record_from_git(tmp_path: Path) -> None:
+    import subprocess
+
+    repo = tmp_path / "repo"
+    (repo / "context").mkdir(parents=True)
+    path = repo / "context" / "us-tariffs.yaml"
+    text = RECORD.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            cwd=repo, check=True, capture_output=True,
+        )  # fmt: skip
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "one")
+    path.write_text(text.replace("updated: 2026-07-01", "updated: 2026-07-02"), encoding="utf-8")
+    out = run("diff", "git:HEAD:context/us-tariffs.yaml", str(path), "-f", "csv", cwd=repo)
+    assert out.returncode == 1, out.stderr
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [(r["part"], r["field"], r["old"], r["new"]) for r in rows] == [
+        ("record", "updated", "2026-07-01", "2026-07-02")
+    ]

@@ -47,7 +47,7 @@ def diff(
         typer.Argument(help="The new version, in the same forms.", metavar="NEW"),
     ],
 ) -> tuple[Report, int]:
-    """What changed between two versions of a deal, item by item.
+    """What changed between two versions of a deal (or of a context record), item by item.
 
     Added, removed and changed allocations, tranches, terms, commitments, events and
     sources, each changed field with its old and new value, and the change in totals.
@@ -59,11 +59,20 @@ def diff(
     Example:
         deal diff git:HEAD~5:deals/japan.yaml deals/japan.yaml
         deal diff japan my-japan.yaml -f json
+        deal diff git:HEAD~1:deals/context/us-tariffs.yaml us-tariffs
     """
+    from ..core.errors import UsageError
     from ..views.diff import diff as view
     from ..views.diff import same
 
     registry = session.registry()
     child = session.env.child  # git, if a version is read from it, gets this environment
-    report = view(read_version(registry, old, child), read_version(registry, new, child), old, new)
+    a, b = read_version(registry, old, child), read_version(registry, new, child)
+    if type(a) is not type(b):
+        kinds = {"Deal": "a deal", "Context": "a context record"}
+        raise UsageError(
+            f"{old} is {kinds[type(a).__name__]} and {new} {kinds[type(b).__name__]}: "
+            "compare two versions of one kind"
+        )
+    report = view(a, b, old, new)
     return report, 0 if same(report) else 1

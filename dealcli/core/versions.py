@@ -1,6 +1,7 @@
 """Where a version of a deal comes from, for `deal diff`: a deal's name, a file, or
-git:REV:PATH read through git (core/git.py). Any failure to read one is a usage error
-(exit 2), so that it is never taken for "they differ"."""
+git:REV:PATH read through git (core/git.py). A context record is read the same ways (its
+id, its file). Any failure to read one is a usage error (exit 2), so that it is never
+taken for "they differ"."""
 
 from __future__ import annotations
 
@@ -9,16 +10,16 @@ from pathlib import Path
 
 from . import git
 from .errors import DealFileError, Problem, UsageError
-from .model import Deal
+from .model import Context, Deal
 from .parse import MAX_BYTES
 from .problems import short
-from .reading import Refused, read_deal_bytes, read_file
+from .reading import Refused, is_record, read_deal_bytes, read_file, read_record_bytes
 from .registry import Registry
 
 
-def read_version(registry: Registry, text: str, environ: Mapping[str, str]) -> Deal:
-    """A deal from a name, a file or git:REV:PATH (git run with `environ`, filtered); any
-    failure is a usage error (exit 2)."""
+def read_version(registry: Registry, text: str, environ: Mapping[str, str]) -> Deal | Context:
+    """A deal or a context record from a name, a file or git:REV:PATH (git run with
+    `environ`, filtered); any failure is a usage error (exit 2)."""
     if text.startswith("git:"):
         return _from_git(text, environ)
     path = Path(text)
@@ -30,7 +31,13 @@ def read_version(registry: Registry, text: str, environ: Mapping[str, str]) -> D
         except OSError as exc:
             raise UsageError(f"cannot read {short(text, 200)}: {exc.strerror}") from None
         return _known(registry, path) or _build(text, data)
-    return registry.resolve(text).deal
+    try:
+        return registry.resolve(text).deal
+    except UsageError:
+        record = registry.records().get(text.strip().lower())
+        if record is None:
+            raise
+        return record
 
 
 def _known(registry: Registry, path: Path) -> Deal | None:
@@ -43,7 +50,7 @@ def _known(registry: Registry, path: Path) -> Deal | None:
     return None
 
 
-def _from_git(text: str, environ: Mapping[str, str]) -> Deal:
+def _from_git(text: str, environ: Mapping[str, str]) -> Deal | Context:
     rev, _, path = text[len("git:") :].partition(":")
     git.check_revision(text, rev, path)  # an option is refused as such, a path or not
     if not rev or not path:
@@ -51,8 +58,15 @@ def _from_git(text: str, environ: Mapping[str, str]) -> Deal:
     return _build(text, git.show(text, rev, path, MAX_BYTES, environ))
 
 
-def _build(name: str, data: bytes) -> Deal:
-    """Read and validate a deal file's bytes, as the registry does."""
+def _build(name: str, data: bytes) -> Deal | Context:
+    """Read and validate a deal file's (or a context record's) bytes, as the registry does."""
+    if is_record(Path(name), data):
+        record, found = read_record_bytes(Path(name), data)
+        if record is None:
+            raise UsageError(
+                f"{short(name, 200)} is not a valid context record\n" + _problems(found)
+            )
+        return record
     deal, problems = read_deal_bytes(Path(name), data)
     if deal is None:
         raise UsageError(f"{short(name, 200)} is not a valid deal file\n" + _problems(problems))

@@ -4,6 +4,8 @@ Allocations, tranches, terms, commitments and sources are matched by id; events,
 none, by date and title (an event whose title alone changed, the only one removed and the
 only one added on its day, is shown as changed). The deal's own fields (headline, period,
 status ...) are one item, `deal`. Each changed field is a row with its old and new value.
+Two versions of a context record compare the same way: its own fields (`record`), its
+events and its sources by id; a record has no totals.
 """
 
 from __future__ import annotations
@@ -14,12 +16,20 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..core.model import Deal, Event
+from ..core.model import Context, Deal, Event
 from ..core.table import Column, Report, Table, number
 from ..core.totals import totals
 
 SECTIONS = ("deal", "structure", "allocations", "terms", "commitments", "timeline", "sources")
 _LISTS = SECTIONS[1:]
+RECORD_SECTIONS = ("record", "events", "sources")
+
+
+def _lists(item: Any) -> tuple[str, ...]:
+    """The fields of a deal or a record compared item by item."""
+    if isinstance(item, Deal):
+        return _LISTS
+    return RECORD_SECTIONS[1:] if isinstance(item, Context) else ()
 
 
 def _key(name: str) -> str:
@@ -73,7 +83,7 @@ def _fields(old: Any, new: Any, prefix: str = "") -> Iterator[tuple[str, Any, An
             continue
         if _record(a) and _record(b):  # headline, period, local ...: field by field
             yield from _fields(a, b, f"{prefix}{_key(f.name)}.")
-        elif f.name in _LISTS and isinstance(old, Deal):
+        elif f.name in _lists(old):
             continue  # compared item by item
         else:
             yield prefix + _key(f.name), plain(a), plain(b)
@@ -96,12 +106,15 @@ def _pair_events(old: dict[str, Event], new: dict[str, Event]) -> dict[str, str]
     return pairs
 
 
-def changes(old: Deal, new: Deal) -> list[tuple[str, str, str, str | None, Any, Any]]:
+def changes(
+    old: Deal | Context, new: Deal | Context
+) -> list[tuple[str, str, str, str | None, Any, Any]]:
     """(section, id, change, field, old, new): every difference, section by section."""
+    own = "deal" if isinstance(new, Deal) else "record"
     rows: list[tuple[str, str, str, str | None, Any, Any]] = [
-        ("deal", new.id, "changed", name, a, b) for name, a, b in _fields(old, new)
+        (own, new.id, "changed", name, a, b) for name, a, b in _fields(old, new)
     ]
-    for section in _LISTS:
+    for section in _lists(old):
         before = {_ident(section, i): i for i in getattr(old, section)}
         after = {_ident(section, i): i for i in getattr(new, section)}
         pairs = _pair_events(before, after) if section == "timeline" else {}
@@ -119,7 +132,7 @@ def changes(old: Deal, new: Deal) -> list[tuple[str, str, str, str | None, Any, 
     return rows
 
 
-def diff(old: Deal, new: Deal, old_name: str, new_name: str) -> Report:
+def diff(old: Deal | Context, new: Deal | Context, old_name: str, new_name: str) -> Report:
     t = Table(
         "changes",
         "Changes",
@@ -141,7 +154,9 @@ def diff(old: Deal, new: Deal, old_name: str, new_name: str) -> Report:
             f"{counts['changed']} fields changed"
         )
     else:
-        t.notes.append("the two deals are the same")
+        t.notes.append("the two versions are the same")
+    if not (isinstance(old, Deal) and isinstance(new, Deal)):
+        return Report(f"{old_name} -> {new_name}", [t], sectioned=True)
     a, b = totals(old), totals(new)
     tot = Table(
         "totals",
