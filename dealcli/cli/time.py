@@ -19,7 +19,7 @@ def pace(session: Session, drawn: bool, deal: DealArg, as_of: AsOf = None) -> Re
     the deal's period): selected so far, what remains, the years left, the yearly pace
     needed and the pace so far since signing; with an annual cap, the years the
     remainder needs at the cap. In a terminal, a chart of the steps against the
-    straight line to the headline at the deadline; other formats give the tables.
+    straight line to the pledged amount at the deadline; other formats give the tables.
 
     \b
     Example:

@@ -228,7 +228,7 @@ def sentences(p: Pace) -> list[str]:
             text += "; the period allows it" if p.allows else "; the period does not allow it"
         out.append(text)
     out.append(
-        "years are days / 365.25; the straight line runs from 0 at signing to the headline "
+        "years are days / 365.25; the straight line runs from 0 at signing to the pledged amount "
         "at the deadline"
     )
     return out
@@ -247,7 +247,7 @@ def pace_chart(deal: Deal, day: date) -> Report:
     p = measure(deal, day)
     t = Table(
         "chart",
-        "Selected against the straight line to the headline at the deadline",
+        "Selected against the straight line to the pledged amount at the deadline",
         [
             Column("label", "Label", main=True),
             Column("measure", "Measure", main=True),
