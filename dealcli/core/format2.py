@@ -17,6 +17,7 @@ _FORMAT2_KEYS = frozenset(
     | {"outside_pledge", "profit_split", "capacity", "context", "note", "known_to"}
 )
 _FORMAT2_KINDS = frozenset({"company", "repost", "aggregator"})
+_CONTAINERS = (dict, list)
 
 
 def format2_problems(
@@ -67,16 +68,30 @@ def format2_problems(
             yield problem(path, positions, loc, f"tranche '{tid}' is not defined", hint)
 
 
-def _format2_uses(value: Any, loc: Path_) -> Iterator[Path_]:
-    if isinstance(value, dict):
-        for key, sub in value.items():
-            if key in _FORMAT2_KEYS or (key == "kind" and sub in _FORMAT2_KINDS):
-                yield (*loc, key)
-            else:
-                yield from _format2_uses(sub, (*loc, key))
-    elif isinstance(value, list):
-        for i, sub in enumerate(value):
-            yield from _format2_uses(sub, (*loc, i))
+def _format2_uses(value: Any, loc: Path_) -> list[Path_]:
+    """Where a format 2 key (or source kind) is used, depth first; one walk with one path
+    that grows and shrinks, so that only the places found become tuples."""
+    found: list[Path_] = []
+    path: list[Any] = list(loc)
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, sub in value.items():
+                if key in _FORMAT2_KEYS or (key == "kind" and sub in _FORMAT2_KINDS):
+                    found.append((*path, key))
+                elif isinstance(sub, _CONTAINERS):
+                    path.append(key)
+                    walk(sub)
+                    path.pop()
+        elif isinstance(value, list):
+            for i, sub in enumerate(value):
+                if isinstance(sub, _CONTAINERS):
+                    path.append(i)
+                    walk(sub)
+                    path.pop()
+
+    walk(value)
+    return found
 
 
 def _confidence_items(deal: Deal) -> Iterator[tuple[Path_, Any]]:

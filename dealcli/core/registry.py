@@ -23,8 +23,10 @@ A cache file that cannot be read for any reason is rebuilt.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
+import gc
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -166,7 +168,10 @@ class Registry:
             self.names[name] = deal_id
 
     def deals(self) -> list[Deal]:
-        return [e.deal for e in self.entries.values()]
+        # Many deals are many small objects, none in a cycle: the collector, left on, would
+        # walk all those already loaded again and again as more come.
+        with paused_collector():
+            return [e.deal for e in self.entries.values()]
 
     def records(self) -> dict[str, Context]:
         """The context records of every folder's `context/` folder, by id (read on first use:
@@ -208,6 +213,18 @@ class Registry:
 
     def completions(self) -> list[str]:
         return sorted(self.names)
+
+
+@contextlib.contextmanager
+def paused_collector() -> Iterator[None]:
+    """The cyclic garbage collector off for a while (reference counting frees as ever)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def open_registry(

@@ -27,11 +27,12 @@ def counted(deal: Deal, status: str) -> list[Allocation]:
     A project inside an envelope counts only when the envelope does not:
     totals never add an envelope and its parts together.
     """
+    found = [a for a in deal.allocations if a.status == status]
+    if not any(a.part_of for a in found):  # the usual case: no envelopes to look up
+        return found
     by_id = {a.id: a for a in deal.allocations}
     out = []
-    for a in deal.allocations:
-        if a.status != status:
-            continue
+    for a in found:
         parent = by_id.get(a.part_of) if a.part_of else None
         if parent is not None and parent.status == status and parent.usd_bn is not None:
             continue

@@ -17,6 +17,16 @@ LEGEND: dict[str, str] = {
 }
 
 
+def labels(deals: list[Deal]) -> list[str]:
+    """A row label per deal: its id; the same deal twice gets a second, distinct label."""
+    out: list[str] = []
+    seen: set[str] = set()  # a set, not the list: one test per deal, not one per label
+    for d in deals:
+        out.append(d.id if d.id not in seen else f"{d.id}-{len(out) + 1}")
+        seen.add(out[-1])
+    return out
+
+
 def caption(deal: Deal, currency: str = "USD") -> str:
     """The line under a deal's title: who, how much, how firm, how fresh (and, in another
     currency than USD, that amounts are those announced in it)."""

@@ -18,17 +18,18 @@ from ..core.errors import UsageError
 from ..core.model import Deal
 from ..core.table import Column, Report, Table
 from ..core.totals import (
+    STAGES,
     ZERO,
+    group,
     known_money,
     per_year,
-    sector_matrix,
     share,
     term,
     term_state,
     totals,
     years,
 )
-from .common import LEGEND
+from .common import LEGEND, labels
 from .kinds import kinds_part
 
 DEAL = Column("deal", "Deal", main=True)
@@ -41,16 +42,6 @@ NOT_KNOWN = (
 def yes_no(flag: bool | None) -> str | None:
     """A yes-or-no field as a word (None stays None: the file does not say)."""
     return None if flag is None else ("yes" if flag else "no")
-
-
-def labels(deals: list[Deal]) -> list[str]:
-    """A row label per deal: its id; the same deal twice gets a second, distinct label."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for d in deals:
-        out.append(d.id if d.id not in seen else f"{d.id}-{len(out) + 1}")
-        seen.add(out[-1])
-    return out
 
 
 def annual_cap(deal: Deal) -> Decimal | None:
@@ -277,17 +268,33 @@ def sectors_part(deals: list[Deal], day: date) -> Table:
         ],
         legend={k: v for k, v in LEGEND.items() if k != "unselected"},
     )
-    rows: dict[tuple[str, int], dict[str, Decimal]] = {}
-    for sector, stage, values in sector_matrix(deals):
-        for i, value in enumerate(values):
-            rows.setdefault((sector, i), {})[stage] = value
+    # The rows of totals.sector_matrix, read sparsely (a deal without money in a sector
+    # costs nothing): by sector in name order, then by deal; a stage no deal has money in
+    # for that sector is 0.
     names = labels(deals)
-    for (sector, i), stages in rows.items():
-        if not any(stages.values()):
+    sectors: dict[str, str] = {}
+    some: set[tuple[str, str]] = set()
+    found = []
+    for deal in deals:
+        groups = group(deal, "sector", list(STAGES))
+        for key, g in groups.items():
+            sectors.setdefault(key, g.label)
+            some.update((key, stage) for stage in STAGES if g.amount(stage))
+        found.append(groups)
+    for key in sorted(sectors, key=lambda k: sectors[k].casefold()):
+        done_any, maybe_any = (key, "selected") in some, (key, "candidate") in some
+        if not (done_any or maybe_any):
             continue
-        head = deals[i].headline.usd_bn
-        done, maybe = stages.get("selected", ZERO), stages.get("candidate", ZERO)
-        t.add(sector, names[i], done, share(done, head), maybe, share(maybe, head))
+        for i, groups in enumerate(found):
+            got = groups.get(key)
+            if got is None:
+                continue
+            done = got.amount("selected") if done_any else ZERO
+            maybe = got.amount("candidate") if maybe_any else ZERO
+            if not (done or maybe):
+                continue
+            head = deals[i].headline.usd_bn
+            t.add(sectors[key], names[i], done, share(done, head), maybe, share(maybe, head))
     return t
 
 

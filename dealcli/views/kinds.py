@@ -14,18 +14,11 @@ from decimal import Decimal
 from ..core.model import Deal
 from ..core.table import Column, Table
 from ..core.totals import ZERO, share, totals
+from .common import labels
 
 DEAL = Column("deal", "Deal", main=True)
 MIXED = ("investment_and_purchases", "economic_exchange", "purchases")
 ALL = "all deals"
-
-
-def labels(deals: list[Deal]) -> list[str]:
-    """A row label per deal, as compare's other sections give them (a deal twice: `id-2`)."""
-    out: list[str] = []
-    for d in deals:
-        out.append(d.id if d.id not in out else f"{d.id}-{len(out) + 1}")
-    return out
 
 
 def purchases(deal: Deal) -> Decimal | None:

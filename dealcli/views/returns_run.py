@@ -9,6 +9,7 @@ from ..core.errors import UsageError
 from ..core.model import Deal
 from ..core.split import deal_split
 from ..core.table import Report
+from .common import labels
 from .returns import DEFAULTS, OPTIONS, Given, run, sweep, values
 from .returns_parts import chart_report, returns_report
 
@@ -57,7 +58,7 @@ def build(
             raise UsageError("--amount takes one value; sweep a rate or the years instead")
         money = found[0]
     splits = [deal_split(d, project, money) for d in deals]
-    labels = _labels(deals)
+    names = labels(deals)
     if swept:
         option = swept[0]
         extra = [s for s in sections or () if s not in ONE_RUN]
@@ -68,23 +69,16 @@ def build(
             )
         runs = [
             r
-            for lab, s in zip(labels, splits, strict=True)
+            for lab, s in zip(names, splits, strict=True)
             for r in sweep(lab, s, given, option, parsed[option])
         ]
         report = returns_report(runs, sections or list(ONE_RUN), option)
         _mark_swept(report, option, typed[option])
         return report
-    runs = [run(lab, s, given) for lab, s in zip(labels, splits, strict=True)]
+    runs = [run(lab, s, given) for lab, s in zip(names, splits, strict=True)]
     if drawn and sections and "chart" in sections:
         return chart_report(runs)
     return returns_report(runs, sections)
-
-
-def _labels(deals: list[Deal]) -> list[str]:
-    out: list[str] = []
-    for d in deals:
-        out.append(d.id if d.id not in out else f"{d.id}-{len(out) + 1}")
-    return out
 
 
 def _mark_swept(report: Report, option: str, text: str) -> None:
