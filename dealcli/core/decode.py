@@ -66,49 +66,19 @@ def decode_record(data: Any) -> model.Context:
 
 
 def _check_rules(deal: Deal) -> None:
-    from .format2 import format2_problems
-    from .rules import period_problems, reference_problems
+    """The rules across fields that validation applies, read from the built deal (each
+    function stands beside the rule it restates; tests/test_cache_rules.py holds them
+    to agree)."""
+    from .format2 import format2_problems, uses_format2
+    from .rules import period_problems, references_hold
 
-    raw = _raw(deal)
-    found = [
-        *reference_problems("cache", raw, {}),
-        *period_problems("cache", deal, {}),
-        *format2_problems("cache", raw, deal, {}),
-    ]
-    if any(not p.warning for p in found):
+    if deal.format == 1:
+        format2_ok = not uses_format2(deal)
+    else:  # the format 2 rules read the deal itself, not its parsed form
+        format2_ok = all(p.warning for p in format2_problems("cache", {}, deal, {}))
+    periods_ok = all(p.warning for p in period_problems("cache", deal, {}))
+    if not (format2_ok and periods_ok and references_hold(deal)):
         raise ValueError("the cached deal breaks a rule of the format")
-
-
-def _raw(value: Any) -> Any:
-    """A deal as the parser hands it over: mappings by YAML key, lists, no defaults."""
-    spec = _RAW_FIELDS.get(type(value))
-    if spec is None:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            spec = _RAW_FIELDS[type(value)] = _raw_fields(type(value))
-        elif isinstance(value, tuple):
-            return [_raw(v) for v in value]
-        else:
-            return value
-    out = {}
-    for name, key, default in spec:
-        item = getattr(value, name)
-        if item is None or item == () or item == default:
-            continue
-        kind = type(item)
-        if kind is tuple:
-            out[key] = [x if type(x) in _LEAVES else _raw(x) for x in item]
-        else:
-            out[key] = item if kind in _LEAVES else _raw(item)
-    return out
-
-
-def _raw_fields(cls: type) -> list[tuple[str, str, Any]]:
-    """(attribute, YAML key, default) of each field of a dataclass, worked out once."""
-    return [(f.name, f.name.rstrip("_"), f.default) for f in dataclasses.fields(cls)]
-
-
-_RAW_FIELDS: dict[type, list[tuple[str, str, Any]]] = {}
-_LEAVES = frozenset({str, int, bool, Decimal, date})
 
 
 _DECODERS: dict[Any, Callable[[Any], Any]] = {}

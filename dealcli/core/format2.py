@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -222,3 +224,51 @@ def record_problems(
                 f"source '{short(src.id)}' is not used by any event", "cite it or remove it",
                 warning=True,
             )  # fmt: skip
+
+
+def uses_format2(deal: Deal) -> bool:
+    """True when `_format2_uses` would find a format 2 key in the file this deal was built
+    from: a field of a format 2 key holding other than its default, anywhere in the deal,
+    or a source of a kind new in format 2 (the cache's check, on a built deal)."""
+    return _sets_format2(deal)
+
+
+def _sets_format2(value: Any) -> bool:
+    own, nested = _format2_fields(type(value))
+    for name, default in own:
+        item = getattr(value, name)
+        if item is not None and item != () and item != default:
+            return True
+    if getattr(value, "kind", None) in _FORMAT2_KINDS:
+        return True
+    for name in nested:
+        item = getattr(value, name)
+        for sub in item if type(item) is tuple else (item,):
+            if sub is not None and _sets_format2(sub):
+                return True
+    return False
+
+
+_FIELDS: dict[type, tuple[list[tuple[str, Any]], list[str]]] = {}
+
+
+def _format2_fields(cls: type) -> tuple[list[tuple[str, Any]], list[str]]:
+    """A model class's fields of format 2 keys (with their defaults), and its fields that
+    hold other model classes; worked out once per class from its type hints."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls, vars(model), include_extras=True)
+        own, nested = [], []
+        for f in dataclasses.fields(cls):
+            if f.name.rstrip("_") in _FORMAT2_KEYS:
+                own.append((f.name, f.default))
+            elif _holds_model(hints[f.name]):
+                nested.append(f.name)
+        found = _FIELDS[cls] = (own, nested)
+    return found
+
+
+def _holds_model(hint: Any) -> bool:
+    if dataclasses.is_dataclass(hint):
+        return True
+    return any(_holds_model(a) for a in typing.get_args(hint) if a is not type(None))

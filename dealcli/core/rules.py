@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
+from . import model
 from .errors import Problem
 from .model import Deal
 from .problems import Path_, Pos, short
@@ -163,3 +164,50 @@ def period_problems(path: str, deal: Deal, positions: dict[Path_, Pos]) -> Itera
                 f"from {start} is after to {end}",
                 "swap the two dates: `from` is the first day, `to` the last",
             )
+
+
+# -- the same rules on a built deal (the cache's check: cache.py rebuilds deals unvalidated) --
+
+
+def references_hold(deal: Deal) -> bool:
+    """True when `reference_problems` would find nothing in the file this deal was built
+    from: the same rules, read from the dataclasses instead of the parsed mappings."""
+    defined = {s.id for s in deal.sources}
+    if not all(defined.issuperset(ids) for ids in _built_source_lists(deal)):
+        return False
+    for section in (deal.sources, deal.structure, deal.terms, deal.allocations, deal.commitments):
+        if len({item.id for item in section}) != len(section):
+            return False
+    tranches = {t.id for t in deal.structure}
+    allocs = {a.id: a for a in deal.allocations}
+    for a in deal.allocations:
+        if a.tranche is not None and a.tranche not in tranches:
+            return False
+        if a.part_of is not None:
+            parent = allocs.get(a.part_of)
+            if parent is None or a.part_of == a.id or parent.part_of is not None:
+                return False
+    for money in (deal.allocations, deal.commitments):
+        if any(item.usd_bn is not None and item.basis is None for item in money):
+            return False
+    investor = deal.investor
+    return investor.gdp_usd_bn is None or bool(investor.gdp_year and investor.sources)
+
+
+def _built_source_lists(deal: Deal) -> Iterator[tuple[str, ...]]:
+    """Every list of source ids `_source_lists` reads, from a built deal."""
+    for part in (deal.investor, deal.host, deal.headline, deal.period, deal.profit_split):
+        if part is not None:
+            yield part.sources
+    if deal.capacity is not None:
+        yield deal.capacity.sources
+        yield from (t.sources for t in deal.capacity.funding)
+    for section in (deal.structure, deal.terms, deal.allocations, deal.commitments, deal.timeline):
+        yield from (item.sources for item in section)
+    items: list[model.Figure | model.Tranche | model.Allocation] = [deal.headline]
+    items += [*deal.structure, *deal.allocations]
+    for item in items:
+        if item.local is not None:
+            yield item.local.sources
+        for key in ("history", "alternatives"):
+            yield from (step.sources for step in getattr(item, key, ()))
