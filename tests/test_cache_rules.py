@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -134,6 +135,9 @@ CHANGES: dict[str, Change] = {
     "event outside the pledge": first("timeline", outside_pledge=True),
     "tranche in yen": first("structure", local=model.Local("JPY", Decimal(1), ())),
     "reversed period": reversed_period,
+    "term with a note": first("terms", note="What the dates leave open"),
+    "term known to a day": first("terms", known_to=date(2026, 1, 1)),
+    "context named": lambda d: R(d, context=("us-tariffs",)),
 }
 
 
