@@ -15,6 +15,13 @@ FLAGGED = {
     "testing.dev.theedgesingapore.com": "back-end",
     "preprod.zerohedge.com": "back-end",
     "stage.internationaltradetoday.com": "back-end",
+    # seen in search results while sourcing the Gulf and EU files
+    "acquiaprod.middleeasteye.net": "back-end",
+    "www-staging.alnour.com.lb": "back-end",
+    "staging.gstv.in": "back-end",
+    "preproduction.printyourfood.com": "back-end",
+    "devdiscourse-testslot.azurewebsites.net": "app-hosting",
+    "hosin.viver13134.workers.dev": "app-hosting",
     # CDN nodes
     "static1-azcdn.newser.com": "CDN",
     "static2-cdn.example.com": "CDN",
@@ -42,6 +49,15 @@ PUBLIC = [
     "www.visualcapitalist.com",
     "japannews.yomiuri.co.jp",
     "static.example.com",  # a static host without a node number is a public name
+    # the public sites of the hosts above, and pages the bundled files cite
+    "www.middleeasteye.net",
+    "www.alnour.com.lb",
+    "www.devdiscourse.com",
+    "ustr.gov",
+    "english.ey.gov.tw",
+    "www.wallstreet-online.de",
+    "eurradio.com",
+    "www.productreview.com.au",  # "product" is not a label ending in "prod"
 ]
 
 

@@ -38,11 +38,14 @@ GOVERNMENT_SUFFIXES: tuple[str, ...] = (
 
 # A host is flagged when one of its labels (split at dots and hyphens) marks a server that is
 # not the public site: a test, staging, origin or production back-end (`testing.dev.`,
-# `preprod.`, `-origin.`, `prod.`), or a CDN node (`cdn`, `azcdn`, `cdn2`, `fastly`); when its
-# first label is a numbered static node (`static1-`); when it sits on an app-hosting platform
-# that serves previews and copies (`*.azurewebsites.net`, `*.pages.dev`, ...); or when it is a
-# known mirror of another site. `biz.chosun.com`, `www.newser.com` and every government host pass.
-_BACKEND = re.compile(r"(^|[.-])(dev|test|testing|staging|stage|preprod|origin|prod)([.-]|$)")
+# `-origin.`, `prod.`, `preprod.`, `acquiaprod.`: any label ending in `prod`), or a CDN node
+# (`cdn`, `azcdn`, `cdn2`, `fastly`); when its first label is a numbered static node
+# (`static1-`); when it sits on an app-hosting platform that serves previews and copies
+# (`*.azurewebsites.net`, `*.pages.dev`, ...); or when it is a known mirror of another site.
+# `biz.chosun.com`, `www.newser.com` and every government host pass.
+_BACKEND = re.compile(
+    r"(^|[.-])(dev|test|testing|staging|stage|preproduction|origin|[a-z]*prod)([.-]|$)"
+)
 _CDN = re.compile(r"(^|[.-])([a-z]*cdn\d*|fastly|akamai\w*|cloudfront|edgesuite)([.-]|$)")
 _STATIC = re.compile(r"^static\d*-")
 PLATFORMS: tuple[str, ...] = (
