@@ -356,18 +356,21 @@ def test_allocations_table_puts_parts_after_their_envelope(figures: Deal) -> Non
 def test_companies_section(figures: Deal) -> None:
     table = show.companies(figures)
     got = rows(table, "company", "country", "role", "candidate_usd_bn", "selected_usd_bn")
-    # amounts of every project a company leads, cancelled ones and parts of envelopes included
-    # in the list but only candidate / selected money in the columns
+    # every project a company leads is listed, cancelled ones and parts of envelopes included,
+    # but the money is counted as the totals count it, so that the column sums are the totals
+    # (candidates 51.1, selected 19) with the row of the projects that name no lead
     assert got == [
         ("Delta Ltd", "GB", "lead", D(0), D(10)),  # m1
         ("Beta KK", "JP", "lead", D(12), D(9)),  # half of e1 (24 / 2); e2 6 + env-p2 3
         ("Alpha Corp", "US", "lead", D(12), D(0)),  # half of e1
-        ("Echo LLC", "US", "lead", D(8), D(0)),  # env-p1 with its own amount
-        ("Foxtrot Co", "TW", "lead", D(7), D(0)),  # unenv-p
+        ("Foxtrot Co", "TW", "lead", D(7), D(0)),  # unenv-p (its envelope has no figure)
         ("Charlie Co", "KR", "partner", D(0), D(0)),  # a partner leads nothing
+        ("Echo LLC", "US", "lead", D(0), D(0)),  # env-p1 counts through the envelope env
         ("Golf Inc", "US", "lead", D(0), D(0)),  # m2 has no figure
         ("Hotel AG", "DE", "lead", D(0), D(0)),  # x1 is cancelled
+        ("(no lead named)", "", "", D("20.1"), D(0)),  # env 20 + tiny 0.1
     ]
+    assert sum(r[3] for r in got) == D("51.1") and sum(r[4] for r in got) == D(19)
     beta = next(r for r in table.records() if r["company"] == "Beta KK")
     assert beta["project_titles"] == "Gas plant; Grid line; Yard two"
     assert beta["sources"] == (1, 2, 3)
@@ -379,7 +382,8 @@ def test_the_split_note_only_where_a_project_has_several_leads() -> None:
     marked = read_deal(FIXTURES / "marked.yaml")
     assert all(len(a.leads) <= 1 for a in marked.allocations)
     notes = show.show(marked, ["companies"]).tables[0].notes
-    assert notes == ["amounts are those of the projects a company leads; a partner leads none (0)"]
+    assert "a project with several leads is split evenly among them" not in notes
+    assert notes[0] == "amounts are those of the projects a company leads; a partner leads none (0)"
 
 
 def test_terms_commitments_timeline_and_sources_sections(figures: Deal) -> None:

@@ -48,13 +48,13 @@ def gone(report: Report) -> dict[str, list[str]]:
 
 def test_show_sections_give_way_in_rank_order() -> None:
     got = gone(show.show(JAPAN, ["sectors", "companies", "terms", "structure"]))
-    # unsized 3, allocations 2, then the four figures (priority 1, numbers) rightmost first
+    # unsized 3, allocations 2, then the four figures (priority 1, numbers) rightmost first;
+    # the footnote names a label once ("%" of candidates and of committed money)
     assert got["Sectors"] == [
         "Unsized",
         "Allocations",
         "%",
         "Selected USD bn",
-        "%",
         "Candidates USD bn",
     ]
     # project titles 3; role and home 2 (text, rightmost first); the amounts rightmost first

@@ -865,17 +865,17 @@ def test_terminal_table_wraps_long_text_and_keeps_short_cells_whole() -> None:
         [Column("id", "Id"), Column("title", "Title"), Column("usd_bn", "USD bn", "amount")],
     )
     t.add("a1", "alpha beta gamma delta epsilon zeta eta theta iota kappa", Decimal("1.5"))
-    # 40 columns: Id 2, USD bn 3 (its header wraps: "USD", "bn"), two gaps of 2: the title
-    # (the column that names the row) gets 31 and wraps at spaces
+    # 40 columns: Id 2, USD bn 6 (a unit is one phrase: its header does not split), two gaps
+    # of 2: the title (the column that names the row) gets 28 and wraps at spaces
     assert render(Report("R", [t]), Options(format="table", width=40)).split("\n") == [
         "R",
         "",
         "T",
-        "Id  Title" + " " * 28 + "USD",
-        " " * 38 + "bn",
+        "Id  Title" + " " * 25 + "USD bn",
         "─" * 40,
-        "a1  alpha beta gamma delta epsilon   1.5",
-        "    zeta eta theta iota kappa",
+        "a1  alpha beta gamma delta" + " " * 11 + "1.5",
+        "    epsilon zeta eta theta iota",
+        "    kappa",
         "",
     ]
 

@@ -112,7 +112,11 @@ class Request:
     )
     wide: bool = field(
         default=False,
-        metadata=_option("--wide", help="Every column, nothing wrapped: lines as long as needed."),
+        metadata=_option(
+            "--wide",
+            help="Every column, nothing dropped or cut; in a terminal, a table wider than it "
+            "comes in slices of columns, each led by the column that names the rows.",
+        ),
     )
     html: Path | None = field(
         default=None,
@@ -181,6 +185,7 @@ def options(
         sources=req.sources,
         color=color,
         width=width,
+        slices=env.columns if tty and req.wide else None,
         about=about() if about is not None and fmt in BINARY else About(),
     )
 

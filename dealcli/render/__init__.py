@@ -39,6 +39,8 @@ class Options:
     sources: bool = False
     color: bool = False
     width: int | None = None  # a terminal's width; None: never wrap or cut
+    # --wide in a terminal of this width: every column, a table wider than it in slices
+    slices: int | None = None
     about: About = field(default_factory=About)
 
 

@@ -6,21 +6,26 @@ with or without ANSI colour, or by the Rich renderer for pictures. Rules:
 - no word and no id is ever broken across lines; text that must be cut ends in "…";
 - the main column (what names a row) never goes; when space runs out the
   columns with the highest `priority` number go first, and a footnote names them;
+- headers break between phrases, a unit ("USD bn") never split; a number's header takes
+  two lines at most (render/heads.py); numbers and dates never wrap;
 - empty columns are not shown;
 - web addresses are never split: shown whole where they fit, else shortened
   with "…" (in a colour terminal a link carries the full address);
 - amounts align on the decimal point; shares have one decimal.
 
-With no width (into a pipe or a file) nothing is wrapped, cut or dropped.
+With no width (into a pipe or a file) nothing is wrapped, cut or dropped; `--wide` in a
+terminal drops nothing either, and gives a table wider than the terminal in slices of
+columns, each led by the main column.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..core.table import NUMERIC, for_people
 from ..gates import clean
+from . import heads
 from .cells import human, unwrap
 from .prose import Line, cut, flow, footnote, width
 
@@ -123,8 +128,9 @@ def _columns(table: Table, compact: bool) -> list[_Col]:
             continue  # an empty column is not shown
         col = _Col(c, clean(c.label), cells, main=c.main)
         lines = [line for x in cells for line in x.split("\n")]
-        head = _longest_word([col.header]) if col.fixed and not compact else width(col.header)
-        col.natural = max([head, *(width(x) for x in lines)])  # a number's header wraps
+        # a number's header wraps, at a phrase, into two lines at most
+        head = heads.least(col.header, 2) if col.fixed and not compact else width(col.header)
+        col.natural = max([head, *(width(x) for x in lines)])
         if col.main and not compact:
             col.least = min(col.natural, max(_longest_word(lines), MAIN_LEAST))
         elif col.fixed or compact:
@@ -134,7 +140,7 @@ def _columns(table: Table, compact: bool) -> list[_Col]:
             col.least = min(col.natural, MIN_LINK)
         else:
             words = _longest_word(lines)
-            col.least = max(min(words, MAX_WORD), _longest_word([col.header]), 1)
+            col.least = max(min(words, MAX_WORD), heads.longest(col.header), 1)
         cols.append(col)
     if cols and not any(c.main for c in cols):  # no hint: the text column that tells rows
         text = [c for c in cols if c.column.kind == "text"] or cols  # apart best names them
@@ -208,11 +214,11 @@ def lay_table(table: Table, size: int | None, titled: bool, legend: bool = False
     out: list[Line] = []
     if titled and not compact:
         out.append([(clean(table.title), "header")])
-    heads = [
-        [cut(c.header, s)] if compact else wrap(c.header, s)
+    titles = [
+        [cut(c.header, s)] if compact else heads.wrap_header(c.header, s)
         for c, s in zip(kept, sizes, strict=True)
     ]
-    out += _rows(kept, sizes, heads, ["header"] * len(kept))
+    out += _rows(kept, sizes, titles, ["header"] * len(kept))
     if not compact:
         out.append([("─" * (sum(sizes) + GAP * (len(sizes) - 1)), "dim")])
     for r in range(len(table.rows)):
@@ -283,7 +289,8 @@ def notes(table: Table, size: int | None, dropped: list[str], legend: bool) -> l
     """Footnotes: the table's notes, the columns left out, what the colours mean."""
     texts = list(table.notes) + (list(table.flag_notes) if table.flags else [])
     if dropped:
-        texts.append(f"not shown at this width: {', '.join(dropped)} (see {WIDE_HINT})")
+        names = ", ".join(dict.fromkeys(dropped))  # "% of total" of two measures: named once
+        texts.append(f"not shown at this width: {names} (see {WIDE_HINT})")
     out: list[Line] = []
     for text in texts:
         out += footnote(text, size)
@@ -307,11 +314,57 @@ def lay_heading(report: Report, size: int | None) -> list[Line]:
     return out
 
 
-def lay_report(report: Report, size: int | None, legend: bool = False) -> list[Line]:
+def lay_slices(table: Table, size: int, titled: bool, legend: bool) -> list[Line]:
+    """Every column of the table (`--wide`) in a terminal of `size` columns: as wide as it
+    needs where that fits, else in slices of columns that each fit, each led by the main
+    column, so that no line is wider than the terminal and nothing is dropped."""
+    cols = _columns(table, False)
+    natural = [c.natural for c in cols]
+    if sum(natural) + GAP * (len(cols) - 1) <= size or len(cols) < 2:
+        return lay_table(table, size, titled, legend)  # fits: only the footnotes wrap
+    main = next(c for c in cols if c.main)
+    blocks: list[list[_Col]] = []
+    for c in cols:
+        if c is main:
+            continue
+        block = blocks[-1] if blocks else None
+        if block is None or sum(x.natural + GAP for x in [main, *block, c]) - GAP > size:
+            blocks.append([c])
+        else:
+            block.append(c)
+    out: list[Line] = []
+    for n, block in enumerate(blocks):
+        keys = {main.column.key, *(c.column.key for c in block)}
+        keep = [i for i, c in enumerate(table.columns) if c.key in keys]
+        sub = replace(
+            table,
+            title=table.title if n == 0 else f"{table.title} (continued)",
+            columns=[replace(table.columns[i], main=table.columns[i] is main.column) for i in keep],
+            rows=[[row[i] for i in keep] for row in table.rows],
+            flags={(r, k): f for (r, k), f in table.flags.items() if k in keys},
+        )
+        last = n == len(blocks) - 1
+        if not last:  # the footnotes and the key under the last slice
+            sub = replace(sub, notes=[], flag_notes=[])
+        if n:
+            out.append([])
+        out += lay_table(sub, size, titled or n > 0, legend and last)
+    return out
+
+
+def lay_report(
+    report: Report, size: int | None, legend: bool = False, slices: int | None = None
+) -> list[Line]:
+    """The report's lines at `size` columns; with `slices` (--wide in a terminal of that
+    width) every column is kept and a table wider than the terminal comes in slices."""
     report = for_people(report)
-    out = lay_heading(report, size)
+    out = lay_heading(report, size or slices)
     for n, table in enumerate(report.tables):
         if n or not (table.compact and size):  # a summary follows its heading directly
             out.append([])
-        out += lay_table(table, size, titled=table.title != report.title, legend=legend)
+        titled = table.title != report.title
+        if slices and size is None:
+            out += lay_slices(table, slices, titled, legend)
+        else:
+            out += lay_table(table, size, titled=titled, legend=legend)
     return out

@@ -65,5 +65,5 @@ def render_grid(report: Report) -> str:
 
 def render_table(report: Report, opts: Options) -> str:
     """In a terminal: fitted to its width, in colour unless NO_COLOR."""
-    lines = lay_report(report, opts.width, legend=opts.color)
+    lines = lay_report(report, opts.width, legend=opts.color, slices=opts.slices)
     return paint(lines, color=opts.color, links=opts.color and opts.width is not None)

@@ -73,11 +73,12 @@ def allocations_by(
     for m in measures:
         columns += [
             Column(f"{m}_usd_bn", f"{m.capitalize()} USD bn", "amount"),
-            Column(f"{m}_share_pct", "% of pledged", "pct"),
-            Column(f"{m}_of_total_pct", "% of total", "pct"),
+            Column(f"{m}_share_pct", "% of pledged", "pct", priority=2),
+            Column(f"{m}_of_total_pct", "% of total", "pct", priority=3),
         ]
+    # when a terminal is narrow the shares go first: the unsized count explains the total
     columns += [
-        Column("allocations", "Allocations", "int"),
+        Column("allocations", "Allocations", "int", priority=2),
         Column("unsized", "Unsized", "int"),
         SOURCES,
     ]

@@ -8,10 +8,9 @@ from decimal import Decimal
 
 from ..core.model import SELECTED_STATUSES, Deal
 from ..core.table import SOURCES, Column, Report, Table, sources_cell
-from ..core.totals import (
-    ZERO,
-    even_shares,
-)
+from ..core.totals import STAGES, UNATTRIBUTED, ZERO, counted, even_shares
+
+STATUSES = [s for stage in STAGES.values() for s in stage]
 
 
 @dataclass
@@ -27,9 +26,12 @@ class CompanyRow:
     sources: tuple[str, ...] = ()
 
 
-def company_rows(deals: Iterable[Deal]) -> list[CompanyRow]:
+def company_rows(deals: Iterable[Deal], as_totals: bool = False) -> list[CompanyRow]:
+    """Each company of the deals; with `as_totals`, its money only from the allocations the
+    deal's totals count (a project inside a counted envelope counts through the envelope)."""
     rows: dict[tuple[str, str, str], CompanyRow] = {}
     for deal in deals:
+        counts = {a.id for s in STATUSES for a in counted(deal, s)} if as_totals else None
         for a in deal.allocations:
             for c in a.companies:
                 key = (c.name.casefold(), c.country, c.role)
@@ -38,7 +40,7 @@ def company_rows(deals: Iterable[Deal]) -> list[CompanyRow]:
                     row.deals.append(deal.id)
                 row.projects.append(a.title)
                 row.sources = tuple(dict.fromkeys((*row.sources, *a.sources)))
-                if c.role != "lead":
+                if c.role != "lead" or (counts is not None and a.id not in counts):
                     continue
                 if a.usd_bn is None:
                     row.unsized += 1
@@ -53,16 +55,35 @@ def company_rows(deals: Iterable[Deal]) -> list[CompanyRow]:
     )
 
 
+def unled(deal: Deal) -> list[CompanyRow]:
+    """The money of counted allocations that name no lead, as one row (none if there is
+    none): what the companies leave of the deal's totals."""
+    row = CompanyRow(UNATTRIBUTED, "", "")
+    for s in STATUSES:
+        for a in counted(deal, s):
+            if a.leads:
+                continue
+            row.projects.append(a.title)
+            row.sources = tuple(dict.fromkeys((*row.sources, *a.sources)))
+            if a.usd_bn is None:
+                row.unsized += 1
+            elif a.status == "candidate":
+                row.candidate += a.usd_bn
+            else:
+                row.selected += a.usd_bn
+    return [row] if row.projects else []
+
+
 def companies(deals: list[Deal], country: str | None = None, role: str | None = None) -> Report:
     t = Table(
         "companies",
         "Companies",
         [
             Column("company", "Company"),
-            Column("country", "Home"),
-            Column("role", "Role"),
+            Column("country", "Home", priority=2),
+            Column("role", "Role", priority=2),
             Column("deals", "Deals"),
-            Column("projects", "Projects", "int"),
+            Column("projects", "Projects", "int", priority=3),
             Column("project_titles", "Project titles", extra=True),
             Column("candidate_usd_bn", "Candidates led USD bn", "amount"),
             Column("selected_usd_bn", "Selected led USD bn", "amount"),

@@ -14,7 +14,7 @@ from ..core.table import SOURCES, Column, Report, Share, Table, number, sources_
 from ..core.totals import STAGES, ZERO, counted, counted_ids, group, share, totals
 from .common import LEGEND, basis_words, caption, shown
 from .common import stage as _stage
-from .companies import company_rows
+from .companies import company_rows, unled
 from .details import commitments, overview, sources, timeline
 from .figures import (
     ALTERNATIVES,
@@ -193,8 +193,9 @@ def companies(deal: Deal) -> Table:
         ],
     )
 
-    for r in company_rows([deal]):
-        lead = r.role == "lead"
+    rest = unled(deal)  # the companies add up to the totals above them
+    for r in [*company_rows([deal], as_totals=True), *rest]:
+        lead = r.role != "partner"
         t.add(
             r.name,
             r.country,
@@ -203,10 +204,15 @@ def companies(deal: Deal) -> Table:
             r.candidate if lead else ZERO,  # a partner leads nothing: 0, not unknown
             r.selected if lead else ZERO,
             sources_cell(r.sources, n),
+            style="dim" if r in rest else "",
         )
     if any(len(a.leads) > 1 for a in deal.allocations):
         t.notes.append("a project with several leads is split evenly among them")
     t.notes.append("amounts are those of the projects a company leads; a partner leads none (0)")
+    if rest:
+        t.notes.append("(no lead named): projects that name no lead company")
+    if any(a.part_of for a in deal.allocations):
+        t.notes.append("a project inside a counted envelope counts through the envelope")
     return t
 
 
