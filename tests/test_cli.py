@@ -105,7 +105,7 @@ def test_choices_match_case_insensitively(args: list[str], deals_dir: Path) -> N
         ),
         (
             ["show", "japan", "--sourc"],
-            "deal: error: no such option --sourc; did you mean --force, --sources?",
+            "deal: error: no such option --sourc; did you mean --sources?",
         ),
         (["show"], "deal: error: missing argument 'DEAL'."),
     ],

@@ -74,7 +74,9 @@ def validate(
 ) -> None:
     """Check deal files against the format; list every problem of every file.
 
-    Exits 0 when all files are valid (warnings allowed), 1 otherwise.
+    The problems are the report: they go to stdout, one `file:line:column: error: ...` each
+    with its hint; the count of files checked goes to stderr. Exits 0 when all files are
+    valid (warnings allowed), 1 otherwise.
 
     \b
     Example:

@@ -4,6 +4,7 @@ English, which changes between versions."""
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import re
 from typing import Any
@@ -23,7 +24,7 @@ _QUOTED = re.compile(r"'([^']*)'")
 def usage_message(exc: Any) -> str:
     """What went wrong, in one line."""
     if isinstance(exc, errors.NoSuchOption):
-        close = sorted(exc.possibilities or ())
+        close = nearest_options(exc.option_name, _options(exc.ctx) or list(exc.possibilities or ()))
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         return f"no such option {exc.option_name}{hint}"
     choices = _choices(getattr(exc, "param", None)) if isinstance(exc, errors.BadParameter) else []
@@ -37,6 +38,29 @@ def usage_message(exc: Any) -> str:
         return f"{names} takes {', '.join(choices)}, not '{given}'" + did_you_mean(given, choices)
     message: str = exc.format_message().replace("Value error, ", "").strip()
     return message[0].lower() + message[1:] if message else "bad usage"
+
+
+def nearest_options(given: str, names: list[str]) -> list[str]:
+    """The command's options nearest `given`, the nearest first, by difflib's ratio of the
+    names without their dashes (`--formt`: `--format`, never `--bom`); others only when they
+    are about as near as the nearest."""
+    bare = given.lstrip("-")
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, bare, n.lstrip("-")).ratio(), n) for n in set(names)),
+        key=lambda s: (-s[0], s[1]),
+    )
+    best = scored[0][0] if scored else 0.0
+    return [n for r, n in scored[:3] if r >= max(0.6, best - 0.1)]
+
+
+def _options(ctx: Any) -> list[str]:
+    """Every option name of the command the context runs (empty when there is none)."""
+    command = getattr(ctx, "command", None)
+    names: list[str] = []
+    for param in getattr(command, "params", ()):
+        if getattr(param, "param_type_name", "") == "option":
+            names += [*param.opts, *param.secondary_opts]
+    return names
 
 
 def _choices(param: Any) -> list[str]:

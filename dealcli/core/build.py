@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from . import model
-from .errors import Problem
+from .errors import Problem, did_you_mean
 from .format2 import format2_problems
 from .model import Deal
 from .parse import Parsed
@@ -215,7 +215,13 @@ def _explain(kind: str, err: Any, loc: Path_, pos: Pos | None) -> tuple[str, str
         )
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
-        return f"{short(repr(err.get('input')))} is not allowed here", f"use one of {expected}"
+        given = err.get("input")
+        near = (
+            did_you_mean(given, re.findall(r"'([^']*)'", expected))
+            if isinstance(given, str)
+            else ""
+        )
+        return f"{short(repr(given))} is not allowed here{near}", f"use one of {expected}"
     if kind in _WANTED:
         got = _yaml_kind(err.get("input"))
         if kind in ("dataclass_type", "model_type", "dict_type"):

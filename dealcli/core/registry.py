@@ -204,12 +204,26 @@ class Registry:
         key = name.strip().lower()
         if key in self.names:
             return self.entries[self.names[key]]
+        broken = self.broken(key)
+        if broken is not None:  # the file is there: say why it is not a deal
+            raise DealError(
+                f"no deal named '{short(name)}': {Path(broken.path).name} exists but failed "
+                f"to load\n{broken}\n  see every problem: deal validate {broken.path}"
+            )
         close = difflib.get_close_matches(key, list(self.names), n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         listing = ", ".join(sorted(self.entries)) or "none"
         if len(self.entries) > 20:
             listing = f"{len(self.entries)} deals; `deal list` names them"
         raise UsageError(f"no deal named '{short(name)}'{hint}\navailable deals: {listing}")
+
+    def broken(self, key: str) -> Problem | None:
+        """The first error of a deal file named `key` (key.yaml, key.yml) that failed to load."""
+        for p in self.problems:
+            path = Path(p.path)
+            if not p.warning and path.suffix in SUFFIXES and path.stem.casefold() == key:
+                return p
+        return None
 
     def completions(self) -> list[str]:
         return sorted(self.names)
