@@ -243,19 +243,29 @@ def _shares(bar_on: str | None) -> Report:
 
 
 def test_a_chart_draws_its_bars_from_the_bar_column() -> None:
-    # into a pipe a chart is 80 wide: label 1, amount 2, share 5 ("60.0%") and 6 of gaps leave
-    # 66 cells; 60% of 66 = 39.6 -> 40 marks, 12.5% = 8.25 -> 8
+    # into a pipe a chart is 80 wide: label 1, amount 6 (its header "USD bn" over it), share 5
+    # ("60.0%") and 6 of gaps leave 62 cells; 60% of 62 = 37.2 -> 37 marks, 12.5% = 7.75 -> 8
     text = render(_shares("share_pct"), Options(format="table"))
-    assert text == "T\n\nShares\na  30  60.0%  " + "#" * 40 + "\nb  10  12.5%  " + "#" * 8 + "\n"
+    assert text == (
+        "T\n\nShares\n   USD bn      %\n"
+        "a      30  60.0%  " + "#" * 37 + "\n"
+        "b      10  12.5%  " + "#" * 8 + "\n"
+    )
     # the hint on the other column: 0% -> no mark; its widest share, "100.0%", is 6 wide,
-    # which leaves 65 cells, all of them for 100%
+    # which leaves 61 cells, all of them for 100%; its header "Other %" is 7: two lines
     text = render(_shares("other_pct"), Options(format="table"))
-    assert text == "T\n\nShares\na  30    0.0%\nb  10  100.0%  " + "#" * 65 + "\n"
+    assert text == OTHER
+
+
+OTHER = (
+    "T\n\nShares\n   USD bn   Other\n" + " " * 16 + "%\n"
+    "a      30    0.0%\n"
+    "b      10  100.0%  " + "#" * 61 + "\n"
+)
 
 
 def test_without_a_bar_hint_a_chart_uses_the_first_percentage() -> None:
-    text = render(_shares(None), Options(format="table"))
-    assert text == "T\n\nShares\na  30    0.0%\nb  10  100.0%  " + "#" * 65 + "\n"
+    assert render(_shares(None), Options(format="table")) == OTHER
 
 
 def test_room_left_over_is_shared_a_cell_at_least_in_turn() -> None:
@@ -304,12 +314,13 @@ def test_a_chart_gives_labels_45_percent_of_a_terminal_and_at_least_12_cells() -
     )
     t.add("abcdefghijklmnopqrstuvwxyz", Decimal(30), Decimal(60))
     text = render(Report("T", [t], chart=True), Options(format="table", width=24))
-    assert text.splitlines()[-1] == "abcdefghijk…  30  60.0%  " + "█" * 6
-    # at 60: 45% is 27 cells (60 x 9 // 20), so 26 letters and "…"; 60 - 27 - 2 - 5 - 6 = 20
-    # cells of bar, 12 of them for 60%
+    # (the amount is as wide as its header, "USD bn")
+    assert text.splitlines()[-1] == "abcdefghijk…      30  60.0%  " + "█" * 6
+    # at 60: 45% is 27 cells (60 x 9 // 20), so 26 letters and "…"; 60 - 27 - 6 - 5 - 6 = 16
+    # cells of bar, 9.6 -> 10 of them for 60%
     t.rows[0][0] = "abcdefghijklmnopqrstuvwxyz" * 2
     text = render(Report("T", [t], chart=True), Options(format="table", width=60))
-    assert text.splitlines()[-1] == "abcdefghijklmnopqrstuvwxyz…  30  60.0%  " + "█" * 12
+    assert text.splitlines()[-1] == "abcdefghijklmnopqrstuvwxyz…      30  60.0%  " + "█" * 10
 
 
 def test_the_list_in_colour_explains_the_colours_it_uses() -> None:

@@ -42,7 +42,7 @@ def test_a_chart_picture_carries_its_colour_key(tmp_path: Path) -> None:
     r = invoke("chart", "japan", "--svg", str(svg))
     assert r.exit_code == 0, r.stderr
     lines = _svg_lines(svg)
-    assert "Energy · selected               108.4   19.7%" in "\n".join(lines)
+    assert re.search(r"^Energy · selected +108\.4 +19\.7%", "\n".join(lines), re.M)
     # the last line: a swatch of each colour the bars use, and what it stands for
     assert lines[-1] == (
         "  * colours: ██ selected (selected, funded, operating); "

@@ -168,7 +168,9 @@ def flows(session: Session, deal: DealArg, totals: Totals = False, as_of: AsOf =
 @data_command("chart", chart=True)
 def chart(
     session: Session,
-    deals: Annotated[list[str], deals_arg("A deal, or with --compare two or more.")],
+    deals: Annotated[
+        list[str] | None, deals_arg("A deal, or with --compare two or more (or --all).")
+    ] = None,
     by: Annotated[
         ChartBy | None,
         typer.Option(
@@ -194,6 +196,9 @@ def chart(
             "investor's GDP (a full bar is the whole GDP).",
         ),
     ] = False,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every deal loaded, compared (--compare is implied).")
+    ] = False,
     as_of: AsOf = None,
 ) -> Report:
     """Bar chart of where the money goes, with the pledged and unselected amounts for scale.
@@ -207,9 +212,14 @@ def chart(
         deal chart japan --by company
         deal chart --compare japan korea eu
         deal chart --compare --gdp japan korea eu
+        deal chart --compare --all
         deal chart --compare --by sector japan korea
         deal chart japan --svg japan.svg
     """
     from .. import api
+    from ..core.errors import UsageError
 
-    return api.chart(session.deals(deals), by=by, compare=compare, gdp=gdp, as_of=as_of)
+    if every and deals:
+        raise UsageError("give deals or --all, not both")
+    chosen = session.deals() if every else [session.resolve(n).deal for n in deals or []]
+    return api.chart(chosen, by=by, compare=compare or every, gdp=gdp, as_of=as_of)

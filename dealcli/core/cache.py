@@ -172,6 +172,7 @@ _CODE = (
     "format2.py",
     "totals.py",
     "registry.py",
+    "summary.py",
     "cache.py",
     "decode.py",
     "reading.py",

@@ -10,7 +10,7 @@ from typing import Any
 
 from . import cache as checked
 from .model import Deal
-from .totals import totals
+from .totals import known_money, totals
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,8 @@ class Summary:
     investor: str
     host: str
     headline: Decimal
-    selected: Decimal
-    candidates: Decimal
+    selected: Decimal | None  # None: the deal names no allocations, so nothing is known
+    candidates: Decimal | None
     status: str
     updated: date
     scope: str | None = None  # of the headline: investment, purchases, ...
@@ -39,8 +39,8 @@ class Summary:
             self.investor,
             self.host,
             str(self.headline),
-            str(self.selected),
-            str(self.candidates),
+            _text(self.selected),
+            _text(self.candidates),
             self.status,
             self.updated.isoformat(),
             self.scope,
@@ -55,8 +55,19 @@ class Summary:
         return cls(*(check(v) for check, v in zip(_ROW, row, strict=True)))
 
 
+def _text(amount: Decimal | None) -> str | None:
+    return None if amount is None else str(amount)
+
+
+def _known(value: Any) -> Decimal | None:
+    return None if value is None else checked.total(value)
+
+
 _t, _n = checked.text, checked.total  # a row's checks, in Summary's order
-_ROW = (_t, checked.slugs, _t, _t, _t, _n, _n, _n, _t, checked.day, *checked.optional(str, bool))
+_ROW = (
+    *(_t, checked.slugs, _t, _t, _t, _n, _known, _known, _t, checked.day),
+    *checked.optional(str, bool),
+)
 
 
 def summarize(deal: Deal) -> Summary:
@@ -68,8 +79,8 @@ def summarize(deal: Deal) -> Summary:
         deal.investor.code,
         deal.host.code,
         tot.headline,
-        tot.selected,
-        tot.candidates,
+        known_money(deal, tot.selected),
+        known_money(deal, tot.candidates),
         deal.status,
         deal.updated,
         deal.headline.scope,

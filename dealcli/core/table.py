@@ -37,6 +37,8 @@ class Column:
     group: a chart puts its rows under a heading per value of this column.
     files: only in files (csv, tsv, plain, json, jsonl, xlsx), never on screen nor in
         markdown: data that people read as a mark or a footnote (`confidence`).
+    coded: the cells are codes of the deal format (`up_to`, `economic_exchange`): files keep
+        them, people read them as words ("up to", "economic exchange").
     """
 
     key: str  # stable snake_case name that carries its unit: usd_bn, share_pct
@@ -50,6 +52,7 @@ class Column:
     bar: bool = False
     group: bool = False
     files: bool = False
+    coded: bool = False
 
 
 # Keys renamed so that each word means one thing (CHANGELOG.md): json, jsonl, to_records()
@@ -138,16 +141,25 @@ class Report:
         return frame(self, exact, sources)
 
 
+def spoken(code: str) -> str:
+    """A code of the deal format as people read it: `investment_and_purchases` in words."""
+    return code.replace("_", " ")
+
+
 def for_people(report: Report) -> Report:
-    """The report without the columns meant for files only."""
+    """The report without the columns meant for files only, its codes in words."""
     tables = []
     for t in report.tables:
         keep = [i for i, c in enumerate(t.columns) if not c.files]
-        if len(keep) == len(t.columns):
+        coded = {i for i in keep if t.columns[i].coded}
+        if len(keep) == len(t.columns) and not coded:
             tables.append(t)
             continue
         columns = [t.columns[i] for i in keep]
-        rows = [[r[i] for i in keep] for r in t.rows]
+        rows = [
+            [spoken(r[i]) if i in coded and isinstance(r[i], str) else r[i] for i in keep]
+            for r in t.rows
+        ]
         tables.append(replace(t, columns=columns, rows=rows))
     return replace(report, tables=tables)
 

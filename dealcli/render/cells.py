@@ -52,6 +52,15 @@ def human(value: Any, kind: str) -> str:
     return raw_text(value)
 
 
+def align_points(cells: list[str]) -> list[str]:
+    """Amounts padded on the right so that their decimal points line up."""
+    decimals = max((len(c) - c.index(".") for c in cells if "." in c), default=0)
+    return [
+        c if not c else c + " " * (decimals - (len(c) - c.index(".") if "." in c else 0))
+        for c in cells
+    ]
+
+
 def unwrap(text: str) -> str:
     """Prose as paragraphs: the line breaks of a YAML block joined, list items and
     blank lines kept, so a terminal wraps it once, to its own width."""

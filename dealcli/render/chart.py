@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..gates import clean
-from .cells import human
+from . import heads
+from .cells import align_points, human
 from .fit import lay_heading
 from .grid import paint
 from .prose import Line, cut, flow, footnote, width
@@ -49,6 +50,14 @@ def _rows(table: Table) -> list[Row]:
     return out
 
 
+def _heads(table: Table) -> tuple[str, str]:
+    """The headers of the amount and the share beside each bar (the share says of what)."""
+    cols = table.columns
+    amount = next((c.label for c in cols if c.kind == "amount"), "")
+    bar = next((c for c in cols if c.bar), None) or next((c for c in cols if c.kind == "pct"), None)
+    return clean(amount), clean(bar.label) if bar is not None else ""
+
+
 def _bar(pct: Decimal, cells: int, full: str) -> str:
     n = int(min(pct, Decimal(100)) * cells / 100 + Decimal("0.5"))
     more = "+" if pct > 100 else ""
@@ -61,15 +70,22 @@ def lay_chart(report: Report, size: int | None, legend: bool) -> list[Line]:
     out = lay_heading(report, size)
     for table in report.tables:
         rows = _rows(table)
+        moneys = align_points([r[1] for r in rows])
+        money_head, pct_head = _heads(table)
         label_w = max((width(r[0]) for r in rows), default=0)
-        money_w = max((width(r[1]) for r in rows), default=0)
-        pct_w = max((width(r[2]) for r in rows), default=0)
+        money_w = max([*(width(m) for m in moneys), heads.least(money_head, 2)])
+        pct_w = max([*(width(r[2]) for r in rows), heads.least(pct_head, 2)])
         if size:  # labels take at most 45% of a terminal; longer ones end in "…"
             label_w = min(label_w, max(total * 9 // 20, 12))
         cells = max(total - label_w - money_w - pct_w - 6, 10)
         out += [[], *flow([(clean(table.title), "header")], size, "", "")]
+        tops = heads.wrap_header(money_head, money_w), heads.wrap_header(pct_head, pct_w)
+        for n in range(max(len(tops[0]), len(tops[1]))):
+            money_top, pct_top = (top[n] if n < len(top) else "" for top in tops)
+            text = f"{money_top.rjust(money_w)}  {pct_top.rjust(pct_w)}"
+            out.append([(" " * (label_w + 2), ""), (text, "header")])
         group = ""
-        for label, money, pct, value, new_group, style in rows:
+        for (label, _, pct, value, new_group, style), money in zip(rows, moneys, strict=True):
             if new_group != group:
                 group = new_group
                 out.append([(group, "group")])

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from ..core.table import NUMERIC, for_people
 from ..gates import clean
 from . import heads
-from .cells import human, unwrap
+from .cells import align_points, human, unwrap
 from .prose import Line, cut, flow, footnote, width
 
 if TYPE_CHECKING:
@@ -89,15 +89,6 @@ class _Col:
         return self.column.kind in NUMERIC or self.column.kind == "date"
 
 
-def _align_points(cells: list[str]) -> list[str]:
-    """Amounts padded on the right so that their decimal points line up."""
-    decimals = max((len(c) - c.index(".") for c in cells if "." in c), default=0)
-    return [
-        c if not c else c + " " * (decimals - (len(c) - c.index(".") if "." in c else 0))
-        for c in cells
-    ]
-
-
 def _flagged(cells: list[str], flags: list[str], numeric: bool) -> list[str]:
     """Cells with their flags after them; a number's flags padded so the numbers line up."""
     if not any(flags):
@@ -122,7 +113,7 @@ def _columns(table: Table, compact: bool) -> list[_Col]:
         cells = [x or f for x, f in zip(cells, flags, strict=True)]  # a flag in an empty cell
         flags = [f if x != f else "" for x, f in zip(cells, flags, strict=True)]
         if c.kind == "amount":
-            cells = _align_points(cells)
+            cells = align_points(cells)
         cells = _flagged(cells, flags, c.kind in NUMERIC)
         if table.rows and not any(cells) and not c.main:
             continue  # an empty column is not shown
@@ -359,7 +350,10 @@ def lay_report(
     width) every column is kept and a table wider than the terminal comes in slices."""
     report = for_people(report)
     out = lay_heading(report, size or slices)
-    for n, table in enumerate(report.tables):
+    tables = report.tables
+    if len(tables) > 1:  # a section with no rows is left out, as an empty column is
+        tables = [t for t in tables if t.rows] or tables[:1]
+    for n, table in enumerate(tables):
         if n or not (table.compact and size):  # a summary follows its heading directly
             out.append([])
         titled = table.title != report.title

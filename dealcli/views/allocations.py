@@ -69,7 +69,7 @@ def allocations_by(
         ordered = [*ordered[:top], other]
     marked = remainders or total
     columns = [Column("row", "Row")] if marked else []
-    columns.append(Column(by, by.capitalize()))
+    columns.append(Column(by, by.capitalize(), coded=by in ("basis", "status")))
     for m in measures:
         columns += [
             Column(f"{m}_usd_bn", f"{m.capitalize()} USD bn", "amount"),

@@ -29,7 +29,7 @@ def capacity_tables(splits: list[DealSplit]) -> list[Table]:
         [
             DEAL,
             Column("year_usd_bn", "A year USD bn", "amount"),
-            Column("basis", "Basis", priority=3),
+            Column("basis", "Basis", priority=3, coded=True),
             Column("gdp_usd_bn", "GDP USD bn", "amount", priority=2),
             Column("gdp_pct", "% of GDP", "pct"),
             Column("reserves_usd_bn", "FX reserves USD bn", "amount", priority=2),

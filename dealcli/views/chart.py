@@ -73,7 +73,7 @@ def scale_part(deals: list[Deal]) -> Table:
     t = Table(
         "pledges",
         "On one scale: a full bar is the largest pledged amount",
-        _pledge_columns("scale_pct", "% of the largest pledged amount"),
+        _pledge_columns("scale_pct", "% of largest pledged amount"),
         legend=LEGEND,
     )
     for d in deals:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..core.errors import UsageError, did_you_mean
 from ..core.model import SELECTED_STATUSES, Deal
-from ..core.table import Style, number, rounded
+from ..core.table import Style, number, rounded, spoken
 from ..core.totals import group_key
 
 # What the row and column styles of money stand for; renderers show it as a colour key.
@@ -32,7 +32,7 @@ def caption(deal: Deal, currency: str = "USD") -> str:
     currency than USD, that amounts are those announced in it)."""
     text = (
         f"{deal.investor.name} → {deal.host.name} · USD {number(deal.headline.usd_bn)} bn "
-        f"pledged (basis: {basis_words(deal.headline.basis)}) · {deal.status} · "
+        f"pledged (basis: {basis_words(deal.headline.basis)}) · {spoken(deal.status)} · "
         f"updated {deal.updated}"
     )
     return text if currency == "USD" else f"{text} · amounts in {currency} as announced"

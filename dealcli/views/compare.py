@@ -66,10 +66,10 @@ def pledges_part(deals: list[Deal], day: date) -> Table:
             DEAL,
             Column("investor", "Investor"),
             Column("pledged_usd_bn", "Pledged USD bn", "amount", style="pledged"),
-            Column("basis", "Basis"),
-            Column("scope", "Scope"),
+            Column("basis", "Basis", coded=True),
+            Column("scope", "Scope", coded=True),
             Column("binding", "Binding", priority=2),
-            Column("status", "Status", priority=2),
+            Column("status", "Status", priority=2, coded=True),
         ],
     )
     for name, d in zip(labels(deals), deals, strict=True):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..core.context import Bearing
 from ..core.model import Deal, Party
-from ..core.table import SOURCES, Column, Table, number, sources_cell
+from ..core.table import SOURCES, Column, Table, number, sources_cell, spoken
 from . import context as ctx
 from .common import basis_words
 from .figures import CONFIDENCE, Marks, grouped
@@ -30,7 +30,7 @@ def overview(deal: Deal) -> Table:
     t.add("investor", _party(deal.investor), sources_cell(deal.investor.sources, n))
     t.add("host", _party(deal.host), sources_cell(deal.host.sources, n))
     t.add("pledged", headline, sources_cell(head.sources, n))
-    t.add("status", deal.status, ())
+    t.add("status", spoken(deal.status), ())
     if deal.period:
         t.add("period", f"{deal.period.from_} to {deal.period.to}", ())
     if deal.vehicle:
@@ -60,7 +60,7 @@ def commitments(deal: Deal) -> Table:
             Column("title", "Commitment", main=True),
             Column("detail", "Detail", priority=4),
             Column("usd_bn", "USD bn", "amount"),
-            Column("basis", "Basis", priority=4),
+            Column("basis", "Basis", priority=4, coded=True),
             CONFIDENCE,
             SOURCES,
         ],

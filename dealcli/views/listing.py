@@ -22,15 +22,16 @@ def listing(entries: Iterable[tuple[Summary, str]]) -> Report:
             Column("pledged_usd_bn", "Pledged USD bn", "amount"),
             Column("selected_usd_bn", "Selected USD bn", "amount", style="selected"),
             Column("candidates_usd_bn", "Candidates USD bn", "amount", style="candidate"),
-            Column("scope", "Scope", priority=2),
+            Column("scope", "Scope", priority=2, coded=True),
             Column("binding", "Binding", priority=2),
-            Column("status", "Status", priority=2),
+            Column("status", "Status", priority=2, coded=True),
             Column("updated", "Updated", "date", priority=3),
             Column("origin", "From", priority=4),
         ],
         legend={k: v for k, v in LEGEND.items() if k != "unselected"},
     )
-    for s, origin in entries:
+    rows = list(entries)
+    for s, origin in rows:
         t.add(
             s.id,
             s.title,
@@ -44,5 +45,10 @@ def listing(entries: Iterable[tuple[Summary, str]]) -> Report:
             s.status,
             s.updated,
             origin,
+        )
+    if any(s.selected is None for s, _ in rows):
+        t.notes.append(
+            "a blank: the deal names no allocations, so nothing is known "
+            "(0: it names some, and none is at that stage)"
         )
     return Report("Deals", [t])
