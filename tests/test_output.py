@@ -721,11 +721,12 @@ def chart_report(*rows: tuple[str, Decimal, Decimal | None]) -> Report:
 
 def test_chart_text_bars() -> None:
     # into a pipe, 80 wide: labels "a · m" 5, amounts 6 (as wide as their header "USD bn"),
-    # shares 6 ("150.0%"), and three gaps of 2: 80 - 5 - 6 - 6 - 6 = 57 cells for 100%
+    # shares 6 ("150.0%"), three gaps of 2 and the "+" of a share beyond 100%:
+    # 80 - 5 - 6 - 6 - 6 - 1 = 56 cells for 100%
     report = chart_report(
-        ("a", Decimal(10), Share("12.5")),  # 12.5% of 57 = 7.125 -> 7
-        ("b", Decimal(100), Share(100)),  # all 57, no "+"
-        ("c", Decimal(150), Share(150)),  # 57 and "+": beyond the scale
+        ("a", Decimal(10), Share("12.5")),  # 12.5% of 56 = 7
+        ("b", Decimal(100), Share(100)),  # all 56, no "+"
+        ("c", Decimal(150), Share(150)),  # 56 and "+": beyond the scale
         ("d", Decimal(0), None),  # no share: no bar
     )
     assert render(report, Options(format="table")).splitlines() == [
@@ -734,8 +735,8 @@ def test_chart_text_bars() -> None:
         "Bars",
         " " * 7 + "USD bn" + "  " + "     %",  # every column headed, over its right edge
         "a · m" + "  " + "    10" + "  " + " 12.5%" + "  " + "#" * 7,
-        "b · m" + "  " + "   100" + "  " + "100.0%" + "  " + "#" * 57,
-        "c · m" + "  " + "   150" + "  " + "150.0%" + "  " + "#" * 57 + "+",
+        "b · m" + "  " + "   100" + "  " + "100.0%" + "  " + "#" * 56,
+        "c · m" + "  " + "   150" + "  " + "150.0%" + "  " + "#" * 56 + "+",
         "d · m" + "  " + "     0" + "  " + "  0.0%",
     ]
 
@@ -751,14 +752,15 @@ def bars(text: str) -> list[str]:
 
 
 def test_chart_bars_in_a_terminal() -> None:
-    # a terminal 80 wide: the same 57 cells for 100%, drawn in blocks
+    # a terminal 80 wide: the same 56 cells for 100%, drawn in blocks
     report = chart_report(
-        ("a", Decimal(10), Share("12.5")),  # 7.125 -> 7
+        ("a", Decimal(10), Share("12.5")),  # 7
         ("b", Decimal(100), Share(100)),
         ("c", Decimal(150), Share(150)),
     )
     text = render(report, Options(format="table", width=80))
-    assert bars(text) == ["█" * 7, "█" * 57, "█" * 57 + "+"]
+    assert bars(text) == ["█" * 7, "█" * 56, "█" * 56 + "+"]
+    assert all(len(line) <= 80 for line in text.splitlines())  # the "+" too
     # a narrow terminal and a long label: the label is cut to 18 columns (40 * 9 // 20),
     # and the bar keeps 10 cells though 40 - 18 - 6 - 5 - 6 leaves 5
     narrow = render(

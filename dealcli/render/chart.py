@@ -77,7 +77,8 @@ def lay_chart(report: Report, size: int | None, legend: bool) -> list[Line]:
         pct_w = max([*(width(r[2]) for r in rows), heads.least(pct_head, 2)])
         if size:  # labels take at most 45% of a terminal; longer ones end in "…"
             label_w = min(label_w, max(total * 9 // 20, 12))
-        cells = max(total - label_w - money_w - pct_w - 6, 10)
+        beyond = any(r[3] > 100 for r in rows)  # a "+" after the full bar takes a cell
+        cells = max(total - label_w - money_w - pct_w - 6 - beyond, 10)
         out += [[], *flow([(clean(table.title), "header")], size, "", "")]
         tops = heads.wrap_header(money_head, money_w), heads.wrap_header(pct_head, pct_w)
         for n in range(max(len(tops[0]), len(tops[1]))):
