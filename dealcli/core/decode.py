@@ -239,4 +239,36 @@ def _dataclass(cls: type) -> Callable[[Any], Any]:
         return cls(*map(call, fields, v))
 
     plain = not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
-    return build if plain else construct  # an __init__ that does more: let it run
+    made_by = build if plain else construct  # an __init__ that does more: let it run
+    if not all(_stored_as_text(hints[name]) for name in names):
+        return made_by
+    # A class of text fields only (a company, a source): the same values give one shared,
+    # immutable instance. Keys are stored once checked, and only text or null equals text:
+    # a key that matches holds exactly the values checked when it was stored.
+    known: dict[tuple[Any, ...], Any] = {}
+
+    def shared(v: Any) -> Any:
+        if type(v) is not list:
+            _bad(v)
+        key = tuple(v)
+        try:
+            return known[key]
+        except (KeyError, TypeError):  # new, or unhashable (which build refuses)
+            made = made_by(v)
+        if len(known) < KNOWN_LIMIT:
+            known[key] = made
+        return made
+
+    return shared
+
+
+def _stored_as_text(hint: Any) -> bool:
+    """Whether a field is stored as text (or null): text, a date, an amount, a choice of words."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Annotated:
+        return _stored_as_text(args[0])
+    if origin is typing.Union or (origin is not None and type(None) in args and len(args) == 2):
+        return all(_stored_as_text(a) for a in args if a is not type(None))
+    if origin is typing.Literal:
+        return all(type(a) is str for a in args)
+    return hint in (str, date, Decimal)

@@ -254,7 +254,8 @@ _FIELDS: dict[type, tuple[list[tuple[str, Any]], list[str]]] = {}
 
 def _format2_fields(cls: type) -> tuple[list[tuple[str, Any]], list[str]]:
     """A model class's fields of format 2 keys (with their defaults), and its fields that
-    hold other model classes; worked out once per class from its type hints."""
+    hold model classes where such a field (or a source kind) can be; worked out once per
+    class from its type hints."""
     found = _FIELDS.get(cls)
     if found is None:
         hints = typing.get_type_hints(cls, vars(model), include_extras=True)
@@ -262,13 +263,18 @@ def _format2_fields(cls: type) -> tuple[list[tuple[str, Any]], list[str]]:
         for f in dataclasses.fields(cls):
             if f.name.rstrip("_") in _FORMAT2_KEYS:
                 own.append((f.name, f.default))
-            elif _holds_model(hints[f.name]):
+            elif any(_can_hold_format2(c) for c in _models_in(hints[f.name])):
                 nested.append(f.name)
         found = _FIELDS[cls] = (own, nested)
     return found
 
 
-def _holds_model(hint: Any) -> bool:
-    if dataclasses.is_dataclass(hint):
-        return True
-    return any(_holds_model(a) for a in typing.get_args(hint) if a is not type(None))
+def _can_hold_format2(cls: type) -> bool:
+    own, nested = _format2_fields(cls)
+    return bool(own or nested) or "kind" in {f.name for f in dataclasses.fields(cls)}
+
+
+def _models_in(hint: Any) -> list[type]:
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return [hint]
+    return [c for a in typing.get_args(hint) if a is not type(None) for c in _models_in(a)]

@@ -246,7 +246,7 @@ def to_sqlite(deals: Iterable[Deal], path: Path, stdout: TextIO | None = None) -
                 for part in rows(deals):  # a deal's rows: every key of theirs has its deal
                     for name, table_rows in part.items():
                         # rows the gate made the same (a control and its picture) are one row
-                        gated = dict.fromkeys(tuple(_sql(v) for v in r) for r in table_rows)
+                        gated = dict.fromkeys(tuple(map(_sql, r)) for r in table_rows)
                         con.executemany(inserts[name], gated)
         finally:
             con.close()

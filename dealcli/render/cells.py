@@ -15,6 +15,8 @@ _ITEM = re.compile(r"([-*\u2022]|\d+[.)])\s")  # a list item starts a new line
 
 def raw_text(value: Any) -> str:
     """A cell as machine-readable text (csv, tsv, plain)."""
+    if type(value) is str:  # the most common cell first
+        return clean(value)
     if value is None:
         return ""
     if isinstance(value, bool):

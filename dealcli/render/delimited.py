@@ -28,11 +28,14 @@ def _layout(report: Report, opts: Options) -> tuple[list[str], list[list[str]]]:
     rows = []
     for table in report.tables:
         index = {c.key: i for i, c in enumerate(table.columns)}
+        # where each key's cell comes from, worked out once a table: its column, else blank
+        plan = [index.get(k, -1) for k in keys]
+        section = [k == SECTION for k in keys]
         for r in table.rows:
             rows.append(
                 [
-                    table.name if k == SECTION else _cell(r[index[k]]) if k in index else ""
-                    for k in keys
+                    table.name if is_section else _cell(r[i]) if i >= 0 else ""
+                    for i, is_section in zip(plan, section, strict=True)
                 ]
             )
     return keys, rows
