@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -109,8 +109,10 @@ def _hidden_problems(path: str, raw: Any, positions: dict[Path_, Pos]) -> Iterat
     """Invisible format characters (BiDi controls, zero-width, tags: Unicode Cf): an error
     in an id or a name, where a look-alike would be another company; a warning in free
     text, which every output but json shows by code point."""
-    from .chars import hidden
+    from .chars import HIDDEN_RE, hidden
 
+    if not _any_text(raw, HIDDEN_RE.search):  # the usual case: no place to work out
+        return
     todo: list[tuple[Path_, Any]] = [((), raw)]
     while todo:
         loc, value = todo.pop()
@@ -124,6 +126,20 @@ def _hidden_problems(path: str, raw: Any, positions: dict[Path_, Pos]) -> Iterat
             hint = "remove it" if name else "remove it unless it is meant; output shows it"
             for what in found:
                 yield _problem(path, positions, loc, f"{what} in {dotted(loc)}", hint, not name)
+
+
+def _any_text(raw: Any, test: Callable[[str], Any]) -> bool:
+    """Whether `test` holds for any text value in the parsed file."""
+    todo = [raw]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, dict):
+            todo.extend(value.values())
+        elif isinstance(value, list):
+            todo.extend(value)
+        elif isinstance(value, str) and test(value):
+            return True
+    return False
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -30,8 +30,11 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    names = _NAMES.get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _NAMES[type(value)] = [f.name for f in dataclasses.fields(value)]
+    if names is not None:
+        return [encode(getattr(value, name)) for name in names]
     if isinstance(value, tuple):
         return [encode(v) for v in value]
     if isinstance(value, Decimal):
@@ -39,6 +42,9 @@ def encode(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+_NAMES: dict[type, list[str]] = {}  # a dataclass's field names, in order
 
 
 def decode_deal(data: Any, names: tuple[str, ...] | None = None) -> Deal:
