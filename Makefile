@@ -42,10 +42,10 @@ floors:
 	$(FLOORS)/bin/python -m pip list --format=freeze | grep -iE '^(typer|rich|pyyaml|pydantic|tabulate)=='
 	$(FLOORS)/bin/python -m pytest -q -p no:cacheprovider
 
+# Writes bench/results.md; fails (after every part has run) when a target is missed.
 bench: install
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/hostile.py
-	$(BIN)/python bench/importtime.py
+	$(BIN)/python bench/run.py; missed=$$?; \
+	$(BIN)/python bench/hostile.py && $(BIN)/python bench/importtime.py && exit $$missed
 
 fuzz: install
 	$(BIN)/python bench/fuzz.py

@@ -113,17 +113,22 @@ def main() -> None:
             rows.append((name, v, s))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    write(rows)
+    raise SystemExit(0 if write(rows) else 1)
 
 
-def write(rows: list[tuple[str, tuple[float, float, int], tuple[float, float, int]]]) -> None:
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"{one:.2f} (1 min), {five:.2f} (5 min)"
+
+
+def write(rows: list[tuple[str, tuple[float, float, int], tuple[float, float, int]]]) -> bool:
     ok = all(r[0] < LIMIT_S and r[1] < LIMIT_MB for _, v, s in rows for r in (v, s))
     lines = [
         HEADING,
         "",
         f"`python bench/hostile.py`: median of {RUNS} runs of `deal validate FILE`, and the "
         "first (cold-cache) run of `deal --deals-dir DIR show japan -f csv` with FILE in DIR; "
-        f"peak RSS. Target: each under {LIMIT_S:.0f} s and {LIMIT_MB} MB "
+        f"peak RSS; load average {load()}. Target: each under {LIMIT_S:.0f} s and {LIMIT_MB} MB "
         f"({'met' if ok else 'NOT met'}).",
         "",
         "| file | validate ms | validate MB | exit | show japan ms | show japan MB | exit |",
@@ -143,6 +148,7 @@ def write(rows: list[tuple[str, tuple[float, float, int], tuple[float, float, in
         text = text[:start] + (text[after + 1 :] if after != -1 else "")
     results.write_text(text.rstrip("\n") + "\n\n" + section)
     print(section)
+    return ok
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import platform
 import pty
 import statistics
 import struct
@@ -26,6 +25,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+import report  # noqa: E402
+import scale  # noqa: E402
 from generate import generate  # noqa: E402
 
 RUNS = int(os.environ.get("RUNS", "10"))
@@ -97,18 +98,6 @@ def measure(
     }
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}; {os.cpu_count()} cores; {platform.system()} {platform.release()}; Python {platform.python_version()}"
-
-
 def collection(count: int) -> Path:
     folder = DATA / f"deals-{count}"
     if not folder.is_dir() or len(list(folder.glob("*.yaml"))) != count:
@@ -118,7 +107,9 @@ def collection(count: int) -> Path:
 
 
 def main() -> None:
-    cache = Path(tempfile.mkdtemp(prefix="deal-bench-cache-"))
+    loads: dict[str, str] = {}
+    cache = DATA / "cache"  # kept: a rerun finds the generated folders read already
+    cache.mkdir(mode=0o700, parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in ("DEAL_PATH", "FORCE_COLOR")}
     env["DEAL_CACHE_DIR"] = str(cache)
     small, large = collection(1000), collection(10000)
@@ -135,12 +126,15 @@ def main() -> None:
             "deal show japan -f csv": [DEAL, "show", "japan", "-f", "csv"],
             "deal show japan -f table": [DEAL, "show", "japan", "-f", "table"],
             "deal compare japan korea": [DEAL, "compare", "japan", "korea"],
+            "deal --version": [DEAL, "--version"],
         },
         env,
     )
+    loads["startup"] = scale.load()
     terminal = measure_terminal(env)
+    loads["terminal"] = scale.load()
     print("scaling ...", flush=True)
-    scale = measure(
+    scale_ = measure(
         {
             "deal list (bundled deals only)": [DEAL, "list"],
             "deal list (1,000 deals)": [DEAL, "--deals-dir", str(small), "list"],
@@ -167,9 +161,21 @@ def main() -> None:
         },
         env,
     )
+    loads["scale"] = scale.load()
     print("rejecting hostile files ...", flush=True)
     rejections = measure(rejection_cases(), env, runs=max(3, RUNS // 3))
-    write_results(startup, scale, rejections, cold, terminal)
+    loads["rejections"] = scale.load()
+    with tempfile.TemporaryDirectory(prefix="deal-bench-out-") as out:
+        print("linear in the number of deals ...", flush=True)
+        many = scale.scaling(env, Path(out))
+        extra = [scale.scaling_section(many, scale.load())]
+        print("cold start over 10,000 files ...", flush=True)
+        extra.append(scale.cold_section(scale.cold_start(env), scale.load()))
+        print("the largest file the limits allow ...", flush=True)
+        full, big = scale.big_file(env, Path(out))
+        extra.append(scale.big_section(full, big, scale.load()))
+    missed = report.write_results(startup, scale_, rejections, cold, terminal, loads, extra)
+    raise SystemExit(1 if missed else 0)
 
 
 PACE = "deal pace gen-04242 -f csv (10,000 deals)"
@@ -231,128 +237,9 @@ def measure_terminal(env: dict[str, str]) -> dict[str, dict[str, float]]:
     )
 
 
-def terminal_section(terminal: dict) -> list[str]:
-    """The terminal timings: stdout a pseudo-terminal (80x24), no pager, colour on."""
-    floor = terminal[TERMINAL + "Typer floor (bench/floor.py)"]["median_ms"]
-    lines = [
-        "",
-        "## In a terminal",
-        "",
-        "Stdout a pseudo-terminal of 80x24 (TERM=xterm-256color, colour on, `DEAL_PAGER=` so "
-        "nothing waits for a key), read as it comes. `deal show` shows every section by default.",
-        "",
-        "| command | median ms | min ms | × floor in a terminal | peak MB |",
-        "|---|---:|---:|---:|---:|",
-    ]
-    for name, r in terminal.items():
-        lines.append(
-            f"| `{name[len(TERMINAL) :]}` | {r['median_ms']:.0f} | {r['min_ms']:.0f} "
-            f"| {r['median_ms'] / floor:.2f} | {r['peak_mb']:.0f} |"
-        )
-    ratio = terminal[TERMINAL + "deal show japan"]["median_ms"] / floor
-    lines += [
-        "",
-        f"Target: `deal show japan` (every section) ≤ 1.3× the floor: {ratio:.2f}×, "
-        f"{'met' if ratio <= 1.3 else 'NOT met'}.",
-    ]
-    return lines
-
-
-def write_results(
-    startup: dict, scale: dict, rejections: dict, cold: tuple[float, int], terminal: dict
-) -> None:
-    floor = startup["Typer floor (bench/floor.py)"]["median_ms"]
-    lines = [
-        "# Benchmark results",
-        "",
-        f"Machine: {machine()}.  ",
-        f"Method: each command a fresh process, {RUNS} runs after a warm-up run, commands alternated; "
-        "median wall time, peak RSS. Deal caches warm unless said. `make bench` writes this file.",
-        "",
-        "## Start-up",
-        "",
-        "| command | median ms | min ms | × Typer floor | peak MB |",
-        "|---|---:|---:|---:|---:|",
-    ]
-    for name, r in startup.items():
-        lines.append(
-            f"| `{name}` | {r['median_ms']:.0f} | {r['min_ms']:.0f} | {r['median_ms'] / floor:.2f} | {r['peak_mb']:.0f} |"
-        )
-    # the cost each deal adds, start-up taken out: linear scaling keeps it flat
-    base = scale["deal list (bundled deals only)"]["median_ms"]
-    per_1k = (scale["deal list (1,000 deals)"]["median_ms"] - base) / 1000
-    per_10k = (scale["deal list (10,000 deals)"]["median_ms"] - base) / 10000
-    show_big = scale["deal show japan -f csv (10,000 deals beside)"]["median_ms"]
-    show_alone = startup["deal show japan -f csv"]["median_ms"]
-    lines += [
-        "",
-        "## Scaling",
-        "",
-        "| command | median ms | min ms | peak MB |",
-        "|---|---:|---:|---:|",
-    ]
-    for name, r in scale.items():
-        lines.append(
-            f"| `{name}` | {r['median_ms']:.0f} | {r['min_ms']:.0f} | {r['peak_mb']:.0f} |"
-        )
-    lines.append(
-        f"| `deal list (1,000 deals)`, no cache (first run) | {cold[0] * 1000:.0f} | | {cold[1] / 1024:.0f} |"
-    )
-    csv_ratio = startup["deal show japan -f csv"]["median_ms"] / floor
-    table_ratio = startup["deal show japan -f table"]["median_ms"] / floor
-    targets = [
-        ("`show japan -f csv` ≤ 1.2× floor", f"{csv_ratio:.2f}×", csv_ratio <= 1.2),
-        ("`show japan -f table` ≤ 1.3× floor", f"{table_ratio:.2f}×", table_ratio <= 1.3),
-        (
-            "`list` over 1,000 deals < 1 s",
-            f"{scale['deal list (1,000 deals)']['median_ms']:.0f} ms",
-            scale["deal list (1,000 deals)"]["median_ms"] < 1000,
-        ),
-        (
-            "cost per deal (start-up taken out), 10,000 vs 1,000 deals ≤ 1.2×",
-            f"{per_10k * 1000:.0f} vs {per_1k * 1000:.0f} µs: {per_10k / per_1k:.2f}×",
-            per_10k / per_1k <= 1.2,
-        ),
-        (
-            "peak memory, 10,000 deals < 300 MB",
-            f"{scale['deal list (10,000 deals)']['peak_mb']:.0f} MB",
-            scale["deal list (10,000 deals)"]["peak_mb"] < 300,
-        ),
-        (
-            "`show` beside 10,000 deals ≤ 1.5× bundled alone",
-            f"{show_big / show_alone:.2f}×",
-            show_big / show_alone <= 1.5,
-        ),
-    ]
-    for name in (PACE, DIFF_FILE):
-        ratio = scale[name]["median_ms"] / show_alone
-        targets.append(
-            (
-                f"`{name.split(' (')[0]}` beside 10,000 deals ≤ 1.5× `show japan` alone",
-                f"{ratio:.2f}×",
-                ratio <= 1.5,
-            )
-        )
-    lines += ["", "## Targets", "", "| target | measured | met |", "|---|---:|---|"]
-    lines += [f"| {t} | {m} | {'yes' if ok else 'no'} |" for t, m, ok in targets]
-    lines += terminal_section(terminal)
-    lines += [
-        "",
-        "## Rejecting hostile files (limit: 2 s each)",
-        "",
-        "| file | median ms | peak MB |",
-        "|---|---:|---:|",
-    ]
-    for name, r in rejections.items():
-        lines.append(f"| `{name}` | {r['median_ms']:.0f} | {r['peak_mb']:.0f} |")
-    text = "\n".join(lines) + "\n"
-    (HERE / "results.md").write_text(text)
-    print(text)
-
-
 if __name__ == "__main__":
     if sys.argv[1:] == ["terminal"]:  # only the terminal timings: python bench/run.py terminal
         env = {k: v for k, v in os.environ.items() if k not in ("DEAL_PATH", "FORCE_COLOR")}
-        print("\n".join(terminal_section(measure_terminal(env))))
+        print("\n".join(report.terminal_section(measure_terminal(env), "")[0]))
     else:
         main()
