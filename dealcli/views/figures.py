@@ -38,7 +38,7 @@ LOCAL_KEYS = ("local_currency", "local_bn")
 def local_columns(items: Iterable[Any]) -> list[Column]:
     """The amount in the currency it was announced in, where any item has one: the number
     (under "JPY bn" when there is one currency) and, in files only, the currency."""
-    codes = _codes(items)
+    codes = local_codes(items)
     if not codes:
         return []
     label = f"{codes[0]} bn" if len(codes) == 1 else "Local bn"
@@ -48,21 +48,23 @@ def local_columns(items: Iterable[Any]) -> list[Column]:
     ]
 
 
-def local_cells(items: Iterable[Any], local: Local | None) -> tuple[Any, ...]:
-    """The cells of `local_columns(items)` for one item."""
-    if not _codes(items):
+def local_cells(codes: list[str], local: Local | None) -> tuple[Any, ...]:
+    """The cells of `local_columns(items)` for one of the items, `codes` their
+    `local_codes` (worked out once a table, not once a row)."""
+    if not codes:
         return ()
     return (None, None) if local is None else (local.currency, local.bn)
 
 
-def local_flags(items: Iterable[Any], local: Local | None) -> dict[str, str]:
+def local_flags(codes: list[str], local: Local | None) -> dict[str, str]:
     """Where the currencies differ, people read each one after its amount."""
-    if local is None or len(_codes(items)) < 2:
+    if local is None or len(codes) < 2:
         return {}
     return {"local_bn": f" {local.currency}"}
 
 
-def _codes(items: Iterable[Any]) -> list[str]:
+def local_codes(items: Iterable[Any]) -> list[str]:
+    """The currencies the items were announced in, in name order."""
     found = (getattr(x, "local", None) for x in items)
     return sorted({x.currency for x in found if x is not None})
 

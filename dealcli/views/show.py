@@ -25,6 +25,7 @@ from .figures import (
     grouped,
     in_currency,
     local_cells,
+    local_codes,
     local_columns,
     local_flags,
 )
@@ -61,7 +62,7 @@ def totals_table(deal: Deal) -> Table:
     t.add(
         "pledged",
         head,
-        *local_cells([deal.headline], local),
+        *local_cells(local_codes([deal.headline]), local),
         Share(100),
         None,
         None,
@@ -130,18 +131,19 @@ def structure(deal: Deal) -> Table:
     )
     head = deal.headline.usd_bn
     marks = Marks(deal)
+    codes = local_codes(deal.structure)
     for tr in deal.structure:
         t.add(
             tr.id,
             tr.label,
             tr.instrument,
             tr.usd_bn,
-            *local_cells(deal.structure, tr.local),
+            *local_cells(codes, tr.local),
             share(tr.usd_bn, head),
             tr.basis,
             tr.confidence,
             sources_cell(tr.sources, n),
-            flags=marks.flags(tr, tr.label, name="label") | local_flags(deal.structure, tr.local),
+            flags=marks.flags(tr, tr.label, name="label") | local_flags(codes, tr.local),
         )
     total = sum((tr.usd_bn for tr in deal.structure), ZERO)
     if deal.structure and total != head:
@@ -245,6 +247,7 @@ def allocations(deal: Deal) -> Table:
     )
     marks = Marks(deal)
     counts = counted_ids(deal)
+    codes = local_codes(deal.allocations)
     for a in _envelope_order(deal):
         leads = ", ".join(f"{c.name} ({c.country})" for c in a.leads)
         title = ("  - " if a.part_of else "") + a.title
@@ -254,7 +257,7 @@ def allocations(deal: Deal) -> Table:
             a.sector,
             a.status,
             a.usd_bn,
-            *local_cells(deal.allocations, a.local),
+            *local_cells(codes, a.local),
             a.basis,
             share(a.usd_bn, head),
             a.date,
@@ -265,7 +268,7 @@ def allocations(deal: Deal) -> Table:
             alternatives_text(deal, a.alternatives) or None,
             sources_cell(a.sources, n),
             style=_stage(a.status),
-            flags=marks.flags(a, a.title) | local_flags(deal.allocations, a.local),
+            flags=marks.flags(a, a.title) | local_flags(codes, a.local),
         )
     return marks.close(t)
 
