@@ -6,7 +6,7 @@ a deal of N allocations (each with its lead company), N/2 timeline events and 20
 is valid up to the N found here by bisection with the program's own reader. Smaller
 files take a fraction of that N, so that each command's growth can be seen.
 
-    python bench/bigfile.py bench/data/big     # writes big-1.yaml, big-2.yaml, big-4.yaml
+    python bench/bigfile.py bench/data/big     # big-1.yaml, big-2.yaml, big-4.yaml, big-0.yaml
 """
 
 from __future__ import annotations
@@ -82,25 +82,30 @@ def largest() -> int:
     return low
 
 
-def build(folder: Path) -> dict[int, Path]:
-    """big-1 (the largest), big-2 (half) and big-4 (a quarter), each in a folder of its own
-    (so that a command over "every deal" reads it beside the bundled ones only); kept, and
-    built again only when missing."""
+SMALL = 20  # allocations of the file that stands for start-up: a deal of the same shape
+
+
+def build(folder: Path) -> tuple[dict[int, int], dict[int, Path]]:
+    """Allocations and paths, by part: big-1 (the largest), big-2 (half), big-4 (a quarter)
+    and big-0 (SMALL allocations), each in a folder of its own; kept, and built again only
+    when missing."""
     stamp = folder / "allocations.txt"
     if not stamp.exists():
         folder.mkdir(parents=True, exist_ok=True)
         stamp.write_text(f"{largest()}\n")
-    n = int(stamp.read_text())
+    full = int(stamp.read_text())
+    sizes = {part: full // part if part else SMALL for part in (1, 2, 4, 0)}
     paths = {}
-    for part in (1, 2, 4):
+    for part, n in sizes.items():
         path = folder / f"size-{part}" / f"big-{part}.yaml"
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(deal_text(n // part, f"big-{part}"))
+            path.write_text(deal_text(n, f"big-{part}"))
         paths[part] = path
-    return paths
+    return sizes, paths
 
 
 if __name__ == "__main__":
-    for part, path in build(Path(sys.argv[1])).items():
-        print(part, path, path.stat().st_size)
+    sizes, paths = build(Path(sys.argv[1]))
+    for part, path in paths.items():
+        print(part, sizes[part], path, path.stat().st_size)

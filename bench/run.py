@@ -172,8 +172,8 @@ def main() -> None:
         print("cold start over 10,000 files ...", flush=True)
         extra.append(scale.cold_section(scale.cold_start(env), scale.load()))
         print("the largest file the limits allow ...", flush=True)
-        full, big = scale.big_file(env, Path(out))
-        extra.append(scale.big_section(full, big, scale.load()))
+        sizes, big = scale.big_file(env, Path(out))
+        extra.append(scale.big_section(sizes, big, scale.load()))
     missed = report.write_results(startup, scale_, rejections, cold, terminal, loads, extra)
     raise SystemExit(1 if missed else 0)
 
