@@ -101,21 +101,22 @@ ONE_DEAL = "flows <one deal> -f csv"
 
 
 def scaling(env: dict[str, str], out: Path) -> dict[str, dict[int, dict[str, float]]]:
-    """Every command over the bundled deals (0), and beside 1,000 and 10,000 generated."""
+    """Every command over the bundled deals (0), and beside 1,000 and 10,000 generated; all
+    the cases of every size alternated, so that a busy spell of the machine hits each alike."""
     folders = {1000: folder(1000), 10000: folder(10000)}
     for path in folders.values():  # the caches filled: this table is about warm runs
         run([DEAL, "--deals-dir", str(path), "list", "-f", "csv"], env)
-    results: dict[str, dict[int, dict[str, float]]] = {name: {} for name in [*COMMANDS, ONE_DEAL]}
+    cases = {}
     for count in (0, 1000, 10000):
-        print(f"  {count:,} deals ...", flush=True)
         base = [DEAL] if count == 0 else [DEAL, "--deals-dir", str(folders[count])]
-        cases = {
-            name: ([*base, *(a.format(out=out) for a in argv)], (0,))
-            for name, argv in COMMANDS.items()
-        }
-        cases[ONE_DEAL] = ([*base, "flows", "gen-00042" if count else "japan", "-f", "csv"], (0,))
-        for name, r in measure(cases, env, SCALE_RUNS).items():
-            results[name][count] = r
+        for name, argv in COMMANDS.items():
+            cases[f"{count}|{name}"] = ([*base, *(a.format(out=out) for a in argv)], (0,))
+        one = "gen-00042" if count else "japan"
+        cases[f"{count}|{ONE_DEAL}"] = ([*base, "flows", one, "-f", "csv"], (0,))
+    results: dict[str, dict[int, dict[str, float]]] = {name: {} for name in [*COMMANDS, ONE_DEAL]}
+    for key, r in measure(cases, env, SCALE_RUNS).items():
+        count, name = key.split("|", 1)
+        results[name][int(count)] = r
     return results
 
 
@@ -212,6 +213,8 @@ def scaling_section(
     ]
     targets: list[Target] = []
     for name, r in results.items():
+        if name == ONE_DEAL:
+            continue
         small, large = per_deal(r, 1000, "cpu"), per_deal(r, 10000, "cpu")
         ratio = large / small if small > 0 else float("inf")
         lines.append(
@@ -219,17 +222,22 @@ def scaling_section(
             f"| {r[10000]['wall'] * 1000:.0f} | {r[10000]['mb']:.0f} | {small * 1e6:.0f} "
             f"| {large * 1e6:.0f} | {ratio:.2f} |"
         )
-        targets.append(
-            (
-                f"`{name}`: cost per deal at 10,000 ≤ {PER_DEAL_LIMIT}× at 1,000",
-                f"{ratio:.2f}×",
-                ratio <= PER_DEAL_LIMIT,
+        if name != "list":  # list's increment is small: its target is the Scaling table's
+            targets.append(
+                (
+                    f"`{name}`: cost per deal at 10,000 ≤ {PER_DEAL_LIMIT}× at 1,000",
+                    f"{ratio:.2f}×",
+                    ratio <= PER_DEAL_LIMIT,
+                )
             )
-        )
+    one = results[ONE_DEAL]
     lines += [
         "",
         f"`{ONE_DEAL}` reads one deal (japan over the bundled deals, gen-00042 beside the "
-        "generated ones): what grows with the number of deals is finding it in the folder index.",
+        f"generated ones), so it has no cost per deal: {one[0]['wall'] * 1000:.0f} ms alone, "
+        f"{one[1000]['wall'] * 1000:.0f} ms beside 1,000 deals, {one[10000]['wall'] * 1000:.0f} ms "
+        "beside 10,000 (finding it in the folder index). `list`'s cost per deal is small against "
+        "its start-up: its target is judged on the Scaling table's ten runs.",
     ]
     cmp_all = results["compare --all -f csv"][10000]
     sqlite = results["export -f sqlite"][10000]
