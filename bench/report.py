@@ -173,7 +173,8 @@ def write_results(
     table = ["| target | measured | met |", "|---|---:|---|"]
     table += [f"| {t} | {m} | {'yes' if ok else '**not met**'} |" for t, m, ok in targets]
     # the targets first: what a reader looks for
-    text = "\n".join([*lines[:7], "## Targets", "", *table, "", *lines[7:]]) + "\n"
+    head = lines.index("## Start-up")
+    text = "\n".join([*lines[:head], "## Targets", "", *table, "", *lines[head:]]) + "\n"
     (HERE / "results.md").write_text(text, encoding="utf-8")
     print(text)
     print("targets:")
