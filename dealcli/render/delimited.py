@@ -28,16 +28,14 @@ def _layout(report: Report, opts: Options) -> tuple[list[str], list[list[str]]]:
     rows = []
     for table in report.tables:
         index = {c.key: i for i, c in enumerate(table.columns)}
-        # where each key's cell comes from, worked out once a table: its column, else blank
-        plan = [index.get(k, -1) for k in keys]
-        section = [k == SECTION for k in keys]
+        # where each of the table's cells goes, worked out once a table; the rest stay blank
+        blank = [table.name if k == SECTION else "" for k in keys]
+        plan = [(j, index[k]) for j, k in enumerate(keys) if k != SECTION and k in index]
         for r in table.rows:
-            rows.append(
-                [
-                    table.name if is_section else _cell(r[i]) if i >= 0 else ""
-                    for i, is_section in zip(plan, section, strict=True)
-                ]
-            )
+            row = blank.copy()
+            for j, i in plan:
+                row[j] = _cell(r[i])
+            rows.append(row)
     return keys, rows
 
 
@@ -56,7 +54,8 @@ def neutralise(header: list[str], rows: list[list[str]], text_columns: set[str])
     text_cols = [i for i, k in enumerate(header) if k in text_columns]
     for row in rows:
         for i in text_cols:
-            row[i] = defuse(row[i])
+            if row[i]:  # a blank cell stays blank
+                row[i] = defuse(row[i])
 
 
 def render_delimited(report: Report, opts: Options) -> str:
