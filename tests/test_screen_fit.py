@@ -95,9 +95,13 @@ def test_show_companies_has_the_row_without_a_lead(cols: int, rows: int) -> None
     assert all(width(line) <= cols for line in text.splitlines())
 
 
+@pytest.mark.parametrize("colour", ["on", "off"])
 @pytest.mark.parametrize(("cols", "rows"), SIZES)
-def test_list_wide_keeps_every_column_and_never_wraps_a_date(cols: int, rows: int) -> None:
-    text, code = screen(["list", "--wide", "--no-pager"], cols, rows)
+def test_list_wide_keeps_every_column_and_never_wraps_a_date(
+    cols: int, rows: int, colour: str
+) -> None:
+    env = {"NO_COLOR": "1"} if colour == "off" else {}  # the layout is the same without colour
+    text, code = screen(["list", "--wide", "--no-pager"], cols, rows, env=env)
     assert code == 0
     lines = text.splitlines()
     assert all(width(line) <= cols for line in lines), max(lines, key=width)

@@ -56,7 +56,7 @@ def render(report: Report, opts: Options) -> str | bytes:
         from .chart import render_chart
 
         text = render_chart(report, opts)
-    elif fmt == "table" and opts.width is None and not opts.color:
+    elif fmt == "table" and opts.width is None and opts.slices is None and not opts.color:
         from .grid import render_grid  # into a pipe or file: no Rich needed
 
         text = render_grid(report)
