@@ -78,11 +78,13 @@ def test_the_first_screen_says_pledged_and_selected_apart(
         ["allocations", "japan", "--totals"],
         ["flows", "japan", "--totals"],
         ["companies", "japan"],
+        ["allocations", "japan", "--by", "basis"],
     ],
 )
-def test_no_screen_says_committed_or_uncommitted(args: list[str]) -> None:
+def test_no_screen_calls_an_amount_committed(args: list[str]) -> None:
     text, code = screen([*args, "--no-pager"], 120, 50)
     assert code == 0
+    assert not AFTER_A_NUMBER.search(text), AFTER_A_NUMBER.search(text)
     assert "uncommitted" not in text.lower()
     assert "Committed" not in text  # no header, title or key says it
 
@@ -122,3 +124,13 @@ def test_the_measures_in_files_are_the_words_on_screen() -> None:
     assert got["selected"] == (D("109"), "selected + funded + operating")
     assert got["unselected"] == (D(441), "pledged - selected")
     assert got["candidates"] == (D("355.95"), "named possible uses; not counted in selected")
+
+
+def test_the_basis_reads_as_a_word_on_screen_and_stays_the_code_in_files() -> None:
+    text, code = screen(["compare", "japan", "korea", "-s", "pledges", "--no-pager"], 120, 50)
+    assert code == 0
+    rows = {line.split()[0]: line.split() for line in text.splitlines() if line.split()}
+    assert rows["japan"][2:4] == ["550", "commitment"]
+    assert rows["south-korea"][2:4] == ["350", "commitment"]
+    doc = json.loads(deal("compare", "japan", "korea", "-s", "pledges", "-f", "json").stdout)
+    assert {r["basis"] for r in doc["pledges"]} == {"committed"}  # the deal format's value

@@ -141,9 +141,15 @@ class Report:
         return frame(self, exact, sources)
 
 
+# Codes whose own word would mean something else on screen: the basis `committed` says how firm
+# a pledged amount is; "committed" beside an amount would read as money selected for projects.
+SPOKEN: dict[str, str] = {"committed": "commitment"}
+
+
 def spoken(code: str) -> str:
-    """A code of the deal format as people read it: `investment_and_purchases` in words."""
-    return code.replace("_", " ")
+    """A code of the deal format as people read it: `investment_and_purchases` in words,
+    the basis `committed` as "commitment"."""
+    return SPOKEN.get(code, code.replace("_", " "))
 
 
 def for_people(report: Report) -> Report:
