@@ -42,11 +42,18 @@ def page(text: str, env: Environment, off: bool = False) -> bool:
     try:
         if held.came:
             raise Terminated
+        # Ctrl-C belongs to the pager from its start: also while a text longer than the pipe
+        # holds waits for the pager to read it (a cut write would lose the rest)
+        import signal
+
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
             proc.stdin.write(text.encode("utf-8", "replace"))
             proc.stdin.close()
         except BrokenPipeError:  # the reader quit early: that is fine
             pass
+        finally:
+            signal.signal(signal.SIGINT, previous)
         while True:
             try:
                 proc.wait()
