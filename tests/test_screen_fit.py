@@ -12,7 +12,7 @@ import pytest
 
 from dealcli.render.prose import width
 
-from .conftest import run
+from .conftest import BUNDLED, run
 from .terminal import screen
 
 SIZES = [(80, 24), (120, 50)]
@@ -112,3 +112,20 @@ def test_list_wide_keeps_every_column_and_never_wraps_a_date(
     assert "not shown at this width" not in text
     ids = [line.split()[0] for line in lines if line.startswith("japan ")]
     assert len(ids) == text.count("Id ")  # each slice names its rows
+
+
+@pytest.mark.parametrize("deal", sorted(p.stem for p in BUNDLED.glob("*.yaml")))
+def test_the_top_companies_add_up_to_the_totals_above_them(deal: str) -> None:
+    """The first screen's lead companies, with their remainder row, sum to selected and
+    candidates, as the top sectors do (read from the csv a user would get)."""
+    import csv
+    from decimal import Decimal
+
+    r = run("show", deal, "-s", "totals", "-s", "top-companies", "-f", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(r.stdout.splitlines()))
+    total = {row["measure"]: Decimal(row["usd_bn"]) for row in rows if row["section"] == "totals"}
+    tops = [row for row in rows if row["section"] == "top-companies"]
+    assert len(tops) <= 3  # the first screen keeps its key terms
+    for stage, column in (("selected", "selected_usd_bn"), ("candidates", "candidate_usd_bn")):
+        assert sum(Decimal(row[column]) for row in tops) == total[stage], (deal, stage)

@@ -12,7 +12,7 @@ from ..core.model import Deal, Term
 from ..core.table import Column, Table
 from ..core.totals import STAGES, ZERO, group, share
 from .common import LEGEND
-from .companies import company_rows
+from .companies import company_rows, unled
 from .figures import Marks
 
 TOP = 3  # rows of the top sectors and companies
@@ -67,9 +67,18 @@ def top_companies(deal: Deal) -> Table:
         compact=True,
         legend=LEGEND,
     )
-    leads = [r for r in company_rows([deal]) if r.role == "lead"]
-    for r in leads[:TOP]:
+    leads = [r for r in company_rows([deal], as_totals=True) if r.role == "lead"]
+    rest = unled(deal)  # with it, the rows add up to the totals above them
+    shown = leads if len(leads) + len(rest) <= TOP else leads[: TOP - 1]
+    for r in shown:
         t.add(r.name, r.candidate, share(r.candidate, head), r.selected, share(r.selected, head))
+    more = leads[len(shown) :]
+    if more or rest:
+        c = sum((r.candidate for r in [*more, *rest]), ZERO)
+        m = sum((r.selected for r in [*more, *rest]), ZERO)
+        label = f"{len(more)} more" if more else ""
+        label = "; ".join(w for w in (label, "no lead named" if rest else "") if w)
+        t.add(f"({label})", c, share(c, head), m, share(m, head), style="dim")
     return t
 
 
