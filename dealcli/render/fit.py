@@ -27,7 +27,7 @@ from ..core.table import NUMERIC, for_people
 from ..gates import clean
 from . import heads
 from .cells import align_points, human, unwrap
-from .prose import Line, cut, flow, footnote, width
+from .prose import Line, cut, fill, flow, footnote, width
 
 if TYPE_CHECKING:
     from ..core.table import Column, Report, Table
@@ -43,21 +43,7 @@ WIDE_HINT = "--wide, a wider terminal or -f csv"
 
 def wrap(text: str, size: int) -> list[str]:
     """Lines of at most `size` cells, broken at spaces only; a longer word is cut with "…"."""
-    lines: list[str] = []
-    for para in text.split("\n"):
-        line = ""
-        for word in para.split():
-            if width(word) > size:
-                word = cut(word, size)
-            if not line:
-                line = word
-            elif width(line) + 1 + width(word) <= size:
-                line += " " + word
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    return lines
+    return [line for para in text.split("\n") for line in fill(para.split(), size)]
 
 
 def pad(text: str, size: int, right: bool) -> str:

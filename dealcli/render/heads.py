@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .prose import cut, width
+from .prose import fill, width
 
 _CODE = re.compile(r"^[A-Z]{3}$")  # a currency code, as in "USD bn"
 
@@ -55,16 +55,4 @@ def wrap_header(header: str, size: int) -> list[str]:
     parts = phrases(header)
     if len(parts) > 1 and _unit(parts[-1]) and least(header, 2) <= size < width(header):
         return [" ".join(parts[:-1]), parts[-1]]
-    lines: list[str] = []
-    line = ""
-    for part in parts:
-        if width(part) > size:
-            part = cut(part, size)
-        if not line:
-            line = part
-        elif width(line) + 1 + width(part) <= size:
-            line += " " + part
-        else:
-            lines.append(line)
-            line = part
-    return [*lines, line]
+    return fill(parts, size)

@@ -36,6 +36,24 @@ def cut(text: str, size: int) -> str:
     return out.rstrip() + ELLIPSIS
 
 
+def fill(pieces: list[str], size: int) -> list[str]:
+    """Pieces (words, or a header's phrases) joined by spaces into lines of at most `size`
+    cells; a piece longer than a line is cut with "…"."""
+    lines: list[str] = []
+    line = ""
+    for piece in pieces:
+        if width(piece) > size:
+            piece = cut(piece, size)
+        if not line:
+            line = piece
+        elif width(line) + 1 + width(piece) <= size:
+            line += " " + piece
+        else:
+            lines.append(line)
+            line = piece
+    return [*lines, line]
+
+
 def footnote(text: str, size: int | None) -> list[Line]:
     """A footnote: "  * " and the text, wrapped at words under its first word."""
     return flow([(text, "dim")], size, "  * ", "    ")
