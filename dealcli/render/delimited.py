@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..gates import defuse
@@ -16,31 +18,47 @@ from . import SECTION, long_keys
 from .cells import raw_text
 
 if TYPE_CHECKING:
-    from ..core.table import Report
+    from ..core.table import Report, Table
     from . import Options
 
 
-def _layout(report: Report, opts: Options) -> tuple[list[str], list[list[str]]]:
+Plan = list[tuple["Table", list[str], list[tuple[int, int, bool]]]]  # table, blank row, cells
+
+
+def _rows(report: Report, opts: Options, defused: bool) -> tuple[list[str], Iterator[list[str]]]:
+    """The header and the rows, made one at a time (a long report is never held twice);
+    with `defused`, each text cell is through the delimited gate."""
+    text_keys = _text_columns(report) if defused else set()
     if len(report.tables) == 1:
         table = report.tables[0]
-        return [c.key for c in table.columns], [[_cell(v) for v in r] for r in table.rows]
-    keys = long_keys(report, opts)
-    rows = []
-    for table in report.tables:
-        index = {c.key: i for i, c in enumerate(table.columns)}
-        # where each of the table's cells goes, worked out once a table; the rest stay blank
-        blank = [table.name if k == SECTION else "" for k in keys]
-        plan = [(j, index[k]) for j, k in enumerate(keys) if k != SECTION and k in index]
+        keys = [c.key for c in table.columns]
+        plans: Plan = [(table, [], [(j, j, k in text_keys) for j, k in enumerate(keys)])]
+    else:
+        keys = long_keys(report, opts)
+        plans = []
+        for table in report.tables:
+            index = {c.key: i for i, c in enumerate(table.columns)}
+            # where each of the table's cells goes, worked out once a table; the rest stay blank
+            name = defuse(table.name) if defused else table.name
+            blank = [name if k == SECTION else "" for k in keys]
+            plan = [
+                (j, index[k], k in text_keys)
+                for j, k in enumerate(keys)
+                if k != SECTION and k in index
+            ]
+            plans.append((table, blank, plan))
+    return keys, _made(plans)
+
+
+def _made(plans: Plan) -> Iterator[list[str]]:
+    cell = raw_text
+    for table, blank, plan in plans:
         for r in table.rows:
-            row = blank.copy()
-            for j, i in plan:
-                row[j] = _cell(r[i])
-            rows.append(row)
-    return keys, rows
-
-
-def _cell(value: object) -> str:
-    return raw_text(value)
+            row = blank.copy() if blank else [""] * len(plan)
+            for j, i, text in plan:
+                value = cell(r[i])
+                row[j] = defuse(value) if text and value else value
+            yield row
 
 
 def _text_columns(report: Report) -> set[str]:
@@ -49,19 +67,9 @@ def _text_columns(report: Report) -> set[str]:
     }
 
 
-def neutralise(header: list[str], rows: list[list[str]], text_columns: set[str]) -> None:
-    """Defuse formula-like text cells in place (csv, tsv, and the csv export)."""
-    text_cols = [i for i, k in enumerate(header) if k in text_columns]
-    for row in rows:
-        for i in text_cols:
-            if row[i]:  # a blank cell stays blank
-                row[i] = defuse(row[i])
-
-
 def render_delimited(report: Report, opts: Options) -> str:
-    header, rows = _layout(report, opts)
-    if opts.format in ("csv", "tsv") and not opts.raw:
-        neutralise(header, rows, _text_columns(report))
+    defused = opts.format in ("csv", "tsv") and not opts.raw
+    header, rows = _rows(report, opts, defused)
     out = io.StringIO()
     if opts.format == "csv":
         writer = csv.writer(out, lineterminator="\n")
@@ -69,8 +77,7 @@ def render_delimited(report: Report, opts: Options) -> str:
             writer.writerow(header)
         writer.writerows(rows)
         return out.getvalue()
-    lines = [header] if opts.header else []
-    lines += rows
+    lines = itertools.chain([header] if opts.header else [], rows)
     return "".join("\t".join(_escape(c) for c in line) + "\n" for line in lines)
 
 
