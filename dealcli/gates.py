@@ -120,6 +120,19 @@ def sqlite(value: Any) -> Any:
     return clean(value) if isinstance(value, str) else value
 
 
+# printable ASCII, tab and newline: the ASCII that `clean` keeps as it is
+_KEPT_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n"
+
+
+def all_clean(texts: list[str]) -> bool:
+    """Whether `clean` (and so the sqlite gate) leaves every one of `texts` as it is: one
+    pass over them all, joined by a newline (which it keeps)."""
+    joined = "\n".join(texts)
+    if joined.isascii():  # the usual case: nothing left once the kept bytes are taken out
+        return not joined.encode("ascii").translate(None, _KEPT_ASCII)
+    return _SHOWN.search(joined) is None
+
+
 # -- json ----------------------------------------------------------------------------------
 
 # json.dumps escapes C0 controls itself; DEL, the C1 block and the invisible format

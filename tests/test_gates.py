@@ -9,7 +9,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from dealcli.core.table import Column, Report, Table
-from dealcli.gates import clean, defuse, html, json_string, link, markdown, sqlite
+from dealcli.gates import all_clean, clean, defuse, html, json_string, link, markdown, sqlite
 from dealcli.render import Options, render
 from dealcli.render.grid import paint
 from dealcli.render.picture import picture
@@ -117,6 +117,18 @@ def test_csv_sqlite_and_json_gates() -> None:
     literal = json_string(text)
     assert json.loads(literal) == text  # exact
     assert not CONTROL.search(literal) and clean(literal) == literal  # inert
+
+
+def test_all_clean_is_clean_leaving_every_text_as_it_is() -> None:
+    """The one pass over many texts says what `clean` of each would: for every character,
+    alone and among plain ASCII texts."""
+    for code in range(0x110000):
+        ch = chr(code)
+        alone = clean(ch) == ch
+        assert all_clean([ch]) is alone, hex(code)
+        if code < 0x80 or not alone:
+            assert all_clean(["plain", f"a{ch}b", "more\ttext\n"]) is alone, hex(code)
+    assert all_clean([]) and all_clean(["", "a\nb"])
 
 
 def _sources(*urls: str, title: str = "Source") -> Report:

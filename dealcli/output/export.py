@@ -30,7 +30,7 @@ from ..core.model import Alternative, Deal
 from ..core.reading import read_pieces
 from ..core.table import number
 from ..core.totals import counted_ids
-from ..gates import clean, defuse, sqlite
+from ..gates import all_clean, clean, defuse, sqlite
 from .document import to_json
 from .files import write_folder, write_output
 from .schema import SCHEMA
@@ -38,7 +38,7 @@ from .schema import SCHEMA
 FORMATS = ("sqlite", "json", "csv")
 
 
-def _amount(value: Decimal | None) -> tuple[Decimal | None, str | None, int | None]:
+def _amount(value: Decimal | None) -> tuple[Any, str | None, int | None]:
     """(number, exact text, whole thousands of dollars) of an amount."""
     if value is None:
         return None, None, None
@@ -47,8 +47,12 @@ def _amount(value: Decimal | None) -> tuple[Decimal | None, str | None, int | No
     return value, number(value), whole
 
 
-def _number(value: Decimal | None) -> tuple[Decimal | None, str | None]:
-    return _amount(value)[:2]
+def _sql_amount(value: Decimal | None) -> tuple[Any, str | None, int | None]:
+    """`_amount` with the number as SQLite stores it: an integer when whole, else a float."""
+    if value is None:
+        return None, None, None
+    got = _amount(value)
+    return (int(value) if value == value.to_integral_value() else float(value)), *got[1:]
 
 
 def _source(s: Any) -> tuple[Any, ...]:
@@ -78,12 +82,14 @@ class _Ids:
 Rows = dict[str, list[tuple[Any, ...]]]
 
 
-def rows(deals: Iterable[Deal]) -> Iterator[Rows]:
-    """Every table's rows, a deal at a time, in an order that satisfies the foreign keys.
+def rows(deals: Iterable[Deal], sql: bool = False) -> Iterator[Rows]:
+    """Every table's rows, a deal at a time, in an order that satisfies the foreign keys;
+    with `sql`, numbers as SQLite stores them.
 
     Row ids run on across deals; links never cross a deal, so the keys they follow are
     forgotten after each one and a long export holds one deal's rows at a time.
     """
+    amount = _sql_amount if sql else _amount
     ids = _Ids()
     for d in deals:
         out: Rows = {name: [] for name in SCHEMA}
@@ -103,11 +109,11 @@ def rows(deals: Iterable[Deal]) -> Iterator[Rows]:
                 d.updated.isoformat(),
                 d.investor.name,
                 d.investor.code,
-                *_number(d.investor.gdp_usd_bn),
+                *amount(d.investor.gdp_usd_bn)[:2],
                 d.investor.gdp_year,
                 d.host.name,
                 d.host.code,
-                *_amount(d.headline.usd_bn),
+                *amount(d.headline.usd_bn),
                 d.headline.basis,
                 d.headline.confidence,
                 _day(d.period.from_ if d.period else None),
@@ -134,7 +140,7 @@ def rows(deals: Iterable[Deal]) -> Iterator[Rows]:
                     d.id,
                     t.id,
                     t.label,
-                    *_amount(t.usd_bn),
+                    *amount(t.usd_bn),
                     t.basis,
                     t.instrument,
                     t.confidence,
@@ -148,8 +154,8 @@ def rows(deals: Iterable[Deal]) -> Iterator[Rows]:
                     term.id,
                     term.label,
                     term.value,
-                    *_number(term.pct),
-                    *_amount(term.usd_bn),
+                    *amount(term.pct)[:2],
+                    *amount(term.usd_bn),
                     term.authority,
                     _day(term.from_),
                     _day(term.to),
@@ -157,7 +163,7 @@ def rows(deals: Iterable[Deal]) -> Iterator[Rows]:
                 )
             )
             cited("term", term.id, term.sources)
-        alternatives(d, None, d.headline.alternatives, out["alternatives"], cited)
+        alternatives(d, None, d.headline.alternatives, out["alternatives"], cited, amount)
         counts = counted_ids(d)
         # envelopes before their parts, for the self-referencing key
         for a in sorted(d.allocations, key=lambda a: a.part_of is not None):
@@ -165,12 +171,12 @@ def rows(deals: Iterable[Deal]) -> Iterator[Rows]:
             tranche = (a.tranche, ids.get("tranches", d.id, a.tranche), a.instrument)
             envelope = (a.part_of, ids.get("allocations", d.id, a.part_of), _day(a.date))
             how = (a.confidence, int(a.id in counts))
-            amount = (*_amount(a.usd_bn), int(a.usd_bn is not None), a.basis)
+            sized = (*amount(a.usd_bn), int(a.usd_bn is not None), a.basis)
             what = (a.title, a.sector, a.subsector, a.status)
             out["allocations"].append(
-                (row_id, d.id, a.id, *what, *amount, *tranche, *envelope, *how)
+                (row_id, d.id, a.id, *what, *sized, *tranche, *envelope, *how)
             )
-            alternatives(d, (a.id, row_id), a.alternatives, out["alternatives"], cited)
+            alternatives(d, (a.id, row_id), a.alternatives, out["alternatives"], cited, amount)
             out["allocation_companies"] += [
                 (d.id, a.id, row_id, c.name, c.country, c.role) for c in dict.fromkeys(a.companies)
             ]
@@ -184,7 +190,7 @@ def rows(deals: Iterable[Deal]) -> Iterator[Rows]:
                     c.party,
                     c.title,
                     c.detail,
-                    *_amount(c.usd_bn),
+                    *amount(c.usd_bn),
                     c.basis,
                     c.confidence,
                 )
@@ -203,6 +209,7 @@ def alternatives(
     found: tuple[Alternative, ...],
     into: list[tuple[Any, ...]],
     cited: Any,
+    amount: Any = _amount,
 ) -> None:
     """The other readings of the headline (`allocation` None) or of an allocation (its id
     and row id), numbered from 1; each cites its sources as `headline alternative` or
@@ -210,25 +217,20 @@ def alternatives(
     kind = "allocation" if allocation else "headline"
     item, row_id = allocation or ("", None)
     for seq, alt in enumerate(found, 1):
-        into.append((d.id, kind, item, seq, row_id, *_amount(alt.usd_bn), alt.note))
+        into.append((d.id, kind, item, seq, row_id, *amount(alt.usd_bn), alt.note))
         cited(f"{kind} alternative", f"{item}#{seq}", alt.sources)
-
-
-def _sql(value: Any) -> Any:
-    """A value as SQLite stores it: an amount as an integer when whole, else a float; text
-    through the sqlite gate (no raw control, as in csv)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return sqlite(value)
 
 
 def _names(columns: list[str]) -> list[str]:
     return [c.split()[0] for c in columns]
 
 
+BATCH = 64  # deals whose rows go into the database in one statement per table
+
+
 def to_sqlite(deals: Iterable[Deal], path: Path, stdout: TextIO | None = None) -> None:
-    """Rows go into a database file as each deal is read; the finished file is then
-    written like any other output (atomically)."""
+    """Rows go into a database file as deals are read, a few at a time; the finished file
+    is then written like any other output (atomically)."""
     import sqlite3  # only an sqlite export needs it
 
     with tempfile.TemporaryDirectory(prefix="deal-export-") as tmp:
@@ -243,14 +245,31 @@ def to_sqlite(deals: Iterable[Deal], path: Path, stdout: TextIO | None = None) -
                 for name, (columns, key) in SCHEMA.items():
                     con.execute(f"CREATE TABLE {name} ({', '.join([*columns, key])})")
                     inserts[name] = f"INSERT INTO {name} VALUES ({', '.join('?' * len(columns))})"
-                for part in rows(deals):  # a deal's rows: every key of theirs has its deal
-                    for name, table_rows in part.items():
+                batch: Rows = {name: [] for name in SCHEMA}
+                for n, part in enumerate(rows(deals, sql=True), 1):
+                    texts = [v for got in part.values() for r in got for v in r if type(v) is str]
+                    if not all_clean(texts):  # rare: a control or a hidden character
                         # rows the gate made the same (a control and its picture) are one row
-                        gated = dict.fromkeys(tuple(map(_sql, r)) for r in table_rows)
-                        con.executemany(inserts[name], gated)
+                        part = {
+                            name: list(dict.fromkeys(tuple(map(sqlite, r)) for r in got))
+                            for name, got in part.items()
+                        }
+                    for name, got in part.items():
+                        batch[name] += got
+                    if n % BATCH == 0:
+                        _insert(con, inserts, batch)
+                _insert(con, inserts, batch)  # every key of a row has its row before it
         finally:
             con.close()
         write_output(path, read_pieces(built), stdout=stdout)
+
+
+def _insert(con: Any, inserts: dict[str, str], batch: Rows) -> None:
+    """The batch's rows, table by table in the schema's order (parents first), then let go."""
+    for name, got in batch.items():
+        if got:
+            con.executemany(inserts[name], got)
+            got.clear()
 
 
 def to_csv(deals: Iterable[Deal], folder: Path) -> None:
