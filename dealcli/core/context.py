@@ -22,12 +22,13 @@ from .decode import decode_record
 from .errors import Problem
 from .model import Context, ContextEvent, Deal
 from .reading import CONTEXT_DIR, read_limited, read_record_bytes
+from .record import Record
 
 CACHE_NAME = "context.json"
 
 
-@dataclass(frozen=True)
-class Bearing:
+@dataclass(frozen=True, eq=False, repr=False)
+class Bearing(Record):
     """One context event as a deal reads it: the record it is from, and the event."""
 
     record: Context

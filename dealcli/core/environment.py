@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TextIO
 
+from .record import Record
+
 ColorWish = Literal["auto", "always", "never"]
 
 DEFAULT_PAGER = "less -FRX"
@@ -33,8 +35,8 @@ _TZ_RULE = re.compile(
 _TZ_NAME = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
 
 
-@dataclass(frozen=True)
-class Environment:
+@dataclass(frozen=True, eq=False, repr=False)
+class Environment(Record):
     """The process as the program sees it; tests build one directly."""
 
     stdout: TextIO

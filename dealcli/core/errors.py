@@ -6,6 +6,8 @@ import difflib
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from .record import Record
+
 
 class Exit(IntEnum):
     OK = 0
@@ -17,8 +19,8 @@ class Exit(IntEnum):
     TERMINATED = 143  # SIGTERM, as 128 + SIGTERM
 
 
-@dataclass(frozen=True)
-class Problem:
+@dataclass(frozen=True, eq=False, repr=False)
+class Problem(Record):
     """One thing wrong (or doubtful) in a deal file, with where and how to fix it."""
 
     path: str

@@ -6,8 +6,6 @@ ride along as ``Annotated`` markers that pydantic reads when `validate.py`
 builds its adapter; pydantic itself is imported only there.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal, get_args
@@ -58,6 +56,7 @@ from .fields import (
 from .fields import (
     places as places,
 )
+from .record import Record
 
 ALLOCATION_STATUSES: tuple[str, ...] = get_args(AllocationStatus)
 SELECTED_STATUSES = frozenset({"selected", "funded", "operating"})
@@ -74,8 +73,10 @@ SECTORS = (
 )
 
 
-@dataclass(frozen=True)
-class Party:
+@dataclass(frozen=True, eq=False, repr=False)
+class Party(Record):
+    """The investor or the host: a country, with its GDP where the file gives it."""
+
     __pydantic_config__ = MODEL_CONFIG
     name: Text
     code: Country
@@ -84,8 +85,8 @@ class Party:
     sources: SourceIds = ()
 
 
-@dataclass(frozen=True)
-class Local:
+@dataclass(frozen=True, eq=False, repr=False)
+class Local(Record):
     """The amount in the currency it was announced in (format 2); never replaces `usd_bn`."""
 
     __pydantic_config__ = MODEL_CONFIG
@@ -94,8 +95,8 @@ class Local:
     sources: SourceIds
 
 
-@dataclass(frozen=True)
-class Alternative:
+@dataclass(frozen=True, eq=False, repr=False)
+class Alternative(Record):
     """Another figure sources give for the same item; totals use the item's own `usd_bn`."""
 
     __pydantic_config__ = MODEL_CONFIG
@@ -104,16 +105,20 @@ class Alternative:
     note: Text | None = None
 
 
-@dataclass(frozen=True)
-class HeadlineStep:
+@dataclass(frozen=True, eq=False, repr=False)
+class HeadlineStep(Record):
+    """An earlier headline amount, from `date` (format 2 `history` of the headline)."""
+
     __pydantic_config__ = MODEL_CONFIG
     date: Day
     usd_bn: Amount
     sources: SourceIds
 
 
-@dataclass(frozen=True)
-class Figure:
+@dataclass(frozen=True, eq=False, repr=False)
+class Figure(Record):
+    """The headline: the pledged amount, on what basis, how binding, how firm."""
+
     __pydantic_config__ = MODEL_CONFIG
     usd_bn: Amount
     basis: Basis
@@ -126,16 +131,20 @@ class Figure:
     alternatives: tuple[Alternative, ...] = ()
 
 
-@dataclass(frozen=True)
-class Period:
+@dataclass(frozen=True, eq=False, repr=False)
+class Period(Record):
+    """The span the pledge is to be met over."""
+
     __pydantic_config__ = MODEL_CONFIG
     from_: Day
     to: Day
     sources: SourceIds = ()
 
 
-@dataclass(frozen=True)
-class Tranche:
+@dataclass(frozen=True, eq=False, repr=False)
+class Tranche(Record):
+    """A part of the structure: a share of the pledge by instrument (equity, loans, ...)."""
+
     __pydantic_config__ = MODEL_CONFIG
     id: Slug
     label: Text
@@ -147,8 +156,10 @@ class Tranche:
     local: Local | None = None
 
 
-@dataclass(frozen=True)
-class Term:
+@dataclass(frozen=True, eq=False, repr=False)
+class Term(Record):
+    """A term of the deal (a rate, a cap, a date), with its sources and dates where known."""
+
     __pydantic_config__ = MODEL_CONFIG
     id: Slug
     label: Text
@@ -171,16 +182,18 @@ class Term:
         return self.to is None and self.known_to is not None and self.known_to < today
 
 
-@dataclass(frozen=True)
-class Company:
+@dataclass(frozen=True, eq=False, repr=False)
+class Company(Record):
+    """A company named on an allocation, with its country and its role (lead or partner)."""
+
     __pydantic_config__ = MODEL_CONFIG
     name: Text
     country: Country
     role: Role
 
 
-@dataclass(frozen=True)
-class Step:
+@dataclass(frozen=True, eq=False, repr=False)
+class Step(Record):
     """One status an allocation was in, from `date` (format 2 `history`)."""
 
     __pydantic_config__ = MODEL_CONFIG
@@ -190,8 +203,10 @@ class Step:
     usd_bn: Amount | None = None
 
 
-@dataclass(frozen=True)
-class Allocation:
+@dataclass(frozen=True, eq=False, repr=False)
+class Allocation(Record):
+    """A project or programme the pledge is to fund: sector, status, amount if known."""
+
     __pydantic_config__ = MODEL_CONFIG
     id: Slug
     title: Text
@@ -216,8 +231,10 @@ class Allocation:
         return tuple(c for c in self.companies if c.role == "lead")
 
 
-@dataclass(frozen=True)
-class Commitment:
+@dataclass(frozen=True, eq=False, repr=False)
+class Commitment(Record):
+    """A promise beside the money (purchases, market access, tariffs), by either party."""
+
     __pydantic_config__ = MODEL_CONFIG
     id: Slug
     area: Area
@@ -230,8 +247,10 @@ class Commitment:
     confidence: Confidence = "confirmed"
 
 
-@dataclass(frozen=True)
-class Event:
+@dataclass(frozen=True, eq=False, repr=False)
+class Event(Record):
+    """A dated event of the deal's timeline."""
+
     __pydantic_config__ = MODEL_CONFIG
     date: Day
     title: Text
@@ -240,8 +259,10 @@ class Event:
     outside_pledge: bool = False
 
 
-@dataclass(frozen=True)
-class Source:
+@dataclass(frozen=True, eq=False, repr=False)
+class Source(Record):
+    """A document a figure traces to: title, publisher, date, URL."""
+
     __pydantic_config__ = MODEL_CONFIG
     id: Slug
     title: Text
@@ -253,8 +274,10 @@ class Source:
     original_url: Url | None = None
 
 
-@dataclass(frozen=True)
-class ProfitSplit:  # format 2: the tranches a profit split covers (none: all), a review clause
+@dataclass(frozen=True, eq=False, repr=False)
+class ProfitSplit(Record):
+    """Format 2: the tranches a profit split covers (none: all) and its review clause."""
+
     __pydantic_config__ = MODEL_CONFIG
     sources: SourceIds
     covers: tuple[Slug, ...] = ()
@@ -262,8 +285,10 @@ class ProfitSplit:  # format 2: the tranches a profit split covers (none: all), 
     review: Text | None = None
 
 
-@dataclass(frozen=True)
-class Capacity:  # format 2: FX reserves on a date; a year at the cap in tranches by source
+@dataclass(frozen=True, eq=False, repr=False)
+class Capacity(Record):
+    """Format 2: FX reserves on a date, and a year at the cap in tranches by source."""
+
     __pydantic_config__ = MODEL_CONFIG
     sources: SourceIds
     reserves_usd_bn: Amount | None = None
@@ -276,8 +301,8 @@ class Capacity:  # format 2: FX reserves on a date; a year at the cap in tranche
 ContextRef = Annotated[str, TextMark(r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$")]
 
 
-@dataclass(frozen=True)
-class ContextEvent:
+@dataclass(frozen=True, eq=False, repr=False)
+class ContextEvent(Record):
     """A dated event of a context record: US-wide, bearing on the deals that name the record."""
 
     __pydantic_config__ = MODEL_CONFIG
@@ -291,8 +316,8 @@ class ContextEvent:
     note: Text | None = None
 
 
-@dataclass(frozen=True)
-class Context:
+@dataclass(frozen=True, eq=False, repr=False)
+class Context(Record):
     """A context record (`deals/context/*.yaml`): events shared by many deals, never a deal."""
 
     __pydantic_config__ = MODEL_CONFIG
@@ -309,8 +334,8 @@ class Context:
         return {s.id: n for n, s in enumerate(self.sources, 1)}
 
 
-@dataclass(frozen=True)
-class Deal:
+@dataclass(frozen=True, eq=False, repr=False)
+class Deal(Record):
     """One deal file, validated. Amounts are exact `Decimal` USD billions."""
 
     __pydantic_config__ = MODEL_CONFIG

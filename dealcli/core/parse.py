@@ -28,6 +28,8 @@ Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass
 class Parsed:
+    """A parsed file: its value, each value's line and column, the problems found."""
+
     value: Any
     positions: dict[Path_, Pos]
     problems: list[Problem]

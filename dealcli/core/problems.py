@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import Problem
+from .record import Record
 
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Pos:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Pos(Record):
+    """Where a value stands in its file (1-based line and column), and a plain scalar's text."""
+
     line: int
     column: int
     raw: str | None = None  # the text of a plain (unquoted) scalar

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Deal, HeadlineStep, Step
+from .record import Record
 
 FOOTINGS = ("official", "company", "press", "aggregator")
 _FOOTING = {
@@ -26,8 +27,10 @@ _FOOTING = {
 }
 
 
-@dataclass(frozen=True)
-class Item:
+@dataclass(frozen=True, eq=False, repr=False)
+class Item(Record):
+    """A sourced item of a deal: where it is, what it is, its sources, how firm it is."""
+
     section: str  # headline, structure, allocations, commitments, terms, timeline
     ident: str  # the item's id, or its date for an event
     title: str

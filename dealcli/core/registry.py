@@ -31,7 +31,6 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -63,10 +62,9 @@ Stamp = list[int]  # device, inode, size, mtime_ns, ctime_ns (a list, as JSON re
 
 
 def bundled_dir() -> Path:
-    packaged = Path(str(resources.files("dealcli"))) / "deals"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "deals"  # running from a source tree
+    # found from __file__: importing importlib.resources costs a run more than this does
+    packaged = Path(__file__).resolve().parents[1] / "deals"  # else a source tree's deals/
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "deals"
 
 
 class Entry:
@@ -133,6 +131,8 @@ class Entry:
 
 @dataclass
 class Registry:
+    """The deals found, by id, with the problems and notices of finding them."""
+
     entries: dict[str, Entry] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)

@@ -58,6 +58,8 @@ class Inputs:
 
 @dataclass(frozen=True)
 class Year:
+    """One year of the returns model, in USD bn."""
+
     year: int
     paid_in: Decimal  # at the start of the year
     invested: Decimal  # paid in so far
@@ -74,6 +76,8 @@ class Year:
 
 @dataclass(frozen=True)
 class Result:
+    """The returns model over its horizon: the years, the totals, when the investor is recouped."""
+
     inputs: Inputs
     years: tuple[Year, ...]
     recouped_year: int | None  # the year the investor is recouped; None: not within the horizon

@@ -10,11 +10,12 @@ from typing import Any
 
 from . import cache as checked
 from .model import Deal
+from .record import Record
 from .totals import known_money, totals
 
 
-@dataclass(frozen=True)
-class Summary:
+@dataclass(frozen=True, eq=False, repr=False)
+class Summary(Record):
     """What `deal list` and name resolution need, kept in the folder index."""
 
     id: str

@@ -10,6 +10,8 @@ from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+from .record import Record
+
 if TYPE_CHECKING:
     import pandas
 
@@ -23,8 +25,8 @@ NUMERIC_FLOAT: tuple[Kind, ...] = ("amount", "pct", "number")  # float64 in a Da
 Style = Literal["", "pledged", "selected", "candidate", "unselected", "dim"]
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Column(Record):
     """A column and the hints renderers read (they know nothing of deals).
 
     main: the column that names the row (sector, company, title): never dropped,
@@ -82,6 +84,8 @@ def with_old_keys(record: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass
 class Table:
+    """One section of a report: columns, rows, notes and a style per row."""
+
     name: str  # section name, usable with --section
     title: str
     columns: list[Column]
@@ -118,6 +122,8 @@ class Table:
 
 @dataclass
 class Report:
+    """What a view gives the renderers: a title and its tables."""
+
     title: str
     tables: list[Table]
     caption: str = ""  # shown under the title in a terminal, e.g. "data checked to 2026-03-20"

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from .model import SELECTED_STATUSES, Allocation, Deal, Term
+from .record import Record
 from .table import Share
 
 ZERO = Decimal(0)
@@ -50,8 +51,10 @@ def status_total(deal: Deal, status: str) -> Decimal:
     return sum((a.usd_bn for a in counted(deal, status) if a.usd_bn is not None), ZERO)
 
 
-@dataclass(frozen=True, slots=True)
-class Totals:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Totals(Record):
+    """A deal's pledged, selected and candidate amounts, and the allocations by status."""
+
     headline: Decimal
     selected: Decimal
     candidates: Decimal
@@ -120,6 +123,8 @@ def split(a: Allocation, by: str) -> list[tuple[str, Decimal | None]]:
 
 @dataclass
 class Group:
+    """The allocations of one sector, company or status: amounts, counts, sources."""
+
     label: str
     amounts: dict[str, Decimal] = field(default_factory=dict)  # per measure
     count: int = 0

@@ -13,6 +13,8 @@ from .registry import bundled_dir, deal_files
 
 @dataclass
 class Outcome:
+    """What `deal validate` found: its lines and its counts."""
+
     lines: list[str] = field(default_factory=list)  # problems and warnings, in file order
     files: int = 0
     invalid: int = 0

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..core.environment import Environment
 from ..core.errors import UsageError
+from ..core.record import Record
 from ..core.table import Report
 from ..render import BINARY, FORMATS, About, Options, render
 from .files import write_output, write_stdout
@@ -44,8 +45,8 @@ def _option(*flags: str, help: str, metavar: str | None = None) -> dict[str, Any
     return {"flags": flags, "help": help, "metavar": metavar}
 
 
-@dataclass(frozen=True)
-class Request:
+@dataclass(frozen=True, eq=False, repr=False)
+class Request(Record):
     """What the user asked for on the command line, before the terminal is consulted.
 
     Each field is also an option of every data command: the CLI builds them from here.

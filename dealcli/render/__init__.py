@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..core.errors import UsageError
+from ..core.record import Record
 from ..core.table import DEPRECATED_KEYS, Column, Report, Table
 from ..gates import clean
 
@@ -18,8 +19,8 @@ BINARY = ("xlsx",)  # written as bytes, never to a terminal
 SECTION = "section"  # the first column of the long form, naming each row's table
 
 
-@dataclass(frozen=True)
-class About:
+@dataclass(frozen=True, eq=False, repr=False)
+class About(Record):
     """What a workbook's first sheet says: the deals, the command, the sources."""
 
     command: str = ""
@@ -29,8 +30,10 @@ class About:
     sources: tuple[tuple[str, int, str, str, str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class Options:
+@dataclass(frozen=True, eq=False, repr=False)
+class Options(Record):
+    """How to render a report: the format and what the user asked of it."""
+
     format: str = "plain"
     columns: tuple[str, ...] = ()
     header: bool = True

@@ -57,6 +57,8 @@ def _longest_word(texts: list[str]) -> int:
 
 @dataclass
 class _Col:
+    """A column being fitted to a width: its cells, its natural and least widths."""
+
     column: Column
     header: str
     cells: list[str]

@@ -15,6 +15,8 @@ STATUSES = [s for stage in STAGES.values() for s in stage]
 
 @dataclass
 class CompanyRow:
+    """A company across deals: the projects it leads or joins and their amounts."""
+
     name: str
     country: str
     role: str

@@ -33,6 +33,8 @@ def selected_by_allocation(deal: Deal) -> dict[str, Decimal]:
 
 @dataclass(frozen=True)
 class Step:
+    """A day the selected amount changed, and by how much."""
+
     day: date
     selected: Decimal
     change: Decimal

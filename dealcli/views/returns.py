@@ -92,6 +92,8 @@ def values(text: str, option: str) -> list[Decimal]:
 
 @dataclass(frozen=True)
 class Run:
+    """One run of the returns model for a deal's split: its inputs and its result."""
+
     label: str
     split: DealSplit
     given: Given
