@@ -233,13 +233,14 @@ def compare(
     *deals: DealLike, section: Iterable[str] = (), as_of: date | str | None = None
 ) -> Report:
     """`deal compare`: deals side by side, a section per theme (every bundled deal by default)."""
-    from .views.compare import PARTS
-    from .views.compare import compare as view
+    from .core.compared import measures
+    from .views.compare import PARTS, compare_measures
 
     parts = [_choice("section", s, PARTS) or s for s in _listed(section)] or None
     when = day_of(as_of)
-    chosen = _all_or(deals)
-    return stamp(view([at(d, when) for d in chosen], parts, when or date.today()), when)
+    held = (deals[0] if len(deals) == 1 else None) if deals else bundled()
+    chosen = held.registry.entries.values() if isinstance(held, Deals) else _all_or(deals)
+    return stamp(compare_measures(measures(chosen, when), parts, when or date.today()), when)
 
 
 def flows(deal: Deal | str, totals: bool = False, as_of: date | str | None = None) -> Report:

@@ -147,7 +147,9 @@ def compare(
 
     if every and deals:
         raise UsageError("give deals or --all, not both")
-    chosen = session.deals() if every else [session.resolve(n).deal for n in deals or []]
+    chosen = (
+        api.Deals(session.registry()) if every else [session.resolve(n).deal for n in deals or []]
+    )
     return api.compare(chosen, section=[*(section or []), *(only or [])], as_of=as_of)
 
 

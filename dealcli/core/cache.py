@@ -49,6 +49,7 @@ class Folder:
         self.path = str(path)
         self.cache_dir = cache_dir
         self.rows: dict[str, Any] | None = None
+        self.kept: dict[str, dict[str, Any]] = {}  # other files of values by file name
         self.warn = warn
 
     def cached(self, name: str) -> Path | None:
@@ -96,6 +97,13 @@ class Folder:
         if not isinstance(row, list):  # its values are checked where it is read
             return None
         return tuple(row)
+
+    def value(self, file: str, name: str) -> Any:
+        """One deal file's value in a cache file of values by file name (compare.json)."""
+        if file not in self.kept:
+            found = self.read(file)
+            self.kept[file] = found if isinstance(found, dict) else {}
+        return self.kept[file].get(name)
 
 
 class _Untrusted(Exception):
@@ -173,6 +181,7 @@ _CODE = (
     "totals.py",
     "registry.py",
     "summary.py",
+    "compared.py",
     "cache.py",
     "decode.py",
     "reading.py",

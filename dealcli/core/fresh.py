@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Folder, encode, remove
+from .compared import compared, keep
 from .errors import Problem
 from .model import Deal
 from .reading import read_deal_bytes, read_limited
@@ -39,6 +40,7 @@ class Read:
     problems: list[Problem] = field(default_factory=list)
     deal: Deal | None = None
     warnings: list[Problem] = field(default_factory=list)
+    compared: list[Any] | None = None  # what `deal compare` shows of the deal, as kept
 
 
 def read_one(cache: Folder, name: str, known: str = "") -> Read:
@@ -58,7 +60,8 @@ def read_one(cache: Folder, name: str, known: str = "") -> Read:
             remove(where)
         return Read(digest, problems=found)
     cache.write(where, encode(deal))
-    return Read(digest, False, list(deal.names), summarize(deal).row(), found, deal)
+    row = summarize(deal).row()
+    return Read(digest, False, list(deal.names), row, found, deal, compared=compared(deal).row())
 
 
 def read_changed(
@@ -72,12 +75,16 @@ def read_changed(
         results: Iterator[Read] = (read_one(cache, name, known) for name, known in todo)
     else:
         results = _in_pool(cache, todo, workers)
+    kept: dict[str, list[Any]] = {}  # what `deal compare` shows, stored before the index
     for done, (item, result) in enumerate(zip(todo, results, strict=True), 1):
         for w in result.warnings:
             cache.warn(w)
         if progress is not None:
             progress(done, len(todo))
+        if result.compared is not None:
+            kept[item[0]] = result.compared
         yield item[0], result
+    keep(cache, kept)
 
 
 def _cores() -> int:

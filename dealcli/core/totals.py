@@ -215,8 +215,13 @@ def term(deal: Deal, term_id: str) -> Term | None:
 def term_state(t: Term, day: date) -> str:
     """Whether a term holds on `day`: "in force", "lapsed" (ended before it), "not begun", or
     "not known" (after the last day its sources cover, with no end given)."""
-    if t.from_ is not None and t.from_ > day:
+    return state_on(day, t.from_, t.to, t.known_to)
+
+
+def state_on(day: date, start: date | None, end: date | None, known_to: date | None) -> str:
+    """`term_state` from a term's dates alone (as `Term.lapsed` and `Term.unknown` read them)."""
+    if start is not None and start > day:
         return "not begun"
-    if t.unknown(day):
+    if end is None and known_to is not None and known_to < day:
         return "not known"
-    return "lapsed" if t.lapsed(day) else "in force"
+    return "lapsed" if end is not None and end < day else "in force"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Protocol
 
 from ..core.errors import UsageError, did_you_mean
 from ..core.model import SELECTED_STATUSES, Deal
@@ -17,7 +19,12 @@ LEGEND: dict[str, str] = {
 }
 
 
-def labels(deals: list[Deal]) -> list[str]:
+class Named(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def labels(deals: Sequence[Named]) -> list[str]:
     """A row label per deal: its id; the same deal twice gets a second, distinct label."""
     out: list[str] = []
     seen: set[str] = set()  # a set, not the list: one test per deal, not one per label

@@ -14,21 +14,11 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
+from ..core.compared import Compared, compared
 from ..core.errors import UsageError
 from ..core.model import Deal
 from ..core.table import Column, Report, Table
-from ..core.totals import (
-    STAGES,
-    ZERO,
-    group,
-    known_money,
-    per_year,
-    share,
-    term,
-    term_state,
-    totals,
-    years,
-)
+from ..core.totals import ZERO, share, state_on
 from .common import LEGEND, labels
 from .kinds import kinds_part
 
@@ -44,21 +34,7 @@ def yes_no(flag: bool | None) -> str | None:
     return None if flag is None else ("yes" if flag else "no")
 
 
-def annual_cap(deal: Deal) -> Decimal | None:
-    for t in deal.terms:
-        if "cap" in t.id and t.usd_bn is not None:
-            return t.usd_bn
-    return None
-
-
-def other_reading(deal: Deal) -> str | None:
-    """Another reading of the horizon: the `horizon-other` term, or where no period is
-    given the `horizon` term (what the sources say instead)."""
-    found = term(deal, "horizon-other") or (term(deal, "horizon") if not deal.period else None)
-    return found.value if found else None
-
-
-def pledges_part(deals: list[Deal], day: date) -> Table:
+def pledges_part(deals: list[Compared], names: list[str], day: date) -> Table:
     t = Table(
         "pledges",
         "The pledges: size, reach and force",
@@ -72,16 +48,14 @@ def pledges_part(deals: list[Deal], day: date) -> Table:
             Column("status", "Status", priority=2, coded=True),
         ],
     )
-    for name, d in zip(labels(deals), deals, strict=True):
-        head = d.headline
-        binding = yes_no(head.binding)
-        t.add(name, d.investor.code, head.usd_bn, head.basis, head.scope, binding, d.status)
-    if any(d.headline.binding is None or d.headline.scope is None for d in deals):
+    for name, d in zip(names, deals, strict=True):
+        t.add(name, d.investor, d.headline, d.basis, d.scope, yes_no(d.binding), d.status)
+    if any(d.binding is None or d.scope is None for d in deals):
         t.notes.append("a blank scope or binding: the deal file does not say")
     return t
 
 
-def horizon_part(deals: list[Deal], day: date) -> list[Table]:
+def horizon_part(deals: list[Compared], names: list[str], day: date) -> list[Table]:
     t = Table(
         "horizon",
         "Horizon: the period and the pledged amount a year",
@@ -99,19 +73,10 @@ def horizon_part(deals: list[Deal], day: date) -> list[Table]:
         "Horizon: other readings",
         [DEAL, Column("other_reading", "Other reading")],
     )
-    for name, d in zip(labels(deals), deals, strict=True):
-        period = d.period
-        t.add(
-            name,
-            period.from_ if period else None,
-            period.to if period else None,
-            years(d),
-            per_year(d),
-            annual_cap(d),
-        )
-        other = other_reading(d)
-        if other:
-            readings.add(name, other)
+    for name, d in zip(names, deals, strict=True):
+        t.add(name, d.period_from, d.period_to, d.years, d.per_year, d.cap)
+        if d.other_reading:
+            readings.add(name, d.other_reading)
     t.notes.append(
         "pledged a year: the pledged amount over the period's days / 365.25 "
         "(blank: no period given)"
@@ -122,7 +87,7 @@ def horizon_part(deals: list[Deal], day: date) -> list[Table]:
     return [t, readings]
 
 
-def gdp_part(deals: list[Deal], day: date) -> Table:
+def gdp_part(deals: list[Compared], names: list[str], day: date) -> Table:
     t = Table(
         "gdp",
         "Against the investor's GDP",
@@ -134,24 +99,18 @@ def gdp_part(deals: list[Deal], day: date) -> Table:
             Column("per_year_gdp_pct", "Pledged a year % of GDP", "pct"),
         ],
     )
-    for name, d in zip(labels(deals), deals, strict=True):
-        gdp = d.investor.gdp_usd_bn
-        t.add(
-            name,
-            gdp,
-            d.investor.gdp_year,
-            share(d.headline.usd_bn, gdp),
-            share(per_year(d, exact=True), gdp),
-        )
+    for name, d in zip(names, deals, strict=True):
+        gdp = d.gdp
+        t.add(name, gdp, d.gdp_year, share(d.headline, gdp), share(d.per_year_exact, gdp))
     for d in deals:
-        if d.investor.gdp_usd_bn is None:
+        if d.gdp is None:
             t.notes.append(f"{d.id} gives no investor GDP: its GDP share is blank")
-    if len({d.investor.gdp_year for d in deals if d.investor.gdp_year}) > 1:
+    if len({d.gdp_year for d in deals if d.gdp_year}) > 1:
         t.notes.append("GDP figures are for different years; see each deal's sources")
     return t
 
 
-def totals_part(deals: list[Deal], day: date) -> Table:
+def totals_part(deals: list[Compared], names: list[str], day: date) -> Table:
     t = Table(
         "totals",
         "Money named so far",
@@ -168,11 +127,11 @@ def totals_part(deals: list[Deal], day: date) -> Table:
         ],
         legend=LEGEND,
     )
-    for name, d in zip(labels(deals), deals, strict=True):
-        tot = totals(d)
-        selected = known_money(d, tot.selected)
-        candidates = known_money(d, tot.candidates)
-        head = d.headline.usd_bn
+    for name, d in zip(names, deals, strict=True):
+        # a blank amount where the deal names no allocations: nothing is known
+        selected = d.selected if d.allocated else None
+        candidates = d.candidates if d.allocated else None
+        head = d.headline
         t.add(
             name,
             head,
@@ -180,16 +139,16 @@ def totals_part(deals: list[Deal], day: date) -> Table:
             share(selected, head),
             candidates,
             share(candidates, head),
-            known_money(d, tot.unselected),
-            len(d.allocations),
-            len({c.name.casefold() for a in d.allocations for c in a.companies}),
+            d.unselected if d.allocated else None,
+            d.projects,
+            d.companies,
         )
-    if any(not d.allocations for d in deals):
+    if any(not d.allocated for d in deals):
         t.notes.append(NOT_KNOWN)
     return t
 
 
-def tariff_part(deals: list[Deal], day: date) -> Table:
+def tariff_part(deals: list[Compared], names: list[str], day: date) -> Table:
     t = Table(
         "tariff",
         f"Tariff secured: the tariff-rate term on {day.isoformat()}",
@@ -202,12 +161,13 @@ def tariff_part(deals: list[Deal], day: date) -> Table:
             Column("authority", "Authority", priority=3),
         ],
     )
-    for name, d in zip(labels(deals), deals, strict=True):
-        rate = term(d, "tariff-rate")
+    for name, d in zip(names, deals, strict=True):
+        rate = d.tariff
         if rate is None:
             t.add(name, None, "none", None, None, None)
             continue
-        t.add(name, rate.pct, term_state(rate, day), rate.from_, rate.to, rate.authority)
+        state = state_on(day, rate.from_, rate.to, rate.known_to)
+        t.add(name, rate.pct, state, rate.from_, rate.to, rate.authority)
     t.notes.append(
         "lapsed: the rate was secured but no longer applies on that day (see each deal's "
         "terms for what replaced it); none: the deal has no tariff-rate term"
@@ -215,22 +175,22 @@ def tariff_part(deals: list[Deal], day: date) -> Table:
     return t
 
 
-def structure_part(deals: list[Deal], day: date) -> Table:
-    kinds = sorted({tr.instrument or "unspecified" for d in deals for tr in d.structure})
+def structure_part(deals: list[Compared], names: list[str], day: date) -> Table:
+    kinds = sorted({k or "unspecified" for d in deals for k, _ in d.tranches})
     cols = [Column(f"{k}_usd_bn", f"{k.capitalize()} USD bn", "amount") for k in kinds]
     t = Table("structure", "Tranches by instrument", [DEAL, *cols])
-    for name, d in zip(labels(deals), deals, strict=True):
+    for name, d in zip(names, deals, strict=True):
         t.add(name, *(_tranche_sum(d, k) for k in kinds))
     t.notes.append("a blank cell: the deal names no tranche of that instrument")
     return t
 
 
-def _tranche_sum(deal: Deal, instrument: str) -> Decimal | None:
-    parts = [tr.usd_bn for tr in deal.structure if (tr.instrument or "unspecified") == instrument]
+def _tranche_sum(deal: Compared, instrument: str) -> Decimal | None:
+    parts = [amount for k, amount in deal.tranches if (k or "unspecified") == instrument]
     return sum(parts, ZERO) if parts else None
 
 
-def terms_part(deals: list[Deal], day: date) -> Table:
+def terms_part(deals: list[Compared], names: list[str], day: date) -> Table:
     t = Table(
         "terms",
         "Terms with a number, by term id",
@@ -243,10 +203,9 @@ def terms_part(deals: list[Deal], day: date) -> Table:
     )
     # by term id, in order of first appearance, then by deal (a deal's term ids are unique)
     rows: dict[str, list[tuple[str, Decimal | None, Decimal | None]]] = {}
-    for name, d in zip(labels(deals), deals, strict=True):
-        for x in d.terms:
-            if x.pct is not None or x.usd_bn is not None:
-                rows.setdefault(x.id, []).append((name, x.pct, x.usd_bn))
+    for name, d in zip(names, deals, strict=True):
+        for tid, pct, usd_bn in d.terms:
+            rows.setdefault(tid, []).append((name, pct, usd_bn))
     for tid, found_in in rows.items():
         for name, pct, usd_bn in found_in:
             t.add(tid, name, pct, usd_bn)
@@ -254,7 +213,7 @@ def terms_part(deals: list[Deal], day: date) -> Table:
     return t
 
 
-def sectors_part(deals: list[Deal], day: date) -> Table:
+def sectors_part(deals: list[Compared], names: list[str], day: date) -> Table:
     t = Table(
         "sectors",
         "Sectors: selected and candidates, apart",
@@ -271,34 +230,32 @@ def sectors_part(deals: list[Deal], day: date) -> Table:
     # The rows of totals.sector_matrix, read sparsely (a deal without money in a sector
     # costs nothing): by sector in name order, then by deal; a stage no deal has money in
     # for that sector is 0.
-    names = labels(deals)
     sectors: dict[str, str] = {}
     some: set[tuple[str, str]] = set()
-    found = []
-    for deal in deals:
-        groups = group(deal, "sector", list(STAGES))
-        for key, g in groups.items():
-            sectors.setdefault(key, g.label)
-            some.update((key, stage) for stage in STAGES if g.amount(stage))
-        found.append(groups)
+    found: dict[str, list[tuple[int, Decimal, Decimal]]] = {}
+    for i, deal in enumerate(deals):
+        for key, label, done, maybe in deal.sectors:
+            sectors.setdefault(key, label)
+            if done:
+                some.add((key, "selected"))
+            if maybe:
+                some.add((key, "candidate"))
+            found.setdefault(key, []).append((i, done, maybe))
     for key in sorted(sectors, key=lambda k: sectors[k].casefold()):
         done_any, maybe_any = (key, "selected") in some, (key, "candidate") in some
         if not (done_any or maybe_any):
             continue
-        for i, groups in enumerate(found):
-            got = groups.get(key)
-            if got is None:
-                continue
-            done = got.amount("selected") if done_any else ZERO
-            maybe = got.amount("candidate") if maybe_any else ZERO
+        for i, got_done, got_maybe in found[key]:
+            done = got_done if done_any else ZERO
+            maybe = got_maybe if maybe_any else ZERO
             if not (done or maybe):
                 continue
-            head = deals[i].headline.usd_bn
+            head = deals[i].headline
             t.add(sectors[key], names[i], done, share(done, head), maybe, share(maybe, head))
     return t
 
 
-def commitments_part(deals: list[Deal], day: date) -> Table:
+def commitments_part(deals: list[Compared], names: list[str], day: date) -> Table:
     t = Table(
         "commitments",
         "Commitments by area",
@@ -310,13 +267,9 @@ def commitments_part(deals: list[Deal], day: date) -> Table:
         ],
     )
     areas: dict[str, list[tuple[str, int, Decimal | None]]] = {}
-    for name, d in zip(labels(deals), deals, strict=True):
-        for area in dict.fromkeys(c.area for c in d.commitments):
-            found = [c for c in d.commitments if c.area == area]
-            amounts = [c.usd_bn for c in found if c.usd_bn is not None]
-            areas.setdefault(area, []).append(
-                (name, len(found), sum(amounts, ZERO) if amounts else None)
-            )
+    for name, d in zip(names, deals, strict=True):
+        for area, count, stated in d.commitments:
+            areas.setdefault(area, []).append((name, count, stated))
     for key in sorted(areas):
         for row in areas[key]:
             t.add(key, *row)
@@ -328,8 +281,9 @@ def commitments_part(deals: list[Deal], day: date) -> Table:
 
 
 # The parts of a comparison, in the order they are shown: name -> builder (of one table,
-# or of a table and its companion: horizon gives the readings too).
-PARTS: dict[str, Callable[[list[Deal], date], Table | list[Table]]] = {
+# or of a table and its companion: horizon gives the readings too), from each deal's
+# measures and its row label.
+PARTS: dict[str, Callable[[list[Compared], list[str], date], Table | list[Table]]] = {
     "pledges": pledges_part,
     "totals": totals_part,
     "gdp": gdp_part,
@@ -346,6 +300,13 @@ PARTS: dict[str, Callable[[list[Deal], date], Table | list[Table]]] = {
 def compare(deals: list[Deal], only: list[str] | None = None, day: date | None = None) -> Report:
     """The parts named (all by default); `day` is the report's date, that terms are read
     in force or lapsed on (today by default)."""
+    return compare_measures([compared(d) for d in deals], only, day)
+
+
+def compare_measures(
+    deals: list[Compared], only: list[str] | None = None, day: date | None = None
+) -> Report:
+    """`compare` from each deal's measures (`core.compared`: computed, or kept in the cache)."""
     if len(deals) < 2:
         raise UsageError("compare needs two or more deals")
     parts = only or list(PARTS)
@@ -355,9 +316,10 @@ def compare(deals: list[Deal], only: list[str] | None = None, day: date | None =
     on = day or date.today()
     title = " vs ".join(d.id for d in deals) if len(deals) <= 3 else f"{len(deals)} deals"
     checked = ", ".join(f"{d.id} {d.updated}" for d in deals)
+    names = labels(deals)
     tables: list[Table] = []
     for p in dict.fromkeys(parts):
-        built = PARTS[p](deals, on)
+        built = PARTS[p](deals, names, on)
         tables += built if isinstance(built, list) else [built]
     return Report(
         f"Compare: {title}",

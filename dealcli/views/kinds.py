@@ -11,31 +11,20 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ..core.model import Deal
+from ..core.compared import Compared
 from ..core.table import Column, Table
-from ..core.totals import ZERO, share, totals
-from .common import labels
+from ..core.totals import ZERO, share
 
 DEAL = Column("deal", "Deal", main=True)
 MIXED = ("investment_and_purchases", "economic_exchange", "purchases")
 ALL = "all deals"
 
 
-def purchases(deal: Deal) -> Decimal | None:
-    """The investor's purchases the deal names with an amount; None where it names none."""
-    found = [
-        c.usd_bn
-        for c in deal.commitments
-        if c.area == "purchases" and c.party == "investor" and c.usd_bn is not None
-    ]
-    return sum(found, ZERO) if found else None
+def kinds_part(deals: list[Compared], names: list[str], day: date) -> list[Table]:
+    return [_kinds(deals, names), _instruments(deals, names)]
 
 
-def kinds_part(deals: list[Deal], day: date) -> list[Table]:
-    return [_kinds(deals), _instruments(deals)]
-
-
-def _kinds(deals: list[Deal]) -> Table:
+def _kinds(deals: list[Compared], names: list[str]) -> Table:
     t = Table(
         "kinds",
         "What kind of money, and how much of it is named",
@@ -51,13 +40,13 @@ def _kinds(deals: list[Deal]) -> Table:
         ],
     )
     sums = dict.fromkeys(("headline", "investment", "rest", "selected", "base"), ZERO)
-    for name, d in zip(labels(deals), deals, strict=True):
-        head, bought = d.headline.usd_bn, purchases(d)
-        mixed = d.headline.scope in MIXED
+    for name, d in zip(names, deals, strict=True):
+        head, bought = d.headline, d.purchases
+        mixed = d.scope in MIXED
         inside = min(bought or ZERO, head) if mixed else None
         investment = None if mixed else head
         rest = head - (inside or ZERO) if mixed else None
-        selected = totals(d).selected if d.allocations else None
+        selected = d.selected if d.allocated else None
         base = head - (inside or ZERO)  # the headline without the purchases in it
         t.add(
             name, head, investment, inside, rest, None if mixed else bought,
@@ -81,12 +70,12 @@ def _kinds(deals: list[Deal]) -> Table:
         "named projects: selected allocations as a share of the headline without its "
         "purchases; blank where a deal names no allocations",
     ]
-    if any(d.headline.scope is None for d in deals):
+    if any(d.scope is None for d in deals):
         t.notes.append("a deal whose file gives no scope is counted as investment")
     return t
 
 
-def _instruments(deals: list[Deal]) -> Table:
+def _instruments(deals: list[Compared], names: list[str]) -> Table:
     t = Table(
         "instruments",
         "Investment by instrument, as the tranches give it",
@@ -97,17 +86,17 @@ def _instruments(deals: list[Deal]) -> Table:
             Column("pledged_pct", "% of pledged", "pct"),
         ],
     )
-    for name, d in zip(labels(deals), deals, strict=True):
-        if not d.structure:
-            head = d.headline.usd_bn
+    for name, d in zip(names, deals, strict=True):
+        if not d.tranches:
+            head = d.headline
             t.add("not broken down", name, head, share(head, head))
             continue
         kinds: dict[str, Decimal] = {}
-        for tr in d.structure:
-            key = tr.instrument or "not given"
-            kinds[key] = kinds.get(key, ZERO) + tr.usd_bn
+        for instrument, usd_bn in d.tranches:
+            key = instrument or "not given"
+            kinds[key] = kinds.get(key, ZERO) + usd_bn
         for kind, amount in kinds.items():
-            t.add(kind, name, amount, share(amount, d.headline.usd_bn))
+            t.add(kind, name, amount, share(amount, d.headline))
     t.notes.append(
         "mixed: a tranche of several instruments (see each deal's structure); not given: a "
         "tranche whose instrument the file does not say; not broken down: no tranches"
