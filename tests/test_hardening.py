@@ -228,11 +228,12 @@ def test_entries_of_deleted_files_are_dropped(deals_dir: Path, fixed_env: Path) 
     shutil.copy(deals_dir / "mini.yaml", deals_dir / "copy.yaml")
     overview(deals_dir)
     cache = mini_cache(fixed_env)
-    deal_files = {p.name for p in cache.glob("*.json")} - {"index.json", "rows.json"}
+    kept = {"index.json", "rows.json", "compare.json"}  # the folder's, not a deal's
+    deal_files = {p.name for p in cache.glob("*.json")} - kept
     assert len(deal_files) == 2  # mini.yaml and copy.yaml
     (deals_dir / "copy.yaml").unlink()
     overview(deals_dir)
-    left = {p.name for p in cache.glob("*.json")} - {"index.json", "rows.json"}
+    left = {p.name for p in cache.glob("*.json")} - kept
     assert len(left) == 1
     stored = json.loads((cache / "index.json").read_text().partition("\n")[2])
     assert list(stored["stamps"]) == list(stored["names"]) == ["mini.yaml"]
@@ -449,7 +450,7 @@ def test_a_long_file_name_is_cached(deals_dir: Path, fixed_env: Path) -> None:
     assert "mini" in r.stdout.split()
     assert r.stderr == ""
     (index,) = [p for p in (fixed_env / "cache").glob("*/index.json") if name in p.read_text()]
-    assert len(list(index.parent.glob("*.json"))) == 2 + 1  # index, rows, the deal
+    assert len(list(index.parent.glob("*.json"))) == 3 + 1  # index, rows, compare rows, the deal
 
 
 # -- 5. writes that respect what is there -------------------------------------------------
