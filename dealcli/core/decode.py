@@ -14,7 +14,6 @@ whatever a planted cache holds, it costs a slower run, never a wrong answer or a
 from __future__ import annotations
 
 import dataclasses
-import operator
 import re
 import typing
 from collections.abc import Callable
@@ -225,27 +224,7 @@ def _plain(v: Any) -> Any:
 def _dataclass(cls: type) -> Callable[[Any], Any]:
     hints = typing.get_type_hints(cls, vars(model), include_extras=True)
     names = [f.name for f in dataclasses.fields(cls)]
-    fields = [_decoder(hints[name]) for name in names]
-    count = len(fields)
-    new = object.__new__
-    call = operator.call
-
-    def build(v: Any) -> Any:
-        if type(v) is not list or len(v) != count:
-            _bad(v)
-        # every field is given and checked: the instance is what `cls(*values)` builds,
-        # without the frozen __init__'s setattr per field (a third of the time of a load)
-        made: Any = new(cls)
-        made.__dict__.update(zip(names, map(call, fields, v), strict=True))
-        return made
-
-    def construct(v: Any) -> Any:
-        if type(v) is not list or len(v) != count:
-            _bad(v)
-        return cls(*map(call, fields, v))
-
-    plain = not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
-    made_by = build if plain else construct  # an __init__ that does more: let it run
+    made_by = _builder(cls, names, hints)
     if not all(_stored_as_text(hints[name]) for name in names):
         return made_by
     # A class of text fields only (a company, a source): the same values give one shared,
@@ -266,6 +245,74 @@ def _dataclass(cls: type) -> Callable[[Any], Any]:
         return made
 
     return shared
+
+
+def _builder(cls: type, names: list[str], hints: dict[str, Any]) -> Callable[[Any], Any]:
+    """The function that builds `cls` from the list of its field values, each checked as
+    its field's decoder would check it. Its text is made here, from the model's own field
+    names and hints (as `dataclasses` makes `__init__`); nothing of a cache file enters it.
+    Simple checks stand inline, the rest call their decoders: one call per instance
+    instead of one or two per field."""
+    env: dict[str, Any] = {"new": object.__new__, "cls": cls, "_bad": _bad, "MAX_TEXT": MAX_TEXT}
+    values = [f"f{n}" for n in range(len(names))]
+    lines = [
+        "def build(v):",
+        f"    if type(v) is not list or len(v) != {len(names)}:",
+        "        _bad(v)",
+        f"    {', '.join(values)}, = v",
+    ]
+    for value, name in zip(values, names, strict=True):
+        lines += _checks(value, hints[name], env, "    ")
+    if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__"):  # an __init__ that does more
+        lines.append(f"    return cls({', '.join(values)})")
+    else:
+        # every field is given and checked: the instance is what `cls(*values)` builds,
+        # without the frozen __init__'s setattr per field
+        fields = ", ".join(f"{name!r}: {value}" for name, value in zip(names, values, strict=True))
+        lines += [
+            "    made = new(cls)",
+            f"    made.__dict__.update({{{fields}}})",
+            "    return made",
+        ]
+    exec("\n".join(lines), env)
+    built: Callable[[Any], Any] = env["build"]
+    return built
+
+
+def _checks(value: str, hint: Any, env: dict[str, Any], indent: str) -> list[str]:
+    """Lines that check the variable `value` against `hint`, replacing it by what it
+    decodes to; helpers go into `env`."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    helper = f"d{len(env)}"
+    bad = f"{indent}    _bad({value})"
+    if origin is typing.Annotated:
+        for mark in args[1:]:
+            if isinstance(mark, model.TextMark) and mark.pattern is None:
+                least = mark.min_length
+                test = f"type({value}) is not str or not {least} <= len({value}) <= MAX_TEXT"
+                return [f"{indent}if {test}:", bad]
+            if isinstance(mark, model.TextMark | model.IntMark):
+                break
+        else:
+            return _checks(value, args[0], env, indent)
+    elif origin is typing.Union or (origin is not None and type(None) in args and len(args) == 2):
+        inner = next(a for a in args if a is not type(None))
+        return [f"{indent}if {value} is not None:", *_checks(value, inner, env, indent + "    ")]
+    elif origin is typing.Literal and all(type(a) is str for a in args):
+        env[helper] = frozenset(args)
+        return [f"{indent}if type({value}) is not str or {value} not in {helper}:", bad]
+    elif hint is bool or hint is int or hint is str:
+        env[helper] = hint
+        return [f"{indent}if type({value}) is not {helper}:", bad]
+    elif origin is tuple:
+        env[helper] = _decoder(args[0])
+        return [
+            f"{indent}if type({value}) is not list:",
+            bad,
+            f"{indent}{value} = tuple(map({helper}, {value})) if {value} else ()",
+        ]
+    env[helper] = _decoder(hint)
+    return [f"{indent}{value} = {helper}({value})"]
 
 
 def _stored_as_text(hint: Any) -> bool:
