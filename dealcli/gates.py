@@ -127,7 +127,17 @@ _KEPT_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n"
 def all_clean(texts: list[str]) -> bool:
     """Whether `clean` (and so the sqlite gate) leaves every one of `texts` as it is: one
     pass over them all, joined by a newline (which it keeps)."""
-    joined = "\n".join(texts)
+    return _clean_joined("\n".join(texts))
+
+
+def all_defused(texts: list[str]) -> bool:
+    """Whether `defuse(clean(text))` is `text` for every one of `texts`: a csv cell of each
+    is written as it is."""
+    joined = "\n" + "\n".join(texts)
+    return _clean_joined(joined) and not any("\n" + start in joined for start in _FORMULA)
+
+
+def _clean_joined(joined: str) -> bool:
     if joined.isascii():  # the usual case: nothing left once the kept bytes are taken out
         return not joined.encode("ascii").translate(None, _KEPT_ASCII)
     return _SHOWN.search(joined) is None

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import itertools
+import operator
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from decimal import Decimal
 from pathlib import Path
@@ -30,7 +32,7 @@ from ..core.model import Alternative, Deal
 from ..core.reading import read_pieces
 from ..core.table import number
 from ..core.totals import counted_ids
-from ..gates import all_clean, clean, defuse, sqlite
+from ..gates import all_clean, all_defused, clean, defuse, sqlite
 from .document import to_json
 from .files import write_folder, write_output
 from .schema import SCHEMA
@@ -38,21 +40,40 @@ from .schema import SCHEMA
 FORMATS = ("sqlite", "json", "csv")
 
 
-def _amount(value: Decimal | None) -> tuple[Any, str | None, int | None]:
+_NONE = (None, None, None)
+Amount = tuple[Any, str | None, int | None]
+# by value (they repeat): what depends on the value alone, not on how it is written (1.50)
+_TEXTS: dict[Decimal, tuple[str, int | None]] = {}
+_SQL_AMOUNTS: dict[Decimal, Amount] = {}
+KNOWN_LIMIT = 100_000
+
+
+def _amount(value: Decimal | None) -> Amount:
     """(number, exact text, whole thousands of dollars) of an amount."""
     if value is None:
-        return None, None, None
-    thousands = value * 1_000_000
-    whole = int(thousands) if thousands == thousands.to_integral_value() else None
-    return value, number(value), whole
+        return _NONE
+    got = _TEXTS.get(value)
+    if got is None:
+        thousands = value * 1_000_000
+        whole = int(thousands) if thousands == thousands.to_integral_value() else None
+        got = (number(value), whole)
+        if len(_TEXTS) < KNOWN_LIMIT:
+            _TEXTS[value] = got
+    return value, *got
 
 
-def _sql_amount(value: Decimal | None) -> tuple[Any, str | None, int | None]:
+def _sql_amount(value: Decimal | None) -> Amount:
     """`_amount` with the number as SQLite stores it: an integer when whole, else a float."""
     if value is None:
-        return None, None, None
-    got = _amount(value)
-    return (int(value) if value == value.to_integral_value() else float(value)), *got[1:]
+        return _NONE
+    got = _SQL_AMOUNTS.get(value)
+    if got is None:
+        _, text, whole = _amount(value)
+        whole_number = value == value.to_integral_value()
+        got = (int(value) if whole_number else float(value), text, whole)
+        if len(_SQL_AMOUNTS) < KNOWN_LIMIT:
+            _SQL_AMOUNTS[value] = got
+    return got
 
 
 def _source(s: Any) -> tuple[Any, ...]:
@@ -61,22 +82,6 @@ def _source(s: Any) -> tuple[Any, ...]:
 
 def _day(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
-
-
-class _Ids:
-    """Row ids in order of insertion, per table, and the natural keys they stand for."""
-
-    def __init__(self) -> None:
-        self.ids: dict[tuple[str, ...], int] = {}
-        self.count: dict[str, int] = {}
-
-    def new(self, table: str, *key: str) -> int:
-        self.count[table] = n = self.count.get(table, 0) + 1
-        self.ids[(table, *key)] = n
-        return n
-
-    def get(self, table: str, *key: str | None) -> int | None:
-        return None if None in key else self.ids.get((table, *key))  # type: ignore[arg-type]
 
 
 Rows = dict[str, list[tuple[Any, ...]]]
@@ -90,117 +95,149 @@ def rows(deals: Iterable[Deal], sql: bool = False) -> Iterator[Rows]:
     forgotten after each one and a long export holds one deal's rows at a time.
     """
     amount = _sql_amount if sql else _amount
-    ids = _Ids()
+    last = {"sources": 0, "tranches": 0, "allocations": 0}  # the row ids given so far
     for d in deals:
-        out: Rows = {name: [] for name in SCHEMA}
-        links: list[tuple[str, str, str, str]] = []
-        ids.ids.clear()
+        yield _deal_rows(d, amount, last)
 
-        def cited(
-            kind: str, item: str, refs: tuple[str, ...], deal_id: str = d.id, into: Any = links
-        ) -> None:
-            into.extend((deal_id, kind, item, s) for s in dict.fromkeys(refs))
 
-        out["deals"].append(
+def _deal_rows(d: Deal, amount: Any, last: dict[str, int]) -> Rows:
+    did = d.id
+    # (item type, item id, source ids) of each list of sources, in order
+    cites: list[tuple[str, str, tuple[str, ...]]] = []
+    cite = cites.append
+    period = d.period
+    deals = [
+        (
+            did,
+            d.title,
+            d.status,
+            d.updated.isoformat(),
+            d.investor.name,
+            d.investor.code,
+            *amount(d.investor.gdp_usd_bn)[:2],
+            d.investor.gdp_year,
+            d.host.name,
+            d.host.code,
+            *amount(d.headline.usd_bn),
+            d.headline.basis,
+            d.headline.confidence,
+            _day(period.from_ if period else None),
+            _day(period.to if period else None),
+            d.vehicle,
+            d.notes,
+        )
+    ]
+    first = last["sources"]
+    source_ids = {s.id: first + n for n, s in enumerate(d.sources, 1)}
+    sources = [
+        (first + n, did, s.id, n, s.title, s.publisher, s.url, s.date.isoformat(), s.kind)
+        for n, s in enumerate(d.sources, 1)
+    ]
+    last["sources"] = first + len(d.sources)
+    cite(("headline", "", d.headline.sources))
+    cite(("investor", "", d.investor.sources))
+    cite(("host", "", d.host.sources))
+    if period:
+        cite(("period", "", period.sources))
+    tranches = []
+    tranche_ids: dict[str | None, int] = {}
+    for t in d.structure:
+        row_id = tranche_ids[t.id] = last["tranches"] = last["tranches"] + 1
+        tranches.append(
+            (row_id, did, t.id, t.label, *amount(t.usd_bn), t.basis, t.instrument, t.confidence)
+        )
+        cite(("tranche", t.id, t.sources))
+    terms = []
+    for term in d.terms:
+        terms.append(
             (
-                d.id,
-                d.title,
-                d.status,
-                d.updated.isoformat(),
-                d.investor.name,
-                d.investor.code,
-                *amount(d.investor.gdp_usd_bn)[:2],
-                d.investor.gdp_year,
-                d.host.name,
-                d.host.code,
-                *amount(d.headline.usd_bn),
-                d.headline.basis,
-                d.headline.confidence,
-                _day(d.period.from_ if d.period else None),
-                _day(d.period.to if d.period else None),
-                d.vehicle,
-                d.notes,
+                did,
+                term.id,
+                term.label,
+                term.value,
+                *amount(term.pct)[:2],
+                *amount(term.usd_bn),
+                term.authority,
+                _day(term.from_),
+                _day(term.to),
+                term.confidence,
             )
         )
-        out["aliases"] += [(d.id, a) for a in d.aliases]
-        out["sources"] += [
-            (ids.new("sources", d.id, s.id), d.id, s.id, n, *_source(s))
-            for n, s in enumerate(d.sources, 1)
+        cite(("term", term.id, term.sources))
+    others: list[tuple[Any, ...]] = []
+    alternatives(d, None, d.headline.alternatives, others, cite, amount)
+    counts = counted_ids(d)
+    allocations = []
+    companies = []
+    allocation_ids: dict[str | None, int] = {}
+    # envelopes before their parts, for the self-referencing key
+    for a in sorted(d.allocations, key=lambda a: a.part_of is not None):
+        row_id = allocation_ids[a.id] = last["allocations"] = last["allocations"] + 1
+        allocations.append(
+            (
+                row_id,
+                did,
+                a.id,
+                a.title,
+                a.sector,
+                a.subsector,
+                a.status,
+                *amount(a.usd_bn),
+                int(a.usd_bn is not None),
+                a.basis,
+                a.tranche,
+                tranche_ids.get(a.tranche),
+                a.instrument,
+                a.part_of,
+                allocation_ids.get(a.part_of),
+                _day(a.date),
+                a.confidence,
+                int(a.id in counts),
+            )
+        )
+        alternatives(d, (a.id, row_id), a.alternatives, others, cite, amount)
+        companies += [
+            (did, a.id, row_id, c.name, c.country, c.role) for c in dict.fromkeys(a.companies)
         ]
-        cited("headline", "", d.headline.sources)
-        cited("investor", "", d.investor.sources)
-        cited("host", "", d.host.sources)
-        if d.period:
-            cited("period", "", d.period.sources)
-        for t in d.structure:
-            row_id = ids.new("tranches", d.id, t.id)
-            out["tranches"].append(
-                (
-                    row_id,
-                    d.id,
-                    t.id,
-                    t.label,
-                    *amount(t.usd_bn),
-                    t.basis,
-                    t.instrument,
-                    t.confidence,
-                )
+        cite(("allocation", a.id, a.sources))
+    commitments = []
+    for c in d.commitments:
+        commitments.append(
+            (
+                did,
+                c.id,
+                c.area,
+                c.party,
+                c.title,
+                c.detail,
+                *amount(c.usd_bn),
+                c.basis,
+                c.confidence,
             )
-            cited("tranche", t.id, t.sources)
-        for term in d.terms:
-            out["terms"].append(
-                (
-                    d.id,
-                    term.id,
-                    term.label,
-                    term.value,
-                    *amount(term.pct)[:2],
-                    *amount(term.usd_bn),
-                    term.authority,
-                    _day(term.from_),
-                    _day(term.to),
-                    term.confidence,
-                )
-            )
-            cited("term", term.id, term.sources)
-        alternatives(d, None, d.headline.alternatives, out["alternatives"], cited, amount)
-        counts = counted_ids(d)
-        # envelopes before their parts, for the self-referencing key
-        for a in sorted(d.allocations, key=lambda a: a.part_of is not None):
-            row_id = ids.new("allocations", d.id, a.id)
-            tranche = (a.tranche, ids.get("tranches", d.id, a.tranche), a.instrument)
-            envelope = (a.part_of, ids.get("allocations", d.id, a.part_of), _day(a.date))
-            how = (a.confidence, int(a.id in counts))
-            sized = (*amount(a.usd_bn), int(a.usd_bn is not None), a.basis)
-            what = (a.title, a.sector, a.subsector, a.status)
-            out["allocations"].append(
-                (row_id, d.id, a.id, *what, *sized, *tranche, *envelope, *how)
-            )
-            alternatives(d, (a.id, row_id), a.alternatives, out["alternatives"], cited, amount)
-            out["allocation_companies"] += [
-                (d.id, a.id, row_id, c.name, c.country, c.role) for c in dict.fromkeys(a.companies)
-            ]
-            cited("allocation", a.id, a.sources)
-        for c in d.commitments:
-            out["commitments"].append(
-                (
-                    d.id,
-                    c.id,
-                    c.area,
-                    c.party,
-                    c.title,
-                    c.detail,
-                    *amount(c.usd_bn),
-                    c.basis,
-                    c.confidence,
-                )
-            )
-            cited("commitment", c.id, c.sources)
-        for seq, e in enumerate(d.timeline, 1):
-            out["events"].append((d.id, seq, e.date.isoformat(), e.title, e.confidence))
-            cited("event", str(seq), e.sources)
-        out["citations"] = [(*link, ids.get("sources", link[0], link[3])) for link in links]
-        yield out
+        )
+        cite(("commitment", c.id, c.sources))
+    events = []
+    for seq, e in enumerate(d.timeline, 1):
+        events.append((did, seq, e.date.isoformat(), e.title, e.confidence))
+        cite(("event", str(seq), e.sources))
+    citations = [
+        (did, kind, item, s, source_ids.get(s))
+        for kind, item, refs in cites
+        for s in dict.fromkeys(refs)
+    ]
+    return {
+        "deals": deals,
+        "aliases": [(did, a) for a in d.aliases],
+        "tranches": tranches,
+        "terms": terms,
+        "allocations": allocations,
+        "alternatives": others,
+        "allocation_companies": companies,
+        "commitments": commitments,
+        "events": events,
+        "sources": sources,
+        "citations": citations,
+    }
 
 
 def alternatives(
@@ -208,7 +245,7 @@ def alternatives(
     allocation: tuple[str, int] | None,
     found: tuple[Alternative, ...],
     into: list[tuple[Any, ...]],
-    cited: Any,
+    cite: Callable[[tuple[str, str, tuple[str, ...]]], None],
     amount: Any = _amount,
 ) -> None:
     """The other readings of the headline (`allocation` None) or of an allocation (its id
@@ -218,7 +255,7 @@ def alternatives(
     item, row_id = allocation or ("", None)
     for seq, alt in enumerate(found, 1):
         into.append((d.id, kind, item, seq, row_id, *amount(alt.usd_bn), alt.note))
-        cited(f"{kind} alternative", f"{item}#{seq}", alt.sources)
+        cite((f"{kind} alternative", f"{item}#{seq}", alt.sources))
 
 
 def _names(columns: list[str]) -> list[str]:
@@ -247,8 +284,7 @@ def to_sqlite(deals: Iterable[Deal], path: Path, stdout: TextIO | None = None) -
                     inserts[name] = f"INSERT INTO {name} VALUES ({', '.join('?' * len(columns))})"
                 batch: Rows = {name: [] for name in SCHEMA}
                 for n, part in enumerate(rows(deals, sql=True), 1):
-                    texts = [v for got in part.values() for r in got for v in r if type(v) is str]
-                    if not all_clean(texts):  # rare: a control or a hidden character
+                    if not all_clean(_texts(part)):  # rare: a control or a hidden character
                         # rows the gate made the same (a control and its picture) are one row
                         part = {
                             name: list(dict.fromkeys(tuple(map(sqlite, r)) for r in got))
@@ -262,6 +298,25 @@ def to_sqlite(deals: Iterable[Deal], path: Path, stdout: TextIO | None = None) -
         finally:
             con.close()
         write_output(path, read_pieces(built), stdout=stdout)
+
+
+def _text_columns(columns: list[str]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    places = [n for n, c in enumerate(columns) if c.split()[1] == "TEXT"]
+    if len(places) == 1:
+        return lambda row: (row[places[0]],)
+    return operator.itemgetter(*places)
+
+
+# each table's TEXT columns, as a tuple of a row's values: the only columns that hold text
+_TEXT_COLUMNS = {name: _text_columns(columns) for name, (columns, _) in SCHEMA.items()}
+
+
+def _texts(part: Rows) -> list[str]:
+    """Every text of a deal's rows (empty ones left out)."""
+    found: list[str] = []
+    for name, got in part.items():
+        found += filter(None, itertools.chain.from_iterable(map(_TEXT_COLUMNS[name], got)))
+    return found
 
 
 def _insert(con: Any, inserts: dict[str, str], batch: Rows) -> None:
@@ -281,9 +336,15 @@ def to_csv(deals: Iterable[Deal], folder: Path) -> None:
             fh = files.enter_context(open(Path(tmp) / f"{name}.csv", "w", encoding="utf-8"))
             writers[name] = csv.writer(fh, lineterminator="\n")
             writers[name].writerow(_names(columns))
-        for part in rows(deals):
-            for name, table_rows in part.items():
-                writers[name].writerows(["" if v is None else v for v in r] for r in table_rows)
+        last = {"sources": 0, "tranches": 0, "allocations": 0}
+        for d in deals:
+            given = dict(last)
+            part = _deal_rows(d, _amount, last)
+            if not all_defused(_texts(part)):  # rare: the deal again, every text made safe
+                last.update(given)
+                part = _deal_rows(for_csv(d), _amount, last)
+            for name, got in part.items():
+                writers[name].writerows(got)  # None is written as an empty cell
         files.close()
         made: dict[str, Content] = {
             f"{name}.csv": read_pieces(Path(tmp) / f"{name}.csv") for name in SCHEMA
@@ -301,7 +362,7 @@ def export(deals: Iterable[Deal], fmt: str, output: Path, stdout: TextIO | None 
     elif fmt == "csv" and str(output) == "-":
         raise UsageError("a csv export is a folder of files: give -o FOLDER")
     elif fmt == "csv":
-        to_csv((for_csv(d) for d in deals), output)
+        to_csv(deals, output)
     else:
         raise UsageError(f"unknown export format '{fmt}'; choose one of {', '.join(FORMATS)}")
 
