@@ -142,15 +142,21 @@ def compare(
         deal compare japan korea -s terms -f csv
         deal compare --all --as-of 2026-01-31
     """
+    import gc
+
     from .. import api
     from ..core.errors import UsageError
+    from ..core.registry import paused_collector
 
     if every and deals:
         raise UsageError("give deals or --all, not both")
     chosen = (
         api.Deals(session.registry()) if every else [session.resolve(n).deal for n in deals or []]
     )
-    return api.compare(chosen, section=[*(section or []), *(only or [])], as_of=as_of)
+    with paused_collector():  # many small objects, none in a cycle
+        report = api.compare(chosen, section=[*(section or []), *(only or [])], as_of=as_of)
+    gc.freeze()  # nor walked again while the report is written
+    return report
 
 
 @data_command("flows", without=("sources",))

@@ -9,6 +9,7 @@ kept exact, as text, so that what is read back is the number computed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import date
@@ -37,6 +38,8 @@ class Tariff:
 
 @dataclass(frozen=True, slots=True)
 class Compared:
+    """One deal's measures, as `deal compare` shows them."""
+
     id: str
     updated: date
     investor: str
@@ -116,10 +119,13 @@ class Compared:
         tariff, tranches, terms, sectors, commitments, purchases = values[-6:]
         got += [
             None if tariff is None else Tariff(*_each(_TARIFF, tariff)),
-            tuple(tuple(_each((_opt_text, _num), x)) for x in _list(tranches)),
-            tuple(tuple(_each((_str, _opt_num, _opt_num), x)) for x in _list(terms)),
-            tuple(tuple(_each((_str, _str, _num, _num), x)) for x in _list(sectors)),
-            tuple(tuple(_each((_str, _int, _opt_num), x)) for x in _list(commitments)),
+            tuple((_opt_text(k), _num(v)) for k, v in map(_pair, _list(tranches))),
+            tuple((_str(k), _opt_num(p), _opt_num(u)) for k, p, u in map(_triple, _list(terms))),
+            tuple(
+                (_str(k), _str(label), _num(s), _num(c))
+                for k, label, s, c in map(_four, _list(sectors))
+            ),
+            tuple((_str(a), _int(n), _opt_num(v)) for a, n, v in map(_triple, _list(commitments))),
             _opt_num(purchases),
         ]
         return cls(*got)
@@ -141,11 +147,13 @@ def measures(entries: Iterable[Found | Deal], day: date | None = None) -> list[C
     run). As of a day, each deal as it stood then is computed afresh."""
     out = []
     computed: dict[checked.Folder, dict[str, list[Any]]] = {}
+    read: set[checked.Folder] = set()
     for e in entries:
         if isinstance(e, Deal) or day is not None:
             deal = e if isinstance(e, Deal) else e.load()
             out.append(compared(deal if day is None else as_of(deal, day)))
             continue
+        read.add(e.folder)
         try:
             found: Compared | None = Compared.from_row(e.folder.value(KEPT, e.name))
         except Exception:  # missing, damaged or planted: computed again
@@ -156,6 +164,8 @@ def measures(entries: Iterable[Found | Deal], day: date | None = None) -> list[C
         out.append(found)
     for folder, rows in computed.items():
         keep(folder, rows)
+    for folder in read:  # the measures are made: the rows as read need not stay
+        folder.kept.pop(KEPT, None)
     return out
 
 
@@ -250,13 +260,21 @@ def _opt_text(value: Any) -> str | None:
 
 
 def _num(value: Any) -> Decimal:
-    """An exact number as kept: finite, of a size a deal's measures can have."""
-    if type(value) is not str or len(value) > 60:
-        raise TypeError("a kept number that is not a number's text")
+    """An exact number as kept: plain digits, or in the scientific notation `str` gives a
+    small or a whole number, of a size a deal's measures can have."""
+    number = _NUMBERS.get(value) if type(value) is str else None
+    if number is not None:
+        return number
+    if type(value) is not str or not _NUMBER.fullmatch(value):
+        raise ValueError("a kept number that is not a number's text")
     number = Decimal(value)
-    if not number.is_finite() or abs(number.adjusted()) > 40 or number.as_tuple().exponent < -40:  # type: ignore[operator]
-        raise ValueError("a kept number out of bounds")
+    if len(_NUMBERS) < 4096:  # the numbers that recur (0, a round pledge) read once
+        _NUMBERS[value] = number
     return number
+
+
+_NUMBER = re.compile(r"-?\d{1,40}(\.\d{1,40})?(E[-+]\d{1,2})?")
+_NUMBERS: dict[str, Decimal] = {}
 
 
 def _opt_num(value: Any) -> Decimal | None:
@@ -290,6 +308,24 @@ def _opt_day(value: Any) -> date | None:
 def _list(value: Any) -> list[Any]:
     if type(value) is not list:
         raise TypeError("a kept list that is not a list")
+    return value
+
+
+def _pair(value: Any) -> list[Any]:
+    return _sized(value, 2)
+
+
+def _triple(value: Any) -> list[Any]:
+    return _sized(value, 3)
+
+
+def _four(value: Any) -> list[Any]:
+    return _sized(value, 4)
+
+
+def _sized(value: Any, size: int) -> list[Any]:
+    if type(value) is not list or len(value) != size:
+        raise TypeError("a kept item of another shape")
     return value
 
 

@@ -103,7 +103,7 @@ class Table:
     def add(self, *cells: Any, style: Style = "", flags: dict[str, str] | None = None) -> None:
         if len(cells) != len(self.columns):
             raise ValueError(f"{self.name}: {len(cells)} cells for {len(self.columns)} columns")
-        for key, flag in (flags or {}).items():
+        for key, flag in flags.items() if flags else ():
             if flag:
                 self.flags[len(self.rows), key] = flag
         self.rows.append(list(cells))
@@ -199,7 +199,11 @@ MACHINE_PLACES = 2  # decimals of a share in csv, tsv, plain, json and jsonl
 
 def rounded(value: Decimal, places: int) -> Decimal:
     """`value` rounded once, half-even, to `places` decimals."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    quantum = _QUANTA.get(places) or Decimal(1).scaleb(-places)
+    return value.quantize(quantum, rounding=ROUND_HALF_EVEN)
+
+
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(4)}
 
 
 def number(value: Decimal | int) -> str:

@@ -111,7 +111,8 @@ def _select(table: Table, opts: Options) -> Table:
         wanted = [c.key for c in table.columns if not c.extra or opts.sources]
     index = [keys.index(k) for k in wanted]
     columns: list[Column] = [table.columns[i] for i in index]
-    rows = [[row[i] for i in index] for row in table.rows]
+    same = index == list(range(len(keys)))  # every column, in order: the rows as they are
+    rows = table.rows if same else [[row[i] for i in index] for row in table.rows]
     return replace(table, columns=columns, rows=rows, notes=[clean(n) for n in table.notes])
 
 
