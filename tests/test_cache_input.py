@@ -117,6 +117,9 @@ def test_a_planted_deal_is_read_again_from_its_file(
 INDEX_CHANGES = {
     "names of another type": setter("names", "mini.yaml", to=[7]),
     "names as text": setter("names", "mini.yaml", to="mini"),
+    "two names in one": setter("names", "mini.yaml", to=["mini\nmn"]),
+    "an empty name": setter("names", "mini.yaml", to=["mini", ""]),
+    "no names": setter("names", "mini.yaml", to=[]),
     "problem of 3 fields": setter("problems", "mini.yaml", to=[[1, 2, 3]]),
     "problem line as text": setter(
         "problems", "mini.yaml", to=[["f", "m", "1", None, "", "", False]]

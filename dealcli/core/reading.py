@@ -83,6 +83,12 @@ def read_file(
         os.close(fd)
 
 
+def open_folder(path: Path) -> int:
+    """A descriptor of a folder, to stat its entries from (`os.stat(name, dir_fd=fd)`):
+    each name is then looked up in the folder, not along its whole path again."""
+    return os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+
+
 def read_pieces(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
     """A regular file's bytes in pieces, for a file of the program's own making (an export
     built in a scratch folder) copied to where it goes without being held whole."""

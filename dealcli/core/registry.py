@@ -5,7 +5,7 @@ entry that cannot be read, never stops the other deals from loading; its
 problems are collected for the caller to report.
 
 Each folder has a cached index (file name -> its stamp, the deal's names, its
-problems, a hash of its bytes), the `deal list` rows, and one cached file per
+errors, a hash of its bytes), the `deal list` rows, and one cached file per
 valid deal. The cache is JSON of plain values, never code: a deal is rebuilt
 from it through the model's own constructors, without validation (the values
 were validated when the file was read). A file's stamp is what changes when
@@ -47,18 +47,16 @@ from .cache import (
     remove,
 )
 from .errors import DealError, Problem, UsageError
+from .folders import SUFFIXES, scan
 from .fresh import Progress, read_changed
 from .model import Context, Deal
 from .problems import short
-from .reading import file_kind, read_deal
+from .reading import read_deal
 from .summary import Summary as Summary
 from .summary import summarize as summarize
 
 BUNDLED = "bundled"
-SUFFIXES = (".yaml", ".yml")
 RACY_NS = 2_000_000_000  # coarser than any timestamp resolution in use (FAT: 2 s)
-
-Stamp = list[int]  # device, inode, size, mtime_ns, ctime_ns (a list, as JSON reads it back)
 
 
 def bundled_dir() -> Path:
@@ -268,65 +266,14 @@ def open_registry(
             )
             continue
         registry.folders.append(folder)
-        for entry, problems in load_folder(
+        entries, errors = load_folder(
             folder, is_bundled, root=root, warn=warn, note=registry.note, progress=progress
-        ):
-            registry.problems.extend(p for p in problems if not p.warning)
-            if entry is not None:
+        )
+        registry.problems += errors
+        with paused_collector():  # many small objects, none in a cycle (as in load_folder)
+            for entry in entries:
                 registry.add(entry)
     return registry
-
-
-def scan(folder: Path) -> tuple[dict[str, Stamp], list[Problem]]:
-    """The deal files of a folder with their stamps (one scan, one stat each), and a
-    warning for each entry named *.yaml or *.yml that cannot be read as a file."""
-    files: dict[str, Stamp] = {}
-    warnings: list[Problem] = []
-
-    def warn(name: str | None, message: str) -> None:
-        where = os.path.join(folder, name) if name else str(folder)
-        warnings.append(Problem(where, message, warning=True))
-
-    try:
-        it = os.scandir(folder)
-    except OSError as exc:
-        warn(None, f"cannot read the folder ({exc.strerror}); no deals read from it")
-        return files, warnings
-    with it:
-        while True:
-            try:
-                e = next(it)
-            except StopIteration:
-                break
-            except OSError as exc:
-                warn(None, f"cannot read the folder ({exc.strerror}); some deals may be missing")
-                break
-            name = e.name
-            if not name.endswith(SUFFIXES):
-                continue
-            try:
-                st = os.stat(e.path)  # through a symlink, as the file will be read
-            except OSError as exc:
-                warn(name, f"cannot read the file ({exc.strerror}); skipped")
-                continue
-            kind = file_kind(st.st_mode)
-            if kind is not None:
-                warn(name, f"{kind}, not a regular file; skipped")
-                continue
-            files[name] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
-    return files, warnings
-
-
-def deal_files(folder: Path) -> dict[str, Stamp | None]:
-    """Every entry of a folder named *.yaml or *.yml, with its stamp when it is a regular
-    file: `deal validate` names each of the others as a problem."""
-    try:
-        with os.scandir(folder) as it:
-            names = [e.name for e in it if e.name.endswith(SUFFIXES)]
-    except OSError as exc:
-        raise UsageError(f"cannot read {folder}: {exc.strerror}") from None
-    files, _ = scan(folder)
-    return {name: files.get(name) for name in names}
 
 
 def load_folder(
@@ -336,11 +283,12 @@ def load_folder(
     warn: Callable[[Problem], None] = ignore,
     note: Callable[[Problem], None] = ignore,
     progress: Progress | None = None,
-) -> list[tuple[Entry | None, list[Problem]]]:
-    """Every deal file of one folder, in name order, from the cache where it is unchanged;
-    `progress(done, total)` hears of the files read afresh (fresh.py reads them).
+) -> tuple[list[Entry], list[Problem]]:
+    """The deals of one folder's files, in name order, from the cache where they are
+    unchanged, and the errors of those that are no deal; `progress(done, total)` hears of
+    the files read afresh (fresh.py reads them).
 
-    The index holds each file's stamp, the names of its deal, its problems and, for
+    The index holds each file's stamp, the names of its deal, its errors and, for
     a racy entry, the hash of its bytes; when every stamp matches and none is racy
     (the usual case) no file is opened.
     """
@@ -349,7 +297,11 @@ def load_folder(
     current, warnings = scan(folder)
     for w in warnings:
         warn(w)
-    index = checked_index(cache.read("index.json"))
+    # The index and the entries are many small objects, none in a cycle: the collector,
+    # left on, would walk them again and again as more come (not while files are read:
+    # forked workers would start with it off).
+    with paused_collector():
+        index = checked_index(cache.read("index.json"), current)
     stamps, names, problems, racy = (index[k] for k in ("stamps", "names", "problems", "racy"))
     fresh: dict[str, Deal] = {}
     changed = stamps != current or bool(racy)
@@ -373,8 +325,9 @@ def load_folder(
             problems.pop(name, None)
             if still_racy and got.digest:
                 racy[name] = got.digest
-            if got.problems:
-                problems[name] = [dataclasses.astuple(p) for p in got.problems]
+            kept = [dataclasses.astuple(p) for p in got.problems if not p.warning]
+            if kept:  # a deal's warnings are `deal validate`'s to show, from the file
+                problems[name] = kept
             if got.names is not None:
                 names[name], rows[name] = got.names, got.row
                 if got.deal is not None:
@@ -389,12 +342,15 @@ def load_folder(
         cache.rows = {k: list(row) for k in names if (row := rows.get(k) or old_row(k)) is not None}
         cache.write(cache.cached("rows.json"), cache.rows)
         cache.write(cache.cached("index.json"), index)
-    out: list[tuple[Entry | None, list[Problem]]] = []
-    for name in sorted(current):
-        known = names.get(name)
-        entry = Entry(cache, name, tuple(known), is_bundled) if known else None
-        if entry is not None and name in fresh:
-            entry._deal = fresh[name]  # read in this run: no need to decode it again
-        stored = problems.get(name)
-        out.append((entry, [problem_from(p) for p in stored] if stored else []))
-    return out
+    ordered = sorted(current)
+    with paused_collector():
+        entries = [
+            Entry(cache, name, tuple(known), is_bundled)
+            for name in ordered
+            if (known := names.get(name)) is not None
+        ]
+    if fresh:  # read in this run: no need to decode them again
+        for entry in entries:
+            entry._deal = fresh.get(entry.name)
+    errors = [problem_from(p) for name in ordered if name in problems for p in problems[name]]
+    return entries, [p for p in errors if not p.warning]  # an older index kept warnings

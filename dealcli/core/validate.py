@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UsageError
+from .folders import deal_files
 from .model import Context
 from .reading import CONTEXT_DIR, read_any_file
-from .registry import bundled_dir, deal_files
+from .registry import bundled_dir
 
 
 @dataclass
