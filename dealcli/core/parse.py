@@ -72,10 +72,7 @@ def read_bytes(path: str, data: bytes, positions: bool = True) -> Parsed:
     builder = _Builder(path, problems, positions)
     parser = Loader(text.removeprefix("\ufeff"))
     try:
-        feed = builder.feed
-        get = parser.get_event
-        while parser.check_event():
-            feed(get())
+        builder.run(parser.get_event)
     except yaml.MarkedYAMLError as exc:
         problems.append(_syntax_problem(path, exc, text))
         return Parsed(None, builder.positions, problems)
@@ -155,6 +152,83 @@ class _Builder:
     def stop(self, event: Any, message: str, hint: str) -> None:
         self.fail(event, message, hint)
         raise _Stop
+
+    def run(self, get: Any) -> None:
+        """Build from each event `get` returns until the stream ends (None). A key or a
+        scalar in a mapping or a list, the bulk of a file, is handled in this loop; the
+        rest, and every refusal, by the methods below, in the same order of checks."""
+        stack = self.stack
+        record = self.record
+        positions = self.positions
+        built = _BUILT
+        while (event := get()) is not None:
+            kind = type(event)
+            if kind is not _SCALAR or not stack:
+                if (kind is _MAP_END or kind is _SEQ_END) and len(stack) > 1:
+                    stack.pop()
+                else:
+                    self.feed(event)
+                continue
+            if event.anchor is not None or event.tag is not None:
+                self.refuse(event)
+            frame = stack[-1]
+            parent = frame[0]
+            self.values += 1
+            if self.values > MAX_VALUES or (type(parent) is list and len(parent) >= MAX_ITEMS):
+                self.values -= 1
+                self.count(event, parent)
+            plain = not event.style
+            if type(parent) is dict:
+                key = frame[2]
+                if key is None:  # this scalar is a key
+                    key = event.value
+                    seen = frame[4]
+                    if (plain and key == "<<") or key in seen or len(seen) >= MAX_KEYS:
+                        self.key(event, frame, plain)
+                        continue
+                    mark = event.start_mark
+                    seen[key] = mark.line + 1
+                    frame[2] = key
+                    if record and not frame[3] and not key.startswith("x-"):
+                        positions[(*frame[1], key)] = Pos(mark.line + 1, mark.column + 1)
+                    continue
+                frame[2] = None
+                if frame[3] or key.startswith("x-"):
+                    continue  # a private x- note is never built
+                path: Any = (*frame[1], key) if record else None
+            else:
+                key = None
+                if frame[3]:
+                    parent.append(None)
+                    continue
+                path = (*frame[1], len(parent)) if record else None
+            text = event.value
+            guessed = None
+            if not plain:  # quoted or block text: always a string
+                value = text
+            elif (hit := built.get(text)) is not None:
+                value, guessed = hit
+            else:
+                try:
+                    value, guessed = hit = plain_scalar(text)
+                except ScalarError:
+                    if path is None:
+                        path = (*frame[1], key) if key is not None else (*frame[1], len(parent))
+                    value, guessed = self.build(event, plain, path)
+                else:
+                    if len(text) <= _BUILT_TEXT:
+                        if len(built) >= _BUILT_MAX:
+                            built.clear()
+                        built[text] = hit
+            if key is not None:
+                parent[key] = value
+            else:
+                parent.append(value)
+            if record:
+                mark = event.start_mark
+                positions[path] = Pos(
+                    mark.line + 1, mark.column + 1, text if plain else None, guessed
+                )
 
     def feed(self, event: Any) -> None:
         kind = type(event)
@@ -310,6 +384,12 @@ class _Builder:
         if self.record and not frame[3] and not key.startswith("x-"):
             self.positions[(*frame[1], key)] = Pos(line, event.start_mark.column + 1)
 
+
+# plain scalars already built, by their text: a scalar's value depends on its text alone,
+# and a folder's files repeat most of theirs (dates, statuses, sectors); kept bounded
+_BUILT: dict[str, tuple[Any, str | None]] = {}
+_BUILT_MAX = 4096
+_BUILT_TEXT = 64  # characters: a long text is seldom repeated
 
 _SCALAR = yaml.ScalarEvent
 _MAP_START = yaml.MappingStartEvent
