@@ -59,13 +59,24 @@ def _field_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def build(path: str, parsed: Parsed) -> tuple[Deal | None, list[Problem]]:
-    """Validate parsed data; return the deal (or None) and every problem found."""
+def typed(value: Any) -> Deal | None:
+    """The deal of a parsed mapping when its types are all right, else None (no problems
+    worked out: `build` finds them)."""
+    try:
+        return adapter().validate_python(value)
+    except ValidationError:
+        return None
+
+
+def build(path: str, parsed: Parsed, deal: Deal | None = None) -> tuple[Deal | None, list[Problem]]:
+    """Validate parsed data; return the deal (or None) and every problem found. `deal`:
+    what `typed` made of the same value, when it did."""
     problems = list(parsed.problems)
     if problems or not isinstance(parsed.value, dict):
         return None, problems
     try:
-        deal = adapter().validate_python(parsed.value)
+        if deal is None:
+            deal = adapter().validate_python(parsed.value)
     except ValidationError as exc:
         problems.extend(_type_problems(path, exc, parsed.positions))
         problems.extend(reference_problems(path, parsed.value, parsed.positions))

@@ -150,14 +150,15 @@ def read_limited(path: Path) -> tuple[bytes | None, Problem | None]:
 
 
 def read_deal_bytes(path: Path, data: bytes) -> tuple[Deal | None, list[Problem]]:
-    from .build import build
+    from .build import build, typed
     from .parse import Parsed, read_bytes
 
     name = str(path)
     parsed = read_bytes(name, data, positions=False)
-    value, dropped = _trimmed(parsed)
-    if not dropped:
-        deal, problems = build(name, Parsed(value, parsed.positions, parsed.problems))
+    # a file whose types are right has no unknown or missing keys: nothing to trim
+    deal = typed(parsed.value) if not parsed.problems and type(parsed.value) is dict else None
+    if deal is not None:
+        deal, problems = build(name, parsed, deal)
         if not problems:
             return deal, problems
     # messages need lines and columns: read again, recording them
