@@ -317,36 +317,8 @@ class _Builder:
         stack.append([container, path, None, skip, {}])
 
     def scalar(self, event: Any) -> None:
-        stack = self.stack
-        plain = not event.style  # unquoted and not a block: typed by its text (tags refused)
-        if not stack:
-            self.root = self.build(event, plain, ())[0]
-            return
-        frame = stack[-1]
-        parent = frame[0]
-        self.count(event, parent)
-        if type(parent) is dict:
-            key = frame[2]
-            if key is None:  # this scalar is a key
-                self.key(event, frame, plain)
-                return
-            skip = frame[3] or key.startswith("x-")
-            frame[2] = None
-        else:
-            skip = frame[3]
-        path: Path_ = (*frame[1], key) if type(parent) is dict else (*frame[1], len(parent))
-        # a private x- note is never built: whatever YAML would read it as, deal ignores it
-        value, guessed = (None, None) if skip else self.build(event, plain, path)
-        if type(parent) is dict:
-            if not skip:
-                parent[key] = value
-        else:
-            parent.append(value)
-        if self.record and not skip:
-            mark = event.start_mark
-            self.positions[path] = Pos(
-                mark.line + 1, mark.column + 1, event.value if plain else None, guessed
-            )
+        """A scalar as the whole document (`run` builds those in a mapping or a list)."""
+        self.root = self.build(event, not event.style, ())[0]
 
     def build(self, event: Any, plain: bool, path: Path_) -> tuple[Any, str | None]:
         """A scalar's value; one that cannot be built is a problem at its place."""
