@@ -85,7 +85,8 @@ def build(path: str, parsed: Parsed, deal: Deal | None = None) -> tuple[Deal | N
     problems.extend(period_problems(path, deal, parsed.positions))
     problems.extend(format2_problems(path, parsed.value, deal, parsed.positions))
     problems.extend(_warnings(path, deal, parsed.positions))
-    problems.extend(_hidden_problems(path, parsed.value, parsed.positions))
+    if not parsed.ascii:
+        problems.extend(_hidden_problems(path, parsed.value, parsed.positions))
     if any(not p.warning for p in problems):
         return None, problems
     return deal, problems

@@ -29,9 +29,10 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def encode(value: Any) -> Any:
-    names = _NAMES.get(type(value))
-    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _NAMES[type(value)] = [f.name for f in dataclasses.fields(value)]
+    kind = type(value)
+    if kind is str or value is None or kind is bool or kind is int:  # most values: as they are
+        return value
+    names = _NAMES.get(kind)
     if names is not None:
         return [encode(getattr(value, name)) for name in names]
     if isinstance(value, tuple):
@@ -40,6 +41,9 @@ def encode(value: Any) -> Any:
         return str(value)
     if isinstance(value, date):
         return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _NAMES[kind] = [f.name for f in dataclasses.fields(value)]
+        return [encode(getattr(value, name)) for name in names]
     return value
 
 

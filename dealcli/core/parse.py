@@ -33,6 +33,9 @@ class Parsed:
     value: Any
     positions: dict[Path_, Pos]
     problems: list[Problem]
+    # the text is ASCII with no backslash (so no escape): no value holds an invisible
+    # format character, and none need be looked for
+    ascii: bool = False
 
 
 class _Stop(Exception):
@@ -96,7 +99,7 @@ def read_bytes(path: str, data: bytes, positions: bool = True) -> Parsed:
                 hint="a deal file starts with `format: 1`, `id: ...`, `title: ...`",
             )
         )
-    return Parsed(value, builder.positions, problems)
+    return Parsed(value, builder.positions, problems, text.isascii() and "\\" not in text)
 
 
 def _kind(value: Any) -> str:

@@ -151,7 +151,7 @@ def read_limited(path: Path) -> tuple[bytes | None, Problem | None]:
 
 def read_deal_bytes(path: Path, data: bytes) -> tuple[Deal | None, list[Problem]]:
     from .build import build, typed
-    from .parse import Parsed, read_bytes
+    from .parse import read_bytes
 
     name = str(path)
     parsed = read_bytes(name, data, positions=False)
@@ -164,7 +164,7 @@ def read_deal_bytes(path: Path, data: bytes) -> tuple[Deal | None, list[Problem]
     # messages need lines and columns: read again, recording them
     parsed = read_bytes(name, data)
     value, dropped = _trimmed(parsed)
-    deal, problems = build(name, Parsed(value, parsed.positions, parsed.problems))
+    deal, problems = build(name, dataclasses.replace(parsed, value=value))
     return deal, _capped(name, problems, dropped)
 
 
