@@ -162,4 +162,10 @@ def _json_escape(m: re.Match[str]) -> str:
 def json_string(text: str) -> str:
     """A JSON string literal holding exactly `text`, with nothing in it raw that a terminal
     or an editor would obey."""
-    return _JSON_RAW.sub(_json_escape, json.dumps(text, ensure_ascii=False))
+    quoted = _quoted(text)  # what json.dumps(text, ensure_ascii=False) gives
+    if text.isascii() and "\x7f" not in text:  # the usual case: nothing more to escape
+        return quoted
+    return _JSON_RAW.sub(_json_escape, quoted)
+
+
+_quoted = json.encoder.encode_basestring

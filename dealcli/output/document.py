@@ -4,32 +4,49 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..core.model import Deal
+from ..core.table import number
+from ..gates import json_string
 from ..render.jsonfmt import dumps
 from .files import write_output
 
 
-def document(deal: Deal) -> dict[str, Any]:
-    """A deal as its file would hold it: YAML keys, defaults left out."""
+def document(value: Any) -> str:
+    """A deal (or a part of one) as its file would hold it, as JSON text: YAML keys, defaults
+    left out; written as the deal is walked, no mapping built first."""
+    kind = type(value)
+    if kind is str:
+        return json_string(value)
+    if kind is Decimal:
+        return number(value)
+    if kind is tuple:
+        return "[" + ", ".join(map(document, value)) + "]"
+    if kind is date:
+        return f'"{value.isoformat()}"'
+    plan = _PLANS.get(kind)
+    if plan is None:
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return dumps(value)
+        plan = _PLANS[kind] = [
+            (f.name, dumps(f.name.rstrip("_")) + ": ", "investor" if f.name == "party" else None)
+            for f in dataclasses.fields(value)
+        ]
+    parts = []
+    for name, key, default in plan:
+        v = getattr(value, name)
+        if v is None or (type(v) is tuple and not v) or (default is not None and v == default):
+            continue
+        parts.append(key + document(v))
+    return "{" + ", ".join(parts) + "}"
 
-    def plain(value: Any) -> Any:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            out = {}
-            for f in dataclasses.fields(value):
-                v = getattr(value, f.name)
-                if v is None or v == () or (f.name == "party" and v == "investor"):
-                    continue
-                out[f.name.rstrip("_")] = plain(v)
-            return out
-        if isinstance(value, tuple):
-            return [plain(v) for v in value]
-        return value
 
-    result: dict[str, Any] = plain(deal)
-    return result
+# a class's fields, their keys as JSON, and the value left out besides None and ()
+_PLANS: dict[type, list[tuple[str, str, str | None]]] = {}
 
 
 def to_json(deals: Iterable[Deal], path: Path, stdout: TextIO | None = None) -> None:
@@ -38,7 +55,7 @@ def to_json(deals: Iterable[Deal], path: Path, stdout: TextIO | None = None) -> 
     def pieces() -> Iterator[str]:
         yield "[\n"
         for n, d in enumerate(deals):
-            yield (",\n" if n else "") + dumps(document(d))
+            yield (",\n" if n else "") + document(d)
         yield "\n]\n"
 
     if str(path) == "-" and stdout is not None:
