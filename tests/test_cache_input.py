@@ -25,7 +25,7 @@ Change = Callable[[Any], None]
 def plant(path: Path, value: Any) -> None:
     """A cache file as deal writes one: the SHA-256 of the JSON, then the JSON."""
     text = json.dumps(value).encode()
-    path.write_bytes(hashlib.sha256(text).hexdigest().encode() + b"\n" + text)
+    path.write_bytes(hashlib.blake2b(text, digest_size=32).hexdigest().encode() + b"\n" + text)
 
 
 def stored(path: Path) -> Any:
@@ -38,7 +38,7 @@ def folder_cache(home: Path) -> Path:
 
 
 def deal_cache(home: Path) -> Path:
-    name = hashlib.sha256(b"mini.yaml").hexdigest()[:32] + ".json"
+    name = hashlib.blake2b(b"mini.yaml", digest_size=32).hexdigest()[:32] + ".json"
     return folder_cache(home) / name
 
 

@@ -164,3 +164,17 @@ def test_every_change_but_none_breaks_a_rule_of_a_format_1_deal() -> None:
     broken = {name for name, change in CHANGES.items() if breaks_a_rule(change(mini))}
     assert broken == set(CHANGES) - {"unchanged"}
     assert not breaks_a_rule(DEALS["japan"]) and DEALS["japan"].format == 2
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [c for c in vars(model).values() if isinstance(c, type) and dataclasses.is_dataclass(c)],
+    ids=lambda c: c.__name__,
+)
+def test_field_hints_are_the_resolved_type_hints(cls: type) -> None:
+    # the decoder, the format 2 rules and the reader build their checks from these
+    import typing
+
+    resolved = typing.get_type_hints(cls, include_extras=True)
+    names = [f.name for f in dataclasses.fields(cls)]
+    assert model.field_hints(cls) == {name: resolved[name] for name in names}

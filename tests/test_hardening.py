@@ -100,7 +100,7 @@ def test_a_cache_others_may_write_is_not_read(deals_dir: Path, fixed_env: Path) 
 def test_a_cache_file_of_another_user_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "index.json"
     text = b'{"files":{}}'
-    path.write_bytes(hashlib.sha256(text).hexdigest().encode() + b"\n" + text)
+    path.write_bytes(hashlib.blake2b(text, digest_size=32).hexdigest().encode() + b"\n" + text)
     path.chmod(0o600)
     assert cache._read_json(path) == {"files": {}}
     real = os.stat(path)
@@ -179,7 +179,7 @@ def test_a_racy_entry_is_checked_by_its_bytes(deals_dir: Path, fixed_env: Path) 
     # the bytes' hash, kept for a racy entry only, is what it is checked against
     assert (
         stored["racy"]["mini.yaml"]
-        == hashlib.sha256((deals_dir / "mini.yaml").read_bytes()).hexdigest()
+        == hashlib.blake2b((deals_dir / "mini.yaml").read_bytes(), digest_size=32).hexdigest()
     )
 
 

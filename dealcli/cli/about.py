@@ -1,8 +1,6 @@
 """The run as a workbook's first sheet tells it: the command line, the as-of date, the deals
 and their sources, read from the command's context."""
 
-from __future__ import annotations
-
 import shlex
 from typing import Any
 

@@ -1,7 +1,5 @@
 """Commands that group, rank and compare: allocations, companies, compare, flows, chart."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, get_args
 
 import typer

@@ -5,8 +5,6 @@ two lines on stderr in one voice, `deal: error: ...`, never a traceback
 unless `--debug` asks for one.
 """
 
-from __future__ import annotations
-
 import gc
 import sys
 import traceback

@@ -1,7 +1,5 @@
 """Commands that read deals as they are: list, show, sources, search, timeline."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 

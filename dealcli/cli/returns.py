@@ -1,7 +1,5 @@
 """`deal returns`: what the profit split pays each side, under inputs in plain sight."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """Commands about time: pace (against the deadline) and diff (two versions of a deal)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

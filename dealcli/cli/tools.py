@@ -1,7 +1,5 @@
 """Commands that work on files: validate, schema, export."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated

@@ -5,14 +5,13 @@ constructors, each value checked against its field's rules as it is (core/decode
 nothing in the cache can run code. A cache folder or file that another user owns, or
 that group or others may write, is not read; a cache file that fails to read for any
 reason, or holds anything a deal file could not, is rebuilt. Each file starts with the
-SHA-256 of its JSON, so a damaged or half-written file is known before it is used. The
+BLAKE2b hash of its JSON, so a damaged or half-written file is known before it is used. The
 cache never prints: its warnings go to the caller's `warn`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import itertools
 import json
 import os
@@ -27,6 +26,7 @@ from typing import Any
 from . import VERSION, model
 from .atomic import write_atomic
 from .decode import decode_day, decode_deal, encode
+from .digest import hex_digest
 from .errors import Problem, UsageError
 from .reading import Refused, read_file
 
@@ -58,9 +58,7 @@ class Folder:
 
     def deal_file(self, name: str) -> Path | None:
         """The cache file of one deal, named by a hash: any file name fits."""
-        return self.cached(
-            hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".json"
-        )
+        return self.cached(hex_digest(name.encode("utf-8", "surrogateescape"))[:32] + ".json")
 
     def read(self, name: str | None = None, path: Path | None = None) -> Any:
         """A cache file's JSON, or None when missing, unreadable or untrusted (with a warning)."""
@@ -85,7 +83,7 @@ class Folder:
         try:
             text = json.dumps(data, separators=(",", ":")).encode()
             # the hash first: a damaged or half-written file is known before it is used
-            write_atomic(path, hashlib.sha256(text).hexdigest().encode() + b"\n" + text, mode=0o600)
+            write_atomic(path, hex_digest(text).encode() + b"\n" + text, mode=0o600)
         except UsageError as exc:  # a read-only cache or a full disk: work without a cache
             self.warn(cache_problem(self.cache_dir, f"not written: {exc}"))
             self.cache_dir = None
@@ -159,7 +157,7 @@ def folder_cache(
 ) -> Path | None:
     if root is None:
         return None
-    key = hashlib.sha256(f"{folder.resolve()}|{_code_stamp()}".encode()).hexdigest()[:24]
+    key = hex_digest(f"{folder.resolve()}|{_code_stamp()}".encode())[:24]
     path = root / key
     return path if _trusted_dir(path, warn) else None
 
@@ -187,6 +185,7 @@ _CODE = (
     "cache.py",
     "decode.py",
     "reading.py",
+    "digest.py",
 )
 
 
@@ -205,7 +204,7 @@ def _read_json(path: Path) -> Any:
             raise _Untrusted("not a regular file") from None
         raise ValueError(exc.message) from None
     digest, _, text = data.partition(b"\n")
-    if hashlib.sha256(text).hexdigest().encode() != digest:
+    if hex_digest(text).encode() != digest:
         raise ValueError("damaged")
     return json.loads(text)
 

@@ -226,7 +226,7 @@ def _plain(v: Any) -> Any:
 
 
 def _dataclass(cls: type) -> Callable[[Any], Any]:
-    hints = typing.get_type_hints(cls, vars(model), include_extras=True)
+    hints = model.field_hints(cls)
     names = [f.name for f in dataclasses.fields(cls)]
     made_by = _builder(cls, names, hints)
     if not all(_stored_as_text(hints[name]) for name in names):

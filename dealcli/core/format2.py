@@ -258,7 +258,7 @@ def _format2_fields(cls: type) -> tuple[list[tuple[str, Any]], list[str]]:
     class from its type hints."""
     found = _FIELDS.get(cls)
     if found is None:
-        hints = typing.get_type_hints(cls, vars(model), include_extras=True)
+        hints = model.field_hints(cls)
         own, nested = [], []
         for f in dataclasses.fields(cls):
             if f.name.rstrip("_") in _FORMAT2_KEYS:

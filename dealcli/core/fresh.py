@@ -8,7 +8,6 @@ it reads, so that only their names, `deal list` rows and problems come back.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Any
 
 from .cache import Folder, encode, remove
 from .compared import compared, keep
+from .digest import hex_digest
 from .errors import Problem
 from .model import Deal
 from .reading import read_deal_bytes, read_limited
@@ -48,7 +48,7 @@ def read_one(cache: Folder, name: str, known: str = "") -> Read:
     the stamp alone cannot tell (a racy entry), so that the same bytes are not parsed again."""
     path = Path(cache.path) / name
     data, problem = read_limited(path)
-    digest = hashlib.sha256(data).hexdigest() if data is not None else ""
+    digest = hex_digest(data) if data is not None else ""
     if known and digest == known:
         return Read(digest, same=True)
     deal, found = read_deal_bytes(path, data) if data is not None else (None, [])

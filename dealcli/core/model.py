@@ -6,9 +6,10 @@ ride along as ``Annotated`` markers that pydantic reads when `validate.py`
 builds its adapter; pydantic itself is imported only there.
 """
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from .fields import (
     COUNTRY_PATTERN as COUNTRY_PATTERN,
@@ -368,3 +369,10 @@ class Deal(Record):
     def source_numbers(self) -> dict[str, int]:
         """Source id -> its 1-based number, as `deal sources` lists them."""
         return {s.id: n for n, s in enumerate(self.sources, 1)}
+
+
+def field_hints(cls: type) -> dict[str, Any]:
+    """A model class's field names and their types, as `typing.get_type_hints` gives them
+    with their extras: this module writes no annotation as text, so each field's type is
+    already the object, and resolving them again would cost every run."""
+    return {f.name: f.type for f in dataclasses.fields(cls)}

@@ -214,7 +214,7 @@ def _shape(cls: type) -> tuple[dict[str, tuple[type | None, bool]], frozenset[st
     """A model class's YAML keys, each with the class of its value (or of its list's
     items) when that is a model class, and the keys it requires."""
     if cls not in _SHAPES:
-        hints = typing.get_type_hints(cls, vars(model), include_extras=True)
+        hints = model.field_hints(cls)
         fields: dict[str, tuple[type | None, bool]] = {}
         required = set()
         for f in dataclasses.fields(cls):
