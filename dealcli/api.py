@@ -148,7 +148,7 @@ def day_of(value: date | str | None, option: str = "as_of") -> date | None:
 def list_deals(deals: Deals | None = None, as_of: date | str | None = None) -> Report:
     """`deal list`: one row a deal."""
     from .core.asof import as_of as stood
-    from .core.registry import summarize
+    from .core.summary import summarize
     from .views.listing import listing
 
     entries = (deals or bundled()).registry.entries.values()

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from dealcli.core.reading import read_deal
-from dealcli.core.registry import Summary, summarize
+from dealcli.core.summary import Summary, summarize
 from dealcli.render import Options, render
 from dealcli.views import compare
 

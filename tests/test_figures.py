@@ -38,7 +38,7 @@ import pytest
 
 from dealcli.core.model import Deal
 from dealcli.core.reading import read_deal
-from dealcli.core.registry import Summary, summarize
+from dealcli.core.summary import Summary, summarize
 from dealcli.core.table import MACHINE_PLACES, Share, Table, number, rounded
 from dealcli.core.totals import (
     counted,

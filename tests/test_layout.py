@@ -19,7 +19,7 @@ import pytest
 
 from dealcli.core.model import Deal
 from dealcli.core.reading import read_deal
-from dealcli.core.registry import summarize
+from dealcli.core.summary import summarize
 from dealcli.core.table import Column, Report, Table
 from dealcli.render import Options, render
 from dealcli.views import compare, listing, search, show

@@ -17,7 +17,7 @@ import pytest
 
 from dealcli.core.context import of_deals
 from dealcli.core.reading import read_deal, read_record
-from dealcli.core.registry import summarize
+from dealcli.core.summary import summarize
 from dealcli.core.table import (
     DEPRECATED_KEYS,
     SOURCES,

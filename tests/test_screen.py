@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from dealcli.core.reading import read_deal
-from dealcli.core.registry import summarize
+from dealcli.core.summary import summarize
 from dealcli.core.table import number
 from dealcli.render import Options, render
 from dealcli.render.fit import WIDE_HINT

@@ -45,6 +45,9 @@ def test_a_warm_csv_run_loads_no_drawing_workbook_or_validation_library(fixed_en
     # and only the module of the command that ran
     assert "dealcli.cli.browse" in loaded
     assert not {"dealcli.cli.analyse", "dealcli.cli.time", "dealcli.cli.tools"} & loaded
+    # a warm cache: no file is read afresh, none written, no deal listed or compared
+    unread = {"dealcli.core.fresh", "dealcli.core.compared", "dealcli.core.summary"}
+    assert not {*unread, "tempfile", "shlex", "hashlib"} & loaded
 
 
 def test_version_loads_no_framework() -> None:

@@ -1,7 +1,6 @@
 """The run as a workbook's first sheet tells it: the command line, the as-of date, the deals
 and their sources, read from the command's context."""
 
-import shlex
 from typing import Any
 
 import typer
@@ -12,6 +11,8 @@ from ..render import About
 def about(ctx: typer.Context) -> About:
     """What a workbook's first sheet says of the run: the command line, the deals it read,
     their sources."""
+    import shlex  # only when a workbook is written
+
     words = ["deal"]
     for c in reversed([*_parents(ctx)]):
         if c.parent is not None:

@@ -7,7 +7,6 @@ shell's `-o` and export files (`output/files.py`) on top of it.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -68,6 +67,8 @@ def write_atomic(path: Path, text: Content, mode: int | None = None) -> None:
     """
     folder = path.parent if str(path.parent) else Path(".")
     try:
+        import tempfile  # only when a file is written: a warm run writes none
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=temp_prefix(path.name), suffix=".tmp")
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror}") from None

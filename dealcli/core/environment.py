@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import shutil
 import stat
 import sys
@@ -191,7 +190,7 @@ def _pager(env: Mapping[str, str], notes: list[str]) -> tuple[str, ...]:
         notes.append(f"{name} is longer than {MAX_VALUE} characters; no pager")
         return ()
     try:
-        argv = shlex.split(text)
+        argv = DEFAULT_PAGER.split() if text == DEFAULT_PAGER else _split(text)
     except ValueError:
         notes.append(
             f"{name}={_shown(text)} cannot be read as a command (a quote left open); no pager"
@@ -205,6 +204,12 @@ def _pager(env: Mapping[str, str], notes: list[str]) -> tuple[str, ...]:
     if shutil.which(argv[0], path=env.get("PATH", os.defpath)) is None:
         return ()  # as git does: a pager that is not there is no pager
     return tuple(argv)
+
+
+def _split(text: str) -> list[str]:
+    import shlex  # only for a pager that is set: most runs use the default
+
+    return shlex.split(text)
 
 
 def _check_tz(env: dict[str, str], notes: list[str]) -> None:

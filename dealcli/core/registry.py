@@ -32,7 +32,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cache import (
     Folder,
@@ -48,12 +48,13 @@ from .cache import (
 )
 from .errors import DealError, Problem, UsageError
 from .folders import SUFFIXES, scan
-from .fresh import Progress, read_changed
 from .model import Context, Deal
 from .problems import short
 from .reading import read_deal
-from .summary import Summary as Summary
-from .summary import summarize as summarize
+
+if TYPE_CHECKING:  # imported where used: a warm run reads no file and lists no deal
+    from .fresh import Progress
+    from .summary import Summary
 
 BUNDLED = "bundled"
 RACY_NS = 2_000_000_000  # coarser than any timestamp resolution in use (FAT: 2 s)
@@ -114,6 +115,8 @@ class Entry:
 
     @property
     def summary(self) -> Summary:
+        from .summary import Summary, summarize
+
         if self._summary is None:
             summary = None
             try:
@@ -312,6 +315,8 @@ def load_folder(
             digest = racy.pop(name, "")
             if stamps.get(name) != stamp or digest:
                 todo.append((name, digest if stamps.get(name) == stamp else ""))
+        from .fresh import read_changed
+
         for name, got in read_changed(cache, todo, progress):
             stamp = current[name]
             # changed within the timestamp resolution of now: hash it again next time

@@ -25,7 +25,6 @@ import shutil
 import signal
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import FrameType
@@ -163,6 +162,8 @@ def write_folder(folder: Path, files: dict[str, Content], owned: Iterable[str]) 
     writer made is replaced: its manifest names each file as it was written (size, time,
     inode), and a file added, changed or replaced since, or not in `owned`, stops it.
     """
+    import tempfile  # only for a set of files: a run to stdout writes none
+
     target = Path(os.path.realpath(folder))  # a symlink to a folder: the folder itself
     parent = target.parent
     old: os.stat_result | None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..core.registry import Summary
+from ..core.summary import Summary
 from ..core.table import Column, Report, Table
 from .common import LEGEND
 from .compare import yes_no
