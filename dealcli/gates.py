@@ -45,6 +45,8 @@ def _picture(m: re.Match[str]) -> str:
 
 def clean(text: str) -> str:
     """Text for a terminal: controls as pictures, invisible format characters named."""
+    if text.isascii() and text.isprintable():  # nothing _SHOWN matches: most cells
+        return text
     return _SHOWN.sub(_picture, text)
 
 

@@ -9,6 +9,8 @@ import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dealcli.render.prose import width
 
@@ -129,3 +131,46 @@ def test_the_top_companies_add_up_to_the_totals_above_them(deal: str) -> None:
     assert len(tops) <= 3  # the first screen keeps its key terms
     for stage, column in (("selected", "selected_usd_bn"), ("candidates", "candidate_usd_bn")):
         assert sum(Decimal(row[column]) for row in tops) == total[stage], (deal, stage)
+
+
+def _cells(text: str) -> int:
+    return sum(width(ch) for ch in text)
+
+
+def _cut_by_characters(text: str, size: int) -> str:
+    if _cells(text) <= size:
+        return text
+    out, used = "", 0
+    for ch in text:
+        if used + width(ch) > size - 1:
+            break
+        out, used = out + ch, used + width(ch)
+    return out.rstrip() + "\u2026"
+
+
+def _fill_by_characters(pieces: list[str], size: int) -> list[str]:
+    lines, line = [], ""
+    for piece in pieces:
+        piece = _cut_by_characters(piece, size)
+        if not line:
+            line = piece
+        elif _cells(line) + 1 + _cells(piece) <= size:
+            line += " " + piece
+        else:
+            lines.append(line)
+            line = piece
+    return [*lines, line]
+
+
+_TEXT = st.text(st.sampled_from("ab cd-\u00e9\u6f22\u0301\u2026 "), max_size=40)
+
+
+@settings(max_examples=500)
+@given(_TEXT, st.integers(min_value=0, max_value=45))
+def test_cut_and_fill_measure_as_every_character_adds_up(text: str, size: int) -> None:
+    # plain text takes shortcuts (a character a cell, widths known): the same lines result
+    from dealcli.render.prose import cut, fill
+
+    assert width(text) == _cells(text)
+    assert cut(text, size) == _cut_by_characters(text, size)
+    assert fill(text.split(), max(size, 1)) == _fill_by_characters(text.split(), max(size, 1))

@@ -52,10 +52,10 @@ def pad(text: str, size: int, right: bool) -> str:
 
 
 def _longest_word(texts: list[str]) -> int:
-    return max((width(w) for t in texts for w in t.split()), default=0)
+    return max(map(width, " ".join(texts).split()), default=0)
 
 
-@dataclass
+@dataclass(eq=False)  # each column is itself: `cols.index` and `remove` find it by identity
 class _Col:
     """A column being fitted to a width: its cells, its natural and least widths."""
 
@@ -109,7 +109,7 @@ def _columns(table: Table, compact: bool) -> list[_Col]:
         lines = [line for x in cells for line in x.split("\n")]
         # a number's header wraps, at a phrase, into two lines at most
         head = heads.least(col.header, 2) if col.fixed and not compact else width(col.header)
-        col.natural = max([head, *(width(x) for x in lines)])
+        col.natural = max(head, max(map(width, lines), default=0))
         if col.main and not compact:
             col.least = min(col.natural, max(_longest_word(lines), MAIN_LEAST))
         elif col.fixed or compact:

@@ -17,16 +17,27 @@ def width(text: str) -> int:
     """Terminal cells a line takes: wide East Asian characters take two."""
     if text.isascii():
         return len(text)
-    return sum(
-        2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
-        for ch in text
-    )
+    found = _WIDTHS.get(text)
+    if found is None:  # a table measures the same cell several times as it is laid out
+        found = sum(
+            2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+            for ch in text
+        )
+        if len(_WIDTHS) < KNOWN_WIDTHS:
+            _WIDTHS[text] = found
+    return found
+
+
+KNOWN_WIDTHS = 10_000  # texts beyond ASCII whose widths are kept, at most
+_WIDTHS: dict[str, int] = {}
 
 
 def cut(text: str, size: int) -> str:
     """`text` in at most `size` cells, ending in "…" if anything was left out."""
     if width(text) <= size:
         return text
+    if text.isascii():  # a character a cell
+        return text[: max(size - 1, 0)].rstrip() + ELLIPSIS
     out, used = "", 0
     for ch in text:
         w = width(ch)
@@ -40,17 +51,19 @@ def fill(pieces: list[str], size: int) -> list[str]:
     """Pieces (words, or a header's phrases) joined by spaces into lines of at most `size`
     cells; a piece longer than a line is cut with "…"."""
     lines: list[str] = []
-    line = ""
+    line, used = "", 0  # the line so far, and the cells it takes
     for piece in pieces:
-        if width(piece) > size:
+        size_p = width(piece)
+        if size_p > size:
             piece = cut(piece, size)
+            size_p = width(piece)
         if not line:
-            line = piece
-        elif width(line) + 1 + width(piece) <= size:
-            line += " " + piece
+            line, used = piece, size_p
+        elif used + 1 + size_p <= size:
+            line, used = line + " " + piece, used + 1 + size_p
         else:
             lines.append(line)
-            line = piece
+            line, used = piece, size_p
     return [*lines, line]
 
 
