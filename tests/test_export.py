@@ -244,3 +244,34 @@ def test_an_export_that_fails_midway_leaves_the_old_file_as_it_was(tmp_path: Pat
     assert [p.name for p in tmp_path.iterdir()] == ["deals.json"]
     write_output(target, iter([b"[\n", b"{}", b"\n]\n"]))
     assert target.read_text() == "[\n{}\n]\n"
+
+
+def test_a_json_export_larger_than_a_write_is_one_document_file_or_stdout(
+    tmp_path: Path,
+) -> None:
+    # a deal of many allocations is written in several pieces: the pieces must join into
+    # the same one-line document in a file and on stdout, every allocation in its order
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    many = "".join(
+        f"  - {{id: extra-{i}, title: Extra project {i}, sector: Energy, usd_bn: 0.5, "
+        f"basis: reported, status: candidate, sources: [src-a]}}\n"
+        for i in range(1500)
+    )
+    text = text.replace("commitments:\n", many + "commitments:\n")
+    folder = tmp_path / "deals"
+    folder.mkdir()
+    (folder / "mini.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "mini.json"
+    where = ["--deals-dir", str(folder), "export", "mini", "-f", "json"]
+    assert invoke(*where, "-o", str(out)).exit_code == 0
+    written = out.read_text(encoding="utf-8")
+    assert len(written) > 200_000
+    assert invoke(*where, "-o", "-").stdout == written
+    assert written.startswith("[\n{") and written.endswith("}\n]\n")
+    assert written.count("\n") == 3  # the deal on one line
+    (doc,) = json.loads(written)
+    ids = [a["id"] for a in doc["allocations"]]
+    assert ids[:9] == ["a1", "a2", "a3", "a4", "env1", "p1", "p2", "a5", "a6"]
+    assert ids[9:] == [f"extra-{i}" for i in range(1500)]
+    assert doc["commitments"][2]["party"] == "host"
+    assert "party" not in doc["commitments"][0]  # the default, left out as in the file
