@@ -178,3 +178,36 @@ def test_field_hints_are_the_resolved_type_hints(cls: type) -> None:
     resolved = typing.get_type_hints(cls, include_extras=True)
     names = [f.name for f in dataclasses.fields(cls)]
     assert model.field_hints(cls) == {name: resolved[name] for name in names}
+
+
+def test_the_precompiled_builders_are_current_and_compile_as_their_text() -> None:
+    # core/builders.py is made from the model by core/decode.py; a stale file would only be
+    # unused (its texts would not match), but then every run would compile the builders
+    from pathlib import Path
+
+    from dealcli.core import builders, decode
+
+    path = Path(decode.__file__).with_name("builders.py")
+    assert path.read_text() == decode.builders_module(), "run: python -m dealcli.core.decode"
+    assert set(builders.BUILDERS) >= {"Deal", "Allocation", "Source", "Context"}
+    for name, (text, function) in builders.BUILDERS.items():
+        env: dict[str, object] = {}
+        exec(text, env)
+        made = env["build"].__code__  # type: ignore[attr-defined]
+        kept = function.__code__
+        assert (kept.co_code, kept.co_consts, kept.co_names, kept.co_varnames) == (
+            made.co_code,
+            made.co_consts,
+            made.co_names,
+            made.co_varnames,
+        ), name
+
+
+def test_a_cached_deal_is_built_by_the_precompiled_builders() -> None:
+    from dealcli.core import decode
+
+    decode._DECODERS.clear()
+    deal = decode.decode_deal(encode(read_deal(bundled_dir() / "japan.yaml")))
+    assert deal == read_deal(bundled_dir() / "japan.yaml")
+    built = decode._decoder(model.Allocation)
+    assert built.__code__.co_filename.endswith("builders.py")  # type: ignore[attr-defined]

@@ -184,6 +184,7 @@ _CODE = (
     "compared.py",
     "cache.py",
     "decode.py",
+    "builders.py",
     "reading.py",
     "digest.py",
 )

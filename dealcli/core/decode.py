@@ -13,8 +13,10 @@ whatever a planted cache holds, it costs a slower run, never a wrong answer or a
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 import re
+import types
 import typing
 from collections.abc import Callable
 from datetime import date
@@ -278,9 +280,52 @@ def _builder(cls: type, names: list[str], hints: dict[str, Any]) -> Callable[[An
             f"    made.__dict__.update({{{fields}}})",
             "    return made",
         ]
-    exec("\n".join(lines), env)
+    text = _TEXTS[cls.__qualname__] = "\n".join(lines)
+    return _precompiled(cls, text, env) or _compiled(text, env)
+
+
+_TEXTS: dict[str, str] = {}  # each builder's text, by its class's name, as made
+
+
+def _compiled(text: str, env: dict[str, Any]) -> Callable[[Any], Any]:
+    exec(text, env)
     built: Callable[[Any], Any] = env["build"]
     return built
+
+
+def _precompiled(cls: type, text: str, env: dict[str, Any]) -> Callable[[Any], Any] | None:
+    """The builder of `cls` as core/builders.py holds it compiled with the package, when its
+    text is the one made now (else None): compiling the builders would cost every run."""
+    from .builders import BUILDERS
+
+    found = BUILDERS.get(cls.__qualname__)
+    if found is None or found[0] != text:
+        return None
+    env["__builtins__"] = builtins
+    return types.FunctionType(found[1].__code__, env, "build")
+
+
+def builders_module() -> str:
+    """The text of core/builders.py: every builder of a deal and a context record."""
+    _decoder(Deal)
+    _decoder(model.Context)
+    out = [
+        '"""The cache\'s builders (core/decode.py), compiled with the package.',
+        "",
+        "Made by `python -m dealcli.core.decode`; tests/test_cache_rules.py checks it is",
+        "current. A builder is used only while its text is the one decode.py makes; the",
+        "names each one reads come from decode.py when it is used.",
+        '"""',
+        "# ruff: noqa",
+        "# mypy: ignore-errors",
+        "",
+        "BUILDERS = {}",
+    ]
+    for name, text in sorted(_TEXTS.items()):
+        body = text.split("\n", 1)[1]
+        entry = f"BUILDERS[{name!r}] = ({text!r}, _{name})"
+        out += ["", "", f"def _{name}(v):", body, "", "", entry]
+    return "\n".join(out) + "\n"
 
 
 def _checks(value: str, hint: Any, env: dict[str, Any], indent: str) -> list[str]:
@@ -329,3 +374,9 @@ def _stored_as_text(hint: Any) -> bool:
     if origin is typing.Literal:
         return all(type(a) is str for a in args)
     return hint in (str, date, Decimal)
+
+
+if __name__ == "__main__":
+    import pathlib
+
+    pathlib.Path(__file__).with_name("builders.py").write_text(builders_module())
