@@ -14,6 +14,7 @@ encoder make it inert. Error messages are terminal text (`cli/app.py: say()`).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -147,10 +148,13 @@ def _clean_joined(joined: str) -> bool:
 
 # -- json ----------------------------------------------------------------------------------
 
+
 # json.dumps escapes C0 controls itself; DEL, the C1 block and the invisible format
 # characters (BiDi overrides, zero-width ...) it would write raw: escaped, they are exact
 # once decoded and cannot reorder what a reader of the json text sees
-_JSON_RAW = re.compile(f"[\\x7f-\\x9f{HIDDEN}\\ud800-\\udfff]")
+@functools.cache
+def _json_raw() -> re.Pattern[str]:  # compiled when json first needs it
+    return re.compile(f"[\\x7f-\\x9f{HIDDEN}\\ud800-\\udfff]")
 
 
 def _json_escape(m: re.Match[str]) -> str:
@@ -167,7 +171,7 @@ def json_string(text: str) -> str:
     quoted = _quoted(text)  # what json.dumps(text, ensure_ascii=False) gives
     if text.isascii() and "\x7f" not in text:  # the usual case: nothing more to escape
         return quoted
-    return _JSON_RAW.sub(_json_escape, quoted)
+    return _json_raw().sub(_json_escape, quoted)
 
 
 _quoted = json.encoder.encode_basestring

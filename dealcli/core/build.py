@@ -121,9 +121,9 @@ def _hidden_problems(path: str, raw: Any, positions: dict[Path_, Pos]) -> Iterat
     """Invisible format characters (BiDi controls, zero-width, tags: Unicode Cf): an error
     in an id or a name, where a look-alike would be another company; a warning in free
     text, which every output but json shows by code point."""
-    from .chars import HIDDEN_RE, hidden
+    from .chars import hidden, hidden_re
 
-    if not _any_text(raw, HIDDEN_RE.search):  # the usual case: no place to work out
+    if not _any_text(raw, hidden_re().search):  # the usual case: no place to work out
         return
     todo: list[tuple[Path_, Any]] = [((), raw)]
     while todo:

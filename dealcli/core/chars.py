@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -13,16 +14,21 @@ HIDDEN = (
     "\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
 )
-HIDDEN_RE = re.compile(f"[{HIDDEN}]")
+
+
+@functools.cache
+def hidden_re() -> re.Pattern[str]:
+    """HIDDEN as a pattern, compiled when first asked for: a warm run reads no file."""
+    return re.compile(f"[{HIDDEN}]")
 
 
 def hidden(text: str) -> list[str]:
     """The invisible format characters in `text`, each named: "U+202E RIGHT-TO-LEFT OVERRIDE"."""
-    if HIDDEN_RE.search(text) is None:  # the usual case, at the regex engine's speed
+    if hidden_re().search(text) is None:  # the usual case, at the regex engine's speed
         return []
     # by the distinct characters, in order of first use: a 4 MB run of U+200B is one set
     # of a few characters, not a million matches
-    found = [c for c in set(text) if HIDDEN_RE.match(c)]
+    found = [c for c in set(text) if hidden_re().match(c)]
     return [describe(c) for c in sorted(found, key=text.index)]
 
 
