@@ -21,5 +21,23 @@ def main() -> None:
     run()
 
 
+def console() -> None:
+    """The `deal` command: `main`, then, once the command line has run, the process ends
+    at once (cli/app.py: leave)."""
+    try:
+        main()
+    except SystemExit as exc:
+        if exc.code is not None and not isinstance(exc.code, int):
+            raise
+        code = exc.code or 0
+    else:
+        code = 0
+    if "dealcli.cli.app" in sys.modules:  # not for --version alone: nothing to free
+        from .cli.app import leave
+
+        leave(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    main()
+    console()

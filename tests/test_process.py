@@ -316,3 +316,35 @@ def test_run_returns_on_success_and_exits_otherwise(capsys: pytest.CaptureFixtur
     with pytest.raises(SystemExit) as exc:
         cli.run(["show", "atlantis"])
     assert exc.value.code == 2  # an unknown deal name: usage, as documented
+
+
+_CONSOLE = """
+import atexit, sys
+from dealcli.__main__ import console
+atexit.register(lambda: print("exit function ran", file=sys.stderr))
+sys.argv = ["deal", *sys.argv[1:]]
+console()
+"""
+
+
+def test_the_command_ends_with_its_output_whole_its_code_and_its_exit_functions_run(
+    tmp_path: Path,
+) -> None:
+    # `deal` ends the process at once when it is done: nothing it wrote may be lost on the way
+    def console(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", _CONSOLE, *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    r = console("list", "-f", "csv", "--columns", "id")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[0] == "id" and "japan" in r.stdout.splitlines()
+    assert "exit function ran" in r.stderr
+    r = console("show", "atlantis")
+    assert r.returncode == 2
+    assert "no deal named 'atlantis'" in r.stderr and "exit function ran" in r.stderr
+    assert run("show", "japan", "-f", "csv", cwd=tmp_path).stdout.startswith("section,")

@@ -5,7 +5,9 @@ two lines on stderr in one voice, `deal: error: ...`, never a traceback
 unless `--debug` asks for one.
 """
 
+import atexit
 import gc
+import os
 import sys
 import traceback
 from collections.abc import Callable, Mapping
@@ -13,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, NoReturn
 
 import typer
 
@@ -300,6 +302,30 @@ def main(
 def run(argv: list[str] | None = None) -> None:
     """Entry point of `deal` and `python -m dealcli`: exits with the code of a failure."""
     typer.main.get_command(app).main(args=argv, prog_name="deal")
+
+
+def leave(code: int) -> NoReturn:
+    """End the process with `code` as Python would, without freeing each object of the run
+    in turn (10,000 deals' worth is a tenth of a warm run): the streams flushed and the exit
+    functions run, then os._exit. A flush that fails or a thread still running: Python's
+    own exit instead, which reports or waits as ever."""
+    threading = sys.modules.get("threading")
+    if not _flushed() or (threading is not None and threading.active_count() > 1):
+        sys.exit(code)
+    atexit._run_exitfuncs()  # what Python runs at exit (temporary files, logging, ...)
+    if not _flushed():  # an exit function may have written
+        sys.exit(code)
+    os._exit(code)
+
+
+def _flushed() -> bool:
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except Exception:
+        return False
+    return True
 
 
 def report_error(exc: DealError) -> int:
