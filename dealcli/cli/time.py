@@ -5,7 +5,6 @@ from typing import Annotated
 import typer
 
 from ..core.table import Report
-from ..core.versions import read_version
 from .options import AsOf, DealArg, Session, data_command
 
 
@@ -60,6 +59,7 @@ def diff(
         deal diff git:HEAD~1:deals/context/us-tariffs.yaml us-tariffs
     """
     from ..core.errors import UsageError
+    from ..core.versions import read_version
     from ..views.diff import diff as view
     from ..views.diff import same
 

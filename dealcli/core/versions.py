@@ -11,7 +11,6 @@ from pathlib import Path
 from . import git
 from .errors import DealFileError, Problem, UsageError
 from .model import Context, Deal
-from .parse import MAX_BYTES
 from .problems import short
 from .reading import Refused, is_record, read_deal_bytes, read_file, read_record_bytes
 from .registry import Registry
@@ -24,13 +23,7 @@ def read_version(registry: Registry, text: str, environ: Mapping[str, str]) -> D
         return _from_git(text, environ)
     path = Path(text)
     if text.endswith((".yaml", ".yml")) or "/" in text or path.is_file():
-        try:
-            data = read_file(path, MAX_BYTES)
-        except Refused as exc:
-            raise UsageError(f"cannot read {short(text, 200)}: {exc.message}") from None
-        except OSError as exc:
-            raise UsageError(f"cannot read {short(text, 200)}: {exc.strerror}") from None
-        return _known(registry, path) or _build(text, data)
+        return _known(registry, path) or _from_file(text, path)
     try:
         return registry.resolve(text).deal
     except UsageError:
@@ -41,8 +34,8 @@ def read_version(registry: Registry, text: str, environ: Mapping[str, str]) -> D
 
 
 def _known(registry: Registry, path: Path) -> Deal | None:
-    """The deal of a file the registry holds, unchanged since it was cached: no need to
-    validate it again."""
+    """The deal of a file the registry holds, unchanged since this run's scan: no need to
+    read or validate it again."""
     target = path.resolve()
     for entry in registry.entries.values():
         if entry.name == target.name and Path(entry.path).resolve() == target:
@@ -50,7 +43,21 @@ def _known(registry: Registry, path: Path) -> Deal | None:
     return None
 
 
+def _from_file(text: str, path: Path) -> Deal | Context:
+    from .parse import MAX_BYTES  # with PyYAML: only a file the registry does not hold needs it
+
+    try:
+        data = read_file(path, MAX_BYTES)
+    except Refused as exc:
+        raise UsageError(f"cannot read {short(text, 200)}: {exc.message}") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {short(text, 200)}: {exc.strerror}") from None
+    return _build(text, data)
+
+
 def _from_git(text: str, environ: Mapping[str, str]) -> Deal | Context:
+    from .parse import MAX_BYTES
+
     rev, _, path = text[len("git:") :].partition(":")
     git.check_revision(text, rev, path)  # an option is refused as such, a path or not
     if not rev or not path:
