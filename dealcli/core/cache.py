@@ -235,7 +235,7 @@ def checked_index(
         return empty
     index = {k: stored[k] for k in _PARTS}
     checks: dict[str, Callable[[Any], bool]] = {
-        "problems": lambda v: type(v) is list and all(_stored_problem(p) for p in v),
+        "problems": lambda v: type(v) is list and all(stored_problem(p) for p in v),
         "racy": lambda v: type(v) is str and bool(_HEX.fullmatch(v)),
     }
     if scanned is not None and index["stamps"] == scanned:
@@ -284,7 +284,7 @@ def _all_names(part: dict[Any, Any]) -> bool:
     return joined.count("\n") == count - 1 and _SLUG_LINES.fullmatch(joined) is not None
 
 
-def _stored_problem(value: Any) -> bool:
+def stored_problem(value: Any) -> bool:
     return (
         type(value) is list
         and len(value) == len(_PROBLEM)

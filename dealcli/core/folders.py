@@ -1,13 +1,18 @@
 """The deal files of a folder and their stamps: what every run looks at in each folder,
-to know what changed since the cache last saw it (core/registry.py)."""
+to know what changed since the cache last saw it (core/registry.py); and the record of
+one scan, which a run whose scan hashes the same reads instead of the folder's index."""
 
 from __future__ import annotations
 
 import os
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 from stat import S_ISREG
+from typing import Any
 
+from .cache import stored_problem
+from .digest import hex_digest
 from .errors import Problem, UsageError
 from .reading import file_kind, open_folder
 
@@ -16,55 +21,81 @@ SUFFIXES = (".yaml", ".yml")
 Stamp = list[int]  # device, inode, size, mtime_ns, ctime_ns (a list, as JSON reads it back)
 
 
+class Scan:
+    """A folder's deal files in the order the folder lists them, five numbers each (a
+    stamp: device, inode, size, mtime_ns, ctime_ns, one after another), and a warning for
+    each entry named *.yaml or *.yml that cannot be read as a file."""
+
+    __slots__ = ("names", "numbers", "warnings")
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.numbers: list[int] = []
+        self.warnings: list[Problem] = []
+
+    def stamps(self) -> dict[str, Stamp]:
+        numbers = self.numbers
+        return {name: numbers[5 * i : 5 * i + 5] for i, name in enumerate(self.names)}
+
+    def digest(self) -> str:
+        """The hash of the names and stamps in order: the same only when no file was added,
+        removed or changed (and the folder lists them in the same order)."""
+        try:  # the numbers as 8-byte integers; one too large for that: as text
+            numbers = b"q" + array("q", self.numbers).tobytes()
+        except OverflowError:
+            numbers = b"t" + " ".join(map(str, self.numbers)).encode()
+        names = "\0".join(self.names).encode("utf-8", "surrogateescape")
+        # the count first: the names end where the numbers' known length begins
+        return hex_digest(b"%d\0%s%s" % (len(self.names), names, numbers))
+
+
 def scan(folder: Path) -> tuple[dict[str, Stamp], list[Problem]]:
     """The deal files of a folder with their stamps (one scan, one stat each), and a
     warning for each entry named *.yaml or *.yml that cannot be read as a file."""
-    files: dict[str, Stamp] = {}
-    warnings: list[Problem] = []
+    found = scan_folder(folder)
+    return found.stamps(), found.warnings
+
+
+def scan_folder(folder: Path) -> Scan:
+    """The deal files of a folder, one stat each, as `Scan` holds them."""
+    found = Scan()
 
     def warn(name: str | None, message: str) -> None:
         where = os.path.join(folder, name) if name else str(folder)
-        warnings.append(Problem(where, message, warning=True))
+        found.warnings.append(Problem(where, message, warning=True))
 
     try:
         fd = open_folder(folder)
     except OSError as exc:
         warn(None, f"cannot read the folder ({exc.strerror}); no deals read from it")
-        return files, warnings
+        return found
     try:
-        _scan(fd, files, warn)
+        _scan(fd, found, warn)
     finally:
         os.close(fd)
-    return files, warnings
+    return found
 
 
-def _scan(fd: int, files: dict[str, Stamp], warn: Callable[[str | None, str], None]) -> None:
-    try:
-        it = os.scandir(fd)
+def _scan(fd: int, found: Scan, warn: Callable[[str | None, str], None]) -> None:
+    try:  # the names alone (no entry objects), then one stat each
+        names = os.listdir(fd)
     except OSError as exc:
         warn(None, f"cannot read the folder ({exc.strerror}); no deals read from it")
         return
-    with it:
-        while True:
-            try:
-                e = next(it)
-            except StopIteration:
-                break
-            except OSError as exc:
-                warn(None, f"cannot read the folder ({exc.strerror}); some deals may be missing")
-                break
-            name = e.name
-            if not name.endswith(SUFFIXES):
-                continue
-            try:
-                st = os.stat(name, dir_fd=fd)  # through a symlink, as the file will be read
-            except OSError as exc:
-                warn(name, f"cannot read the file ({exc.strerror}); skipped")
-                continue
-            if not S_ISREG(st.st_mode):
-                warn(name, f"{file_kind(st.st_mode)}, not a regular file; skipped")
-                continue
-            files[name] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    add, extend, stat = found.names.append, found.numbers.extend, os.stat
+    for name in names:
+        if not name.endswith(SUFFIXES):
+            continue
+        try:
+            st = stat(name, dir_fd=fd)  # through a symlink, as the file will be read
+        except OSError as exc:
+            warn(name, f"cannot read the file ({exc.strerror}); skipped")
+            continue
+        if not S_ISREG(st.st_mode):
+            warn(name, f"{file_kind(st.st_mode)}, not a regular file; skipped")
+            continue
+        add(name)
+        extend((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
 
 
 def deal_files(folder: Path) -> dict[str, Stamp | None]:
@@ -77,3 +108,67 @@ def deal_files(folder: Path) -> dict[str, Stamp | None]:
         raise UsageError(f"cannot read {folder}: {exc.strerror}") from None
     files, _ = scan(folder)
     return {name: files.get(name) for name in names}
+
+
+# -- the record of one scan: what a warm run reads instead of the index ------------------
+
+RECORD = "scan.json"  # the folder's deals as of one scan: what a warm run reads
+_NOT_IN_NAMES = ("--", "- ", " -", "-\n", "\n-", "  ", "\n\n", " \n", "\n ")
+
+
+def record(digest: str, index: dict[str, dict[str, Any]], scanned: list[str]) -> dict[str, Any]:
+    """The index in short, for the scan `digest` of the files `scanned` (in its order):
+    the deal files by their place in the scan, in name order, a line of names each, and
+    the problems; a run whose scan has the same digest needs no more."""
+    names, problems = index["names"], index["problems"]
+    place = {name: i for i, name in enumerate(scanned)}
+    ordered = sorted(scanned)
+    listed = [name for name in ordered if name in names]
+    return {
+        "scan": digest,
+        "files": [place[name] for name in listed],
+        "names": "\n".join(" ".join(names[name]) for name in listed),
+        "problems": [p for name in ordered if name in problems for p in problems[name]],
+    }
+
+
+def checked_record(
+    stored: Any, digest: str, scanned: list[str]
+) -> tuple[list[str], list[tuple[str, ...]], list[list[Any]]] | None:
+    """The deal files, their names and the problems, as the record of the scan `digest`
+    of the files `scanned` holds them; None when it is another scan's, or any part of it
+    is not what `record` writes."""
+    if type(stored) is not dict or stored.get("scan") != digest:
+        return None
+    files, names, problems = stored.get("files"), stored.get("names"), stored.get("problems")
+    if type(files) is not list or type(names) is not str or type(problems) is not list:
+        return None
+    lines = names.split("\n") if names else []
+    if len(files) != len(lines) or not _name_lines(names):
+        return None
+    if files and not (
+        set(map(type, files)) == {int}
+        and len(set(files)) == len(files)
+        and min(files) >= 0
+        and max(files) < len(scanned)
+    ):
+        return None
+    if not all(stored_problem(p) for p in problems):
+        return None
+    return [scanned[i] for i in files], [tuple(line.split(" ")) for line in lines], problems
+
+
+def _name_lines(text: str) -> bool:
+    """Lines of slugs, one space between two: the slug pattern's rules, checked by plain
+    string tests over the whole text (a pattern over ten thousand lines costs more)."""
+    if not text:
+        return True
+    letters = text.replace("-", "").replace(" ", "").replace("\n", "")
+    if not (letters.isascii() and letters.isalnum() and letters.lower() == letters):
+        return False
+    edges = "- \n"
+    return (
+        text[0] not in edges
+        and text[-1] not in edges
+        and not any(bad in text for bad in _NOT_IN_NAMES)
+    )

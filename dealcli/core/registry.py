@@ -13,7 +13,9 @@ its content does: device, inode, size, mtime and ctime (which `touch` cannot
 set back). An entry recorded within the filesystem's timestamp resolution of
 the file's last change is "racy": its bytes are hashed again on the next run,
 as git does with its index. A command reads and validates only what changed,
-and loads a full deal only when it needs it.
+and loads a full deal only when it needs it. When no entry is racy, a short
+record of the folder (folders.py) is kept beside the index for the hash of the
+scan; a run whose scan hashes the same reads the record alone.
 
 The cache is trusted only when it is the user's own: the folders are created
 0700, and a cache folder or file that belongs to someone else or that group or
@@ -47,7 +49,7 @@ from .cache import (
     remove,
 )
 from .errors import DealError, Problem, UsageError
-from .folders import SUFFIXES, scan
+from .folders import RECORD, SUFFIXES, checked_record, record, scan, scan_folder
 from .model import Context, Deal
 from .problems import short
 from .reading import read_deal
@@ -297,13 +299,20 @@ def load_folder(
     """
     cache = Folder(folder, folder_cache(folder, root, note), note)
     now = time.time_ns()
-    current, warnings = scan(folder)
-    for w in warnings:
+    found = scan_folder(folder)
+    for w in found.warnings:
         warn(w)
+    seen = found.digest()  # the hash of this scan: what the record is kept for
     # The index and the entries are many small objects, none in a cycle: the collector,
     # left on, would walk them again and again as more come (not while files are read:
     # forked workers would start with it off).
     with paused_collector():
+        held = checked_record(cache.read(RECORD), seen, found.names)
+        if held is not None:  # the same files as when the record was written: no index
+            files, names_of, told = held
+            entries = [Entry(cache, f, n, is_bundled) for f, n in zip(files, names_of, strict=True)]
+            return entries, [p for p in map(problem_from, told) if not p.warning]
+        current = found.stamps()
         index = checked_index(cache.read("index.json"), current)
     stamps, names, problems, racy = (index[k] for k in ("stamps", "names", "problems", "racy"))
     fresh: dict[str, Deal] = {}
@@ -346,8 +355,12 @@ def load_folder(
         old_row = cache.row  # rows of unchanged files come from the old rows file
         cache.rows = {k: list(row) for k in names if (row := rows.get(k) or old_row(k)) is not None}
         cache.write(cache.cached("rows.json"), cache.rows)
+        if where := cache.cached(RECORD):  # gone before the index changes: never another's
+            remove(where)
         cache.write(cache.cached("index.json"), index)
     ordered = sorted(current)
+    if not racy:  # every entry trusted by its stamp: a run with the same scan reads no more
+        cache.write(cache.cached(RECORD), record(seen, index, found.names))
     with paused_collector():
         entries = [
             Entry(cache, name, tuple(known), is_bundled)
