@@ -105,6 +105,9 @@ def setter(key: str, to: Any) -> Callable[[dict[str, Any]], None]:
 RECORD_CHANGES = {
     "a name in capitals": setter("names", "Mini mn"),
     "two hyphens": setter("names", "mini--a mn"),
+    "a letter past ASCII": setter("names", "min\u0131 mn"),
+    "a tab": setter("names", "mini\tmn"),
+    "a leading hyphen": setter("names", "-mini mn"),
     "a trailing space": setter("names", "mini mn "),
     "two spaces": setter("names", "mini  mn"),
     "an empty line": setter("names", "mini mn\n"),
