@@ -34,7 +34,7 @@ from ..core.table import number
 from ..core.totals import counted_ids
 from ..gates import all_clean, all_defused, clean, defuse, sqlite
 from .document import to_json
-from .files import write_folder, write_output
+from .files import replace_with, scratch_beside, write_folder, write_output
 from .schema import SCHEMA
 
 FORMATS = ("sqlite", "json", "csv")
@@ -266,12 +266,14 @@ BATCH = 64  # deals whose rows go into the database in one statement per table
 
 
 def to_sqlite(deals: Iterable[Deal], path: Path, stdout: TextIO | None = None) -> None:
-    """Rows go into a database file as deals are read, a few at a time; the finished file
-    is then written like any other output (atomically)."""
+    """Rows go into a database file as deals are read, a few at a time: a temporary file
+    beside the target, renamed onto it when done (atomically); where the target is no file
+    to replace (stdout, a FIFO, a shared file), one in a scratch folder, written as any output."""
     import sqlite3  # only an sqlite export needs it
 
     with tempfile.TemporaryDirectory(prefix="deal-export-") as tmp:
-        built = Path(tmp) / "deals.db"
+        beside = scratch_beside(path)  # built where it goes, then renamed: never copied
+        built = beside or Path(tmp) / "deals.db"
         con = sqlite3.connect(built)
         try:
             con.execute("PRAGMA journal_mode = OFF")  # a scratch file: rebuilt if anything fails
@@ -295,9 +297,16 @@ def to_sqlite(deals: Iterable[Deal], path: Path, stdout: TextIO | None = None) -
                     if n % BATCH == 0:
                         _insert(con, inserts, batch)
                 _insert(con, inserts, batch)  # every key of a row has its row before it
-        finally:
             con.close()
-        write_output(path, read_pieces(built), stdout=stdout)
+            if beside:
+                replace_with(path, beside)
+        except BaseException:
+            con.close()
+            if beside:
+                beside.unlink(missing_ok=True)  # a failed export leaves the old file as it was
+            raise
+        if not beside:
+            write_output(path, read_pieces(built), stdout=stdout)
 
 
 def _text_columns(columns: list[str]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:

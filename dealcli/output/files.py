@@ -30,7 +30,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
-from ..core.atomic import Content, pieces, temp_prefix, write_atomic
+from ..core.atomic import Content, file_mode, pieces, temp_prefix, write_atomic
 from ..core.atomic import encode as _encode
 from ..core.atomic import umask as _umask
 from ..core.environment import is_terminal
@@ -93,6 +93,34 @@ def write_output(
             _rewrite_shared(path, Path(real), _bytes(text))
             return
     write_atomic(Path(real), text)  # pieces are written as they come
+
+
+def scratch_beside(path: Path) -> Path | None:
+    """A new empty file beside `path`'s target, to build in and rename onto it uncopied; None
+    where `write_output` must write into or refuse the target (a stream, a shared file ...)."""
+    import tempfile
+
+    real = Path(os.path.realpath(path))
+    try:
+        st = os.stat(real) if os.path.lexists(real) else None
+        writable = st is None or bool(st.st_mode & 0o222 and os.access(real, os.W_OK))
+        plain = st is None or (stat.S_ISREG(st.st_mode) and st.st_nlink == 1)
+        if str(path) == "-" or _names_a_descriptor(path) or not (plain and writable):
+            return None
+        fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=temp_prefix(real.name), suffix=".tmp")
+    except OSError:
+        return None
+    os.close(fd)
+    return Path(tmp)
+
+
+def replace_with(path: Path, built: Path) -> None:
+    """Rename `built` (from `scratch_beside`) onto `path`, keeping an existing file's mode."""
+    try:
+        os.chmod(built, file_mode(Path(os.path.realpath(path))))
+        os.replace(built, os.path.realpath(path))
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def _whole(text: Content) -> str | bytes:
