@@ -11,7 +11,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -22,6 +22,7 @@ import typer
 from .. import __version__
 from ..core.environment import Environment
 from ..core.errors import DealError, DealFileError, Exit, PipeClosed, UsageError
+from ..core.record import Plain, plain
 from ..core.registry import Entry, Registry, open_registry
 from ..gates import clean
 from ..output import streams
@@ -146,8 +147,8 @@ def _build_command(name: str) -> Any:
     raise LookupError(f"command {name!r} is not defined in dealcli.cli.{COMMANDS[name]}")
 
 
-@dataclass
-class Session:
+@plain
+class Session(Plain):
     """The process's environment, what the global options say, and the registry they lead to
     (read once, on first use)."""
 

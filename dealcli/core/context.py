@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -22,12 +21,12 @@ from .decode import decode_record
 from .errors import Problem
 from .model import Context, ContextEvent, Deal
 from .reading import CONTEXT_DIR, read_limited, read_record_bytes
-from .record import Record
+from .record import Record, record
 
 CACHE_NAME = "context.json"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Bearing(Record):
     """One context event as a deal reads it: the record it is from, and the event."""
 

@@ -15,11 +15,11 @@ import shutil
 import stat
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Literal, TextIO
 
-from .record import Record
+from .record import Record, record
 
 ColorWish = Literal["auto", "always", "never"]
 
@@ -34,7 +34,7 @@ _TZ_RULE = re.compile(
 _TZ_NAME = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Environment(Record):
     """The process as the program sees it; tests build one directly."""
 

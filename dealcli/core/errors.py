@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from .record import Record
+from .record import Record, record
 
 
 class Exit(IntEnum):
@@ -19,7 +19,7 @@ class Exit(IntEnum):
     TERMINATED = 143  # SIGTERM, as 128 + SIGTERM
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Problem(Record):
     """One thing wrong (or doubtful) in a deal file, with where and how to fix it."""
 

@@ -7,7 +7,6 @@ builds its adapter; pydantic itself is imported only there.
 """
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal, get_args
 
@@ -57,7 +56,7 @@ from .fields import (
 from .fields import (
     places as places,
 )
-from .record import Record
+from .record import Record, record
 
 ALLOCATION_STATUSES: tuple[str, ...] = get_args(AllocationStatus)
 SELECTED_STATUSES = frozenset({"selected", "funded", "operating"})
@@ -74,7 +73,7 @@ SECTORS = (
 )
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Party(Record):
     """The investor or the host: a country, with its GDP where the file gives it."""
 
@@ -86,7 +85,7 @@ class Party(Record):
     sources: SourceIds = ()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Local(Record):
     """The amount in the currency it was announced in (format 2); never replaces `usd_bn`."""
 
@@ -96,7 +95,7 @@ class Local(Record):
     sources: SourceIds
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Alternative(Record):
     """Another figure sources give for the same item; totals use the item's own `usd_bn`."""
 
@@ -106,7 +105,7 @@ class Alternative(Record):
     note: Text | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class HeadlineStep(Record):
     """An earlier headline amount, from `date` (format 2 `history` of the headline)."""
 
@@ -116,7 +115,7 @@ class HeadlineStep(Record):
     sources: SourceIds
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Figure(Record):
     """The headline: the pledged amount, on what basis, how binding, how firm."""
 
@@ -132,7 +131,7 @@ class Figure(Record):
     alternatives: tuple[Alternative, ...] = ()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Period(Record):
     """The span the pledge is to be met over."""
 
@@ -142,7 +141,7 @@ class Period(Record):
     sources: SourceIds = ()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Tranche(Record):
     """A part of the structure: a share of the pledge by instrument (equity, loans, ...)."""
 
@@ -157,7 +156,7 @@ class Tranche(Record):
     local: Local | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Term(Record):
     """A term of the deal (a rate, a cap, a date), with its sources and dates where known."""
 
@@ -183,7 +182,7 @@ class Term(Record):
         return self.to is None and self.known_to is not None and self.known_to < today
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Company(Record):
     """A company named on an allocation, with its country and its role (lead or partner)."""
 
@@ -193,7 +192,7 @@ class Company(Record):
     role: Role
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Step(Record):
     """One status an allocation was in, from `date` (format 2 `history`)."""
 
@@ -204,7 +203,7 @@ class Step(Record):
     usd_bn: Amount | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Allocation(Record):
     """A project or programme the pledge is to fund: sector, status, amount if known."""
 
@@ -232,7 +231,7 @@ class Allocation(Record):
         return tuple(c for c in self.companies if c.role == "lead")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Commitment(Record):
     """A promise beside the money (purchases, market access, tariffs), by either party."""
 
@@ -248,7 +247,7 @@ class Commitment(Record):
     confidence: Confidence = "confirmed"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Event(Record):
     """A dated event of the deal's timeline."""
 
@@ -260,7 +259,7 @@ class Event(Record):
     outside_pledge: bool = False
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Source(Record):
     """A document a figure traces to: title, publisher, date, URL."""
 
@@ -275,7 +274,7 @@ class Source(Record):
     original_url: Url | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class ProfitSplit(Record):
     """Format 2: the tranches a profit split covers (none: all) and its review clause."""
 
@@ -286,7 +285,7 @@ class ProfitSplit(Record):
     review: Text | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Capacity(Record):
     """Format 2: FX reserves on a date, and a year at the cap in tranches by source."""
 
@@ -302,7 +301,7 @@ class Capacity(Record):
 ContextRef = Annotated[str, TextMark(r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$")]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class ContextEvent(Record):
     """A dated event of a context record: US-wide, bearing on the deals that name the record."""
 
@@ -317,7 +316,7 @@ class ContextEvent(Record):
     note: Text | None = None
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Context(Record):
     """A context record (`deals/context/*.yaml`): events shared by many deals, never a deal."""
 
@@ -335,7 +334,7 @@ class Context(Record):
         return {s.id: n for n, s in enumerate(self.sources, 1)}
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Deal(Record):
     """One deal file, validated. Amounts are exact `Decimal` USD billions."""
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .errors import Problem
-from .record import Record
+from .record import Record, record
 
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(slots=True)
 class Pos(Record):
     """Where a value stands in its file (1-based line and column), and a plain scalar's text."""
 
@@ -18,6 +16,15 @@ class Pos(Record):
     column: int
     raw: str | None = None  # the text of a plain (unquoted) scalar
     guessed: str | None = None  # what YAML 1.1 read that plain scalar as, if not text
+
+    def __init__(
+        self, line: int, column: int, raw: str | None = None, guessed: str | None = None
+    ) -> None:  # written out, not Record's: a first read makes one per YAML node
+        put = object.__setattr__
+        put(self, "line", line)
+        put(self, "column", column)
+        put(self, "raw", raw)
+        put(self, "guessed", guessed)
 
 
 SHORT = 40  # characters of a value a message quotes

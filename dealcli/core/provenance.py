@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from .model import Deal, HeadlineStep, Step
-from .record import Record
+from .record import Record, record
 
 FOOTINGS = ("official", "company", "press", "aggregator")
 _FOOTING = {
@@ -27,7 +26,7 @@ _FOOTING = {
 }
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Item(Record):
     """A sourced item of a deal: where it is, what it is, its sources, how firm it is."""
 

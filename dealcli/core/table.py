@@ -5,12 +5,12 @@ A view knows nothing of formats; a renderer knows nothing of deals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from .record import Record
+from .record import Plain, Record, plain, record
 
 if TYPE_CHECKING:
     import pandas
@@ -25,7 +25,7 @@ NUMERIC_FLOAT: tuple[Kind, ...] = ("amount", "pct", "number")  # float64 in a Da
 Style = Literal["", "pledged", "selected", "candidate", "unselected", "dim"]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(slots=True)
 class Column(Record):
     """A column and the hints renderers read (they know nothing of deals).
 
@@ -82,8 +82,8 @@ def with_old_keys(record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-@dataclass
-class Table:
+@plain
+class Table(Plain):
     """One section of a report: columns, rows, notes and a style per row."""
 
     name: str  # section name, usable with --section
@@ -120,8 +120,8 @@ class Table:
         return [with_old_keys(dict(zip(keys, row, strict=True))) for row in self.rows]
 
 
-@dataclass
-class Report:
+@plain
+class Report(Plain):
     """What a view gives the renderers: a title and its tables."""
 
     title: str

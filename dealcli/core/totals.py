@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 
 from .model import SELECTED_STATUSES, Allocation, Deal, Term
-from .record import Record
+from .record import Plain, Record, plain, record
 from .table import Share
 
 ZERO = Decimal(0)
@@ -51,7 +51,7 @@ def status_total(deal: Deal, status: str) -> Decimal:
     return sum((a.usd_bn for a in counted(deal, status) if a.usd_bn is not None), ZERO)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(slots=True)
 class Totals(Record):
     """A deal's pledged, selected and candidate amounts, and the allocations by status."""
 
@@ -121,8 +121,8 @@ def split(a: Allocation, by: str) -> list[tuple[str, Decimal | None]]:
     return [(value, a.usd_bn)]
 
 
-@dataclass
-class Group:
+@plain
+class Group(Plain):
     """The allocations of one sector, company or status: amounts, counts, sources."""
 
     label: str
@@ -130,6 +130,20 @@ class Group:
     count: int = 0
     unsized: int = 0
     sources: set[str] = field(default_factory=set)
+
+    def __init__(  # written out, not Plain's: every total of every deal makes some
+        self,
+        label: str,
+        amounts: dict[str, Decimal] | None = None,
+        count: int = 0,
+        unsized: int = 0,
+        sources: set[str] | None = None,
+    ) -> None:
+        self.label = label
+        self.amounts = {} if amounts is None else amounts
+        self.count = count
+        self.unsized = unsized
+        self.sources = set() if sources is None else sources
 
     def amount(self, measure: str) -> Decimal:
         return self.amounts.get(measure, ZERO)

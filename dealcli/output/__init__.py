@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from ..core.environment import Environment
 from ..core.errors import UsageError
-from ..core.record import Record
+from ..core.record import Record, record
 from ..core.table import Report
 from ..render import BINARY, FORMATS, About, Options, render
 from .files import write_output, write_stdout
@@ -45,7 +45,7 @@ def _option(*flags: str, help: str, metavar: str | None = None) -> dict[str, Any
     return {"flags": flags, "help": help, "metavar": metavar}
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Request(Record):
     """What the user asked for on the command line, before the terminal is consulted.
 

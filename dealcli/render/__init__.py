@@ -7,10 +7,10 @@ xlsx run loads XlsxWriter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from ..core.errors import UsageError
-from ..core.record import Record
+from ..core.record import Record, record
 from ..core.table import DEPRECATED_KEYS, Column, Report, Table
 from ..gates import clean
 
@@ -19,7 +19,7 @@ BINARY = ("xlsx",)  # written as bytes, never to a terminal
 SECTION = "section"  # the first column of the long form, naming each row's table
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class About(Record):
     """What a workbook's first sheet says: the deals, the command, the sources."""
 
@@ -30,7 +30,7 @@ class About(Record):
     sources: tuple[tuple[str, int, str, str, str, str], ...] = ()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@record
 class Options(Record):
     """How to render a report: the format and what the user asked of it."""
 

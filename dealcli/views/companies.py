@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from ..core.model import SELECTED_STATUSES, Deal
+from ..core.record import Plain, plain
 from ..core.table import SOURCES, Column, Report, Table, sources_cell
 from ..core.totals import STAGES, UNATTRIBUTED, ZERO, counted, even_shares
 
 STATUSES = [s for stage in STAGES.values() for s in stage]
 
 
-@dataclass
-class CompanyRow:
+@plain
+class CompanyRow(Plain):
     """A company across deals: the projects it leads or joins and their amounts."""
 
     name: str
@@ -26,6 +27,28 @@ class CompanyRow:
     selected: Decimal = ZERO
     unsized: int = 0  # allocations it leads that have no amount yet
     sources: tuple[str, ...] = ()
+
+    def __init__(  # written out, not Plain's: a row per company of every deal
+        self,
+        name: str,
+        country: str,
+        role: str,
+        deals: list[str] | None = None,
+        projects: list[str] | None = None,
+        candidate: Decimal = ZERO,
+        selected: Decimal = ZERO,
+        unsized: int = 0,
+        sources: tuple[str, ...] = (),
+    ) -> None:
+        self.name = name
+        self.country = country
+        self.role = role
+        self.deals = [] if deals is None else deals
+        self.projects = [] if projects is None else projects
+        self.candidate = candidate
+        self.selected = selected
+        self.unsized = unsized
+        self.sources = sources
 
 
 def company_rows(deals: Iterable[Deal], as_totals: bool = False) -> list[CompanyRow]:

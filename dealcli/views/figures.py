@@ -12,12 +12,13 @@ a figure with no such announced amount is left empty ("—" for people), never c
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 from typing import Any
 
 from ..core.errors import UsageError
 from ..core.model import Alternative, Deal, Local
+from ..core.record import Plain, plain
 from ..core.table import Column, Table, number
 
 UNCONFIRMED = "†"
@@ -85,8 +86,8 @@ def _publishers(deal: Deal, alt: Alternative) -> str:
     return "; ".join(dict.fromkeys(names[s] for s in alt.sources if s in names)) or "no source"
 
 
-@dataclass
-class Marks:
+@plain
+class Marks(Plain):
     """The marks of one table as its rows are added, and the footnotes that explain them."""
 
     deal: Deal
