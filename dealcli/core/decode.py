@@ -269,9 +269,8 @@ def _builder(cls: type, names: list[str], hints: dict[str, Any]) -> Callable[[An
     ]
     for value, name in zip(values, names, strict=True):
         lines += _checks(value, hints[name], env, "    ")
-    if (
-        hasattr(cls, "__post_init__") or not cls.__dictoffset__
-    ):  # an __init__ that does more, or slots
+    # an __init__ that does more, or instances with no __dict__ (slots): built by the class
+    if hasattr(cls, "__post_init__") or not cls.__dictoffset__:
         lines.append(f"    return cls({', '.join(values)})")
     else:
         # every field is given and checked: the instance is what `cls(*values)` builds,
