@@ -48,7 +48,7 @@ class Deals(Mapping[str, Deal]):
         return iter(self._registry.entries)
 
     def __len__(self) -> int:
-        return len(self._registry.entries)
+        return len(self._registry)
 
     def __repr__(self) -> str:
         return f"<Deals: {', '.join(self)}>"
@@ -151,7 +151,7 @@ def list_deals(deals: Deals | None = None, as_of: date | str | None = None) -> R
     from .core.summary import summarize
     from .views.listing import listing
 
-    entries = (deals or bundled()).registry.entries.values()
+    entries = (bundled() if deals is None else deals).registry.entries.values()
     when = day_of(as_of)
     if when is None:
         return listing((e.summary, e.origin) for e in entries)
@@ -380,7 +380,8 @@ def _events(deals: list[Deal], context: Deals | None, day: date | None = None) -
     """The events of `context`'s records (the bundled ones) bearing on `deals`, to `day`."""
     from .core.context import of_deals, until
 
-    return until(of_deals(deals, (context or bundled()).registry.records()), day)
+    records = (bundled() if context is None else context).registry.records()
+    return until(of_deals(deals, records), day)
 
 
 def validate(*paths: str | Path) -> list[Problem]:

@@ -16,7 +16,7 @@ from .core.table import Report
 
 def context_records(context: Deals | None = None) -> dict[str, Context]:
     """The context records of `context`'s folders (the bundled ones when None), by id."""
-    return (context or bundled()).registry.records()
+    return (bundled() if context is None else context).registry.records()
 
 
 def context_timeline(

@@ -146,7 +146,7 @@ def test_a_planted_index_means_the_folder_is_read_again(
     assert "mini" in completion and "mn" in completion
 
 
-# Row fields by position (registry.Summary): 0 id, 1 names, 2 title, 5 headline, 9 updated
+# Row fields by position (summary.Summary): 0 id, 1 names, 2 title, 5 headline, 9 updated
 ROW_CHANGES = {
     "NaN headline": setter(5, to="NaN"),
     "headline as a number": setter(5, to=100),

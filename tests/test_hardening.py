@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from dealcli.core import cache, fresh, reading, registry
+from dealcli.core import cache, fresh, reading, registry, shelf
 from dealcli.core.chars import hidden
 from dealcli.core.environment import Environment
 from dealcli.core.errors import PipeClosed, UsageError
@@ -140,7 +140,7 @@ def test_another_version_of_deal_never_reads_this_ones_cache(
 
 
 def test_a_cached_deal_comes_back_equal(japan, korea, mini) -> None:  # type: ignore[no-untyped-def]
-    timed = registry.read_deal(FIXTURES / "timed.yaml")
+    timed = reading.read_deal(FIXTURES / "timed.yaml")
     for deal in (japan, korea, mini, timed):
         stored = json.loads(json.dumps(cache.encode(deal)))
         assert cache.decode_deal(stored) == deal
@@ -209,14 +209,14 @@ def test_a_deal_read_in_this_run_is_not_decoded_from_the_cache(
     # the first run reads mini.yaml and writes its cache file; it shows the deal it read,
     # not the copy it just wrote (which the next run decodes)
     decoded: list[str] = []
-    real = registry.decode_deal
+    real = shelf.decode_deal
 
     def counting(data: object, names: object = None) -> object:
         deal = real(data, names)  # type: ignore[arg-type]
         decoded.append(deal.id)
         return deal
 
-    monkeypatch.setattr(registry, "decode_deal", counting)
+    monkeypatch.setattr(shelf, "decode_deal", counting)
     show = ("--deals-dir", str(deals_dir), "show", "mini", "-s", "overview", "-f", "csv")
     assert invoke(*show).exit_code == 0
     assert "mini" not in decoded

@@ -164,3 +164,85 @@ def test_strict_does_not_stop_at_an_intended_replacement(tmp_path: Path) -> None
     assert r.exit_code == 0
     assert "Mini test deal" in r.stdout
     assert "replaces the one in" in r.stderr
+
+
+def _deal_text(deal_id: str, aliases: str, title: str) -> str:
+    text = (FIXTURES / "mini.yaml").read_text()
+    return (
+        text.replace("id: mini", f"id: {deal_id}")
+        .replace("[mn]", aliases)
+        .replace("title: Mini test deal", f"title: {title}")
+    )
+
+
+def test_a_name_twice_in_one_folder_means_the_later_file(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(_deal_text("mini", "[mn]", "First"))
+    (tmp_path / "b.yaml").write_text(_deal_text("other", "[mn]", "Second"))
+    (tmp_path / "c.yaml").write_text(_deal_text("third", "[]", "Third"))
+    for _ in range(2):  # read afresh, then from the cache's record of the folder
+        r = invoke("--deals-dir", str(tmp_path), "show", "mn", "-s", "overview", "-f", "csv")
+        assert r.exit_code == 0, r.stderr
+        assert "Second" in r.stdout and "First" not in r.stdout
+        assert f"{tmp_path / 'b.yaml'}: the name 'mn' now means 'other', not 'mini'" in r.stderr
+    r = invoke("--deals-dir", str(tmp_path), "show", "third", "-s", "overview", "-f", "csv")
+    assert "Third" in r.stdout and "now means" in r.stderr  # said whichever deal is shown
+
+
+def test_an_id_twice_in_one_folder_keeps_the_later_file(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(_deal_text("mini", "[mn]", "First"))
+    (tmp_path / "b.yaml").write_text(_deal_text("mini", "[mi]", "Second"))
+    for _ in range(2):
+        r = invoke("--deals-dir", str(tmp_path), "list", "-f", "csv", "--columns", "id,title")
+        assert r.exit_code == 0, r.stderr
+        assert "mini,Second" in r.stdout.splitlines() and "First" not in r.stdout
+        assert f"{tmp_path / 'b.yaml'}: deal 'mini' replaces the one in" in r.stderr
+        gone = invoke("--deals-dir", str(tmp_path), "show", "mn", "-f", "csv")
+        assert gone.exit_code == 2 and "no deal named 'mn'" in gone.stderr
+
+
+def test_a_deal_looked_up_is_the_one_listed(tmp_path: Path, fixed_env: Path) -> None:
+    from dealcli.core.registry import open_registry
+
+    for i in range(30):
+        (tmp_path / f"d{i:02}.yaml").write_text(_deal_text(f"deal-{i}", f"[d{i}]", f"Deal {i}"))
+    for _ in range(2):  # afresh, then from the record
+        found = open_registry([tmp_path], cache_dir=fixed_env / "cache")
+        entry = found.resolve("D7")
+        assert entry.id == "deal-7" and entry.names == ("deal-7", "d7")
+        assert entry.path == str(tmp_path / "d07.yaml") and entry.deal.title == "Deal 7"
+        assert found.resolve("deal-7") is entry
+        assert found.entries["deal-7"] is entry  # the same entry, its deal read once
+        assert list(found.entries)[-30:] == [f"deal-{i}" for i in range(30)]
+        assert found.names["d29"] == "deal-29" and "jp" in found.completions()
+        assert found.resolve("d8") is found.entries["deal-8"]
+
+
+def test_a_deal_file_is_found_by_its_path_without_making_every_entry(
+    tmp_path: Path, fixed_env: Path
+) -> None:
+    from dealcli.core.registry import open_registry
+
+    for i in range(30):
+        (tmp_path / f"d{i:02}.yaml").write_text(_deal_text(f"deal-{i}", f"[d{i}]", f"Deal {i}"))
+    (tmp_path / "notes.txt").write_text("not a deal")
+    for _ in range(2):  # afresh, then from the record
+        found = open_registry([tmp_path], cache_dir=fixed_env / "cache", bundled=False)
+        assert len(found) == 30
+        held = found.holding(tmp_path / "sub" / ".." / "d12.yaml")
+        assert held is not None and held.id == "deal-12" and held.deal.title == "Deal 12"
+        assert found.holding(tmp_path / "notes.txt") is None
+        assert found.holding(tmp_path / "d99.yaml") is None
+        assert found.holding(FIXTURES / "mini.yaml") is None
+        assert found._entries is None  # no deal but the one asked for was made
+        assert found.entries["deal-12"] is held  # the same entry once they are all made
+        assert found.holding(tmp_path / "d12.yaml") is held
+
+
+def test_an_empty_set_of_deals_is_not_the_bundled_one(tmp_path: Path, fixed_env: Path) -> None:
+    import dealcli
+
+    empty = dealcli.load(tmp_path)
+    assert len(empty) == 0 and list(empty) == []
+    assert dealcli.list_deals(empty).tables[0].rows == []
+    assert dealcli.context_records(empty) == {}
+    assert len(dealcli.load()) == len(list(dealcli.load()))  # counted, then listed

@@ -58,6 +58,7 @@ def test_a_warm_run_reads_the_record_and_no_index(
 ) -> None:
     assert "mini" in ids(deals_dir)
     assert stored(record_path(fixed_env))["names"] == "mini mn"
+    assert stored(record_path(fixed_env))["owners"] == [0, 0]
 
     def no_index(*args: object) -> object:
         raise AssertionError("the index was read")
@@ -115,7 +116,13 @@ RECORD_CHANGES = {
     "a file past the scan": setter("files", [5]),
     "a file as true": setter("files", [True]),
     "a file by name": setter("files", ["mini.yaml"]),
-    "more files than lines": setter("files", [0, 0]),
+    "a file twice": setter("files", [0, 0]),
+    "no owners": lambda value: value.pop("owners"),
+    "owners as text": setter("owners", "0 0"),
+    "an owner as true": setter("owners", [False, True]),
+    "a name with no owner": setter("owners", [0]),
+    "an owner past the files": setter("owners", [0, 1]),
+    "a file with no name": lambda value: value.update(names="", owners=[]),
     "a problem of 3 fields": setter("problems", [[1, 2, 3]]),
     "problems as a dict": setter("problems", {}),
 }

@@ -23,7 +23,8 @@ from .. import __version__
 from ..core.environment import Environment
 from ..core.errors import DealError, DealFileError, Exit, PipeClosed, UsageError
 from ..core.record import Plain, plain
-from ..core.registry import Entry, Registry, open_registry
+from ..core.registry import Registry, open_registry
+from ..core.shelf import Entry
 from ..gates import clean
 from ..output import streams
 from ..output.files import Terminated, handle_sigterm, interrupted_exit

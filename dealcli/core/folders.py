@@ -114,14 +114,15 @@ def deal_files(folder: Path) -> dict[str, Stamp | None]:
 # -- the record of one scan: what a warm run reads instead of the index ------------------
 
 RECORD = "scan.json"  # the folder's deals as of one scan: what a warm run reads
-_NAME_LETTERS = re.compile("[a-z0-9 \n-]*")
-_NOT_IN_NAMES = ("--", "- ", " -", "-\n", "\n-", "  ", "\n\n", " \n", "\n ")
+_NAME_LETTERS = re.compile("[a-z0-9 -]*")
+_NOT_IN_NAMES = ("--", "- ", " -", "  ")
 
 
 def record(digest: str, index: dict[str, dict[str, Any]], scanned: list[str]) -> dict[str, Any]:
     """The index in short, for the scan `digest` of the files `scanned` (in its order):
-    the deal files by their place in the scan, in name order, a line of names each, and
-    the problems; a run whose scan has the same digest needs no more."""
+    the deal files by their place in the scan, in name order; every name of their deals,
+    file by file, and for each name the deal it belongs to (its place in `files`); and the
+    problems. A run whose scan has the same digest needs no more."""
     names, problems = index["names"], index["problems"]
     place = {name: i for i, name in enumerate(scanned)}
     ordered = sorted(scanned)
@@ -129,47 +130,62 @@ def record(digest: str, index: dict[str, dict[str, Any]], scanned: list[str]) ->
     return {
         "scan": digest,
         "files": [place[name] for name in listed],
-        "names": "\n".join(" ".join(names[name]) for name in listed),
+        "names": " ".join(n for name in listed for n in names[name]),
+        "owners": [i for i, name in enumerate(listed) for _ in names[name]],
         "problems": [p for name in ordered if name in problems for p in problems[name]],
     }
 
 
 def checked_record(
     stored: Any, digest: str, scanned: list[str]
-) -> tuple[list[str], list[tuple[str, ...]], list[list[Any]]] | None:
-    """The deal files, their names and the problems, as the record of the scan `digest`
-    of the files `scanned` holds them; None when it is another scan's, or any part of it
-    is not what `record` writes."""
+) -> tuple[list[int], list[str], list[int], list[list[Any]]] | None:
+    """The deal files (their places in `scanned`), every name of their deals, the deal of
+    each name and the problems, as the record of the scan `digest` of the files `scanned`
+    holds them; None when it is another scan's, or any part of it is not what `record`
+    writes. Checked as whole lists, not item by item: it is read by every warm run."""
     if type(stored) is not dict or stored.get("scan") != digest:
         return None
-    files, names, problems = stored.get("files"), stored.get("names"), stored.get("problems")
-    if type(files) is not list or type(names) is not str or type(problems) is not list:
+    files, text, owners = stored.get("files"), stored.get("names"), stored.get("owners")
+    problems = stored.get("problems")
+    if type(files) is not list or type(text) is not str or type(owners) is not list:
         return None
-    lines = names.split("\n") if names else []
-    if len(files) != len(lines) or not _name_lines(names):
+    if type(problems) is not list or not _names(text):
         return None
-    if files and not (
+    names = text.split(" ") if text else []
+    if len(owners) != len(names) or not _places(files, len(scanned)):
+        return None
+    if owners and not (  # each deal has a name, its names one after another
+        set(map(type, owners)) == {int}
+        and owners[0] == 0
+        and owners[-1] == len(files) - 1
+        and owners == sorted(owners)
+        and len(set(owners)) == len(files)
+    ):
+        return None
+    if len(files) > len(owners) or not all(stored_problem(p) for p in problems):
+        return None
+    return files, names, owners, problems
+
+
+def _places(files: list[Any], count: int) -> bool:
+    """Places in a scan of `count` files, each an integer, none twice."""
+    return not files or (
         set(map(type, files)) == {int}
         and len(set(files)) == len(files)
         and min(files) >= 0
-        and max(files) < len(scanned)
-    ):
-        return None
-    if not all(stored_problem(p) for p in problems):
-        return None
-    return [scanned[i] for i in files], [tuple(line.split(" ")) for line in lines], problems
+        and max(files) < count
+    )
 
 
-def _name_lines(text: str) -> bool:
-    """Lines of slugs, one space between two: the slug pattern's rules, checked as the
-    letters allowed and the pairs never found (a pattern of slugs over ten thousand lines
-    costs twice as much)."""
+def _names(text: str) -> bool:
+    """Slugs, one space between two: the slug pattern's rules, checked as the letters
+    allowed and the pairs never found (a pattern of slugs over ten thousand names costs
+    twice as much)."""
     if not text:
         return True
-    edges = "- \n"
     return (
         _NAME_LETTERS.fullmatch(text) is not None
-        and text[0] not in edges
-        and text[-1] not in edges
+        and text[0] not in "- "
+        and text[-1] not in "- "
         and not any(bad in text for bad in _NOT_IN_NAMES)
     )

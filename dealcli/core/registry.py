@@ -29,7 +29,6 @@ import contextlib
 import dataclasses
 import difflib
 import gc
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -38,11 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 from .cache import (
     Folder,
-    cache_problem,
     cache_root,
     checked_index,
-    decode_deal,
-    encode,
     folder_cache,
     ignore,
     problem_from,
@@ -52,13 +48,13 @@ from .errors import DealError, Problem, UsageError
 from .folders import RECORD, SUFFIXES, checked_record, record, scan, scan_folder
 from .model import Context, Deal
 from .problems import short
-from .reading import read_deal
+from .shelf import Entry, Shelf
 
-if TYPE_CHECKING:  # imported where used: a warm run reads no file and lists no deal
+if TYPE_CHECKING:  # imported where used: a warm run reads no file
     from .fresh import Progress
-    from .summary import Summary
 
-BUNDLED = "bundled"
+__all__ = ["Entry", "Registry", "open_registry"]
+
 RACY_NS = 2_000_000_000  # coarser than any timestamp resolution in use (FAT: 2 s)
 
 
@@ -68,83 +64,91 @@ def bundled_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "deals"
 
 
-class Entry:
-    """One deal found in a folder; its summary and the full deal are read on first use."""
-
-    __slots__ = ("_deal", "_summary", "bundled", "folder", "id", "name", "names")
-
-    def __init__(self, folder: Folder, name: str, names: tuple[str, ...], bundled: bool) -> None:
-        self.folder = folder
-        self.name = name
-        self.id = names[0]
-        self.names = names
-        self.bundled = bundled
-        self._deal: Deal | None = None
-        self._summary: Summary | None = None
-
-    @property
-    def path(self) -> str:
-        return os.path.join(self.folder.path, self.name)
-
-    @property
-    def origin(self) -> str:
-        """Where the deal came from: "bundled", or the file's path."""
-        return BUNDLED if self.bundled else self.path
-
-    @property
-    def deal(self) -> Deal:
-        if self._deal is None:
-            self._deal = self.load()
-        return self._deal
-
-    def load(self) -> Deal:
-        """The deal, as `deal` gives it, but not kept when it had to be read."""
-        if self._deal is None:
-            where = self.folder.deal_file(self.name)
-            data = self.folder.read(path=where) if where else None
-            deal = None
-            if data is not None:
-                try:
-                    deal = decode_deal(data, self.names)
-                except Exception as exc:  # a damaged or planted entry: read the deal file
-                    self.folder.warn(cache_problem(where, f"unreadable ({type(exc).__name__})"))
-            if deal is None:
-                deal = read_deal(Path(self.path))
-                if data is not None:  # replace the entry, so the next run reads it again
-                    self.folder.write(where, encode(deal))
-            return deal
-        return self._deal
-
-    @property
-    def summary(self) -> Summary:
-        from .summary import Summary, summarize
-
-        if self._summary is None:
-            summary = None
-            try:
-                row = self.folder.row(self.name)
-                summary = Summary.from_row(row) if row else None
-            except Exception:  # a damaged or planted row: compute it
-                summary = None
-            if summary is not None and summary.names != self.names:
-                summary = None
-            self._summary = summary or summarize(self.deal)
-        return self._summary
-
-
 @dataclass
 class Registry:
-    """The deals found, by id, with the problems and notices of finding them."""
+    """The deals found, by id, with the problems and notices of finding them.
 
-    entries: dict[str, Entry] = field(default_factory=dict)
+    While no name is found in two places (the usual case) the deals stay on their folders'
+    shelves, and a name is looked up there: a command on one deal makes one entry. A name
+    found twice (a deal that replaces another, a name that now means another deal) puts
+    every deal in `entries` at once, as `add` says, so that each notice is given."""
+
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)
     report: Callable[[str], None] | None = None  # cache warnings found later: the shell's
     folders: list[Path] = field(default_factory=list)  # where deals were read, in order
     cache_dir: Path | None = None
     strict: bool = False  # a broken context record stops the run (--strict)
     _records: dict[str, Context] | None = None
+    _shelves: list[Shelf] = field(default_factory=list)
+    _entries: dict[str, Entry] | None = None  # by id, once the shelves are put together
+    _names: dict[str, str] = field(default_factory=dict)  # every name: the id it means
+
+    def shelve(self, shelf: Shelf) -> None:
+        """A folder's deals, after those already found (which they may replace)."""
+        if self._entries is None and shelf.unique:
+            index = shelf.index
+            if all(index.keys().isdisjoint(s.index) for s in self._shelves):
+                self._shelves.append(shelf)
+                return
+        self._together()
+        with paused_collector():  # many small objects, none in a cycle (as in load_folder)
+            for entry in shelf.entries():
+                self.add(entry)
+
+    def _together(self) -> dict[str, Entry]:
+        """Every deal in `entries`: the shelves' names are all different, so no notice."""
+        if self._entries is None:
+            self._entries = {}
+            shelves, self._shelves = self._shelves, []
+            with paused_collector():
+                for shelf in shelves:
+                    for entry in shelf.entries():
+                        self.add(entry)
+        return self._entries
+
+    @property
+    def entries(self) -> dict[str, Entry]:
+        """Every deal found, by id, in the order found."""
+        return self._together()
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Every name of every deal: the id it means."""
+        self._together()
+        return self._names
+
+    def __len__(self) -> int:
+        """How many deals were found, without putting the shelves together."""
+        if self._entries is None:
+            return sum(len(shelf) for shelf in self._shelves)
+        return len(self._entries)
+
+    def lookup(self, key: str) -> Entry | None:
+        """The deal a name (lower case) means, or None."""
+        if self._entries is None:
+            for shelf in self._shelves:
+                i = shelf.index.get(key)
+                if i is not None:
+                    return shelf.entry(i)
+            return None
+        deal_id = self._names.get(key)
+        return None if deal_id is None else self._entries[deal_id]
+
+    def holding(self, path: Path) -> Entry | None:
+        """The deal of the file at `path`, when it is one this run found and kept, or None."""
+        target = path.resolve()
+        if self._entries is not None:
+            for entry in self._entries.values():
+                if entry.name == target.name and Path(entry.path).resolve() == target:
+                    return entry
+            return None
+        for shelf in self._shelves:  # each file is in one place: find it there, not by id
+            if Path(shelf.folder.path).resolve() == target.parent:
+                i = shelf.place(target.name)
+                if i is not None:
+                    return shelf.entry(i)
+        return None
 
     def note(self, problem: Problem) -> None:
         """A cache warning: a notice, never a problem of the deals (`--strict` ignores it)."""
@@ -154,21 +158,22 @@ class Registry:
             self.notices.append(str(problem))
 
     def add(self, entry: Entry) -> None:
+        entries, names = self._together(), self._names
         deal_id = entry.id
-        old = self.entries.get(deal_id)
+        old = entries.get(deal_id)
         if old is not None:
             self.notices.append(f"{entry.path}: deal '{deal_id}' replaces the one in {old.path}")
             for name in old.names:
-                if self.names.get(name) == deal_id:
-                    del self.names[name]
-        self.entries[deal_id] = entry
+                if names.get(name) == deal_id:
+                    del names[name]
+        entries[deal_id] = entry
         for name in entry.names:
-            owner = self.names.get(name)
+            owner = names.get(name)
             if owner is not None and owner != deal_id:
                 self.notices.append(
                     f"{entry.path}: the name '{name}' now means '{deal_id}', not '{owner}'"
                 )
-            self.names[name] = deal_id
+            names[name] = deal_id
 
     def deals(self) -> list[Deal]:
         # Many deals are many small objects, none in a cycle: the collector, left on, would
@@ -205,8 +210,9 @@ class Registry:
 
     def resolve(self, name: str) -> Entry:
         key = name.strip().lower()
-        if key in self.names:
-            return self.entries[self.names[key]]
+        found = self.lookup(key)
+        if found is not None:
+            return found
         broken = self.broken(key)
         if broken is not None:  # the file is there: say why it is not a deal
             raise DealError(
@@ -271,13 +277,11 @@ def open_registry(
             )
             continue
         registry.folders.append(folder)
-        entries, errors = load_folder(
+        shelf, errors = load_folder(
             folder, is_bundled, root=root, warn=warn, note=registry.note, progress=progress
         )
         registry.problems += errors
-        with paused_collector():  # many small objects, none in a cycle (as in load_folder)
-            for entry in entries:
-                registry.add(entry)
+        registry.shelve(shelf)
     return registry
 
 
@@ -288,7 +292,7 @@ def load_folder(
     warn: Callable[[Problem], None] = ignore,
     note: Callable[[Problem], None] = ignore,
     progress: Progress | None = None,
-) -> tuple[list[Entry], list[Problem]]:
+) -> tuple[Shelf, list[Problem]]:
     """The deals of one folder's files, in name order, from the cache where they are
     unchanged, and the errors of those that are no deal; `progress(done, total)` hears of
     the files read afresh (fresh.py reads them).
@@ -309,9 +313,9 @@ def load_folder(
     with paused_collector():
         held = checked_record(cache.read(RECORD), seen, found.names)
         if held is not None:  # the same files as when the record was written: no index
-            files, names_of, told = held
-            entries = [Entry(cache, f, n, is_bundled) for f, n in zip(files, names_of, strict=True)]
-            return entries, [p for p in map(problem_from, told) if not p.warning]
+            places, every, owners, told = held
+            shelf = Shelf(cache, is_bundled, found.names, places, every, owners)
+            return shelf, [p for p in map(problem_from, told) if not p.warning]
         current = found.stamps()
         index = checked_index(cache.read("index.json"), current)
     stamps, names, problems, racy = (index[k] for k in ("stamps", "names", "problems", "racy"))
@@ -362,13 +366,11 @@ def load_folder(
     if not racy:  # every entry trusted by its stamp: a run with the same scan reads no more
         cache.write(cache.cached(RECORD), record(seen, index, found.names))
     with paused_collector():
-        entries = [
-            Entry(cache, name, tuple(known), is_bundled)
-            for name in ordered
-            if (known := names.get(name)) is not None
-        ]
+        pairs = [(name, tuple(known)) for name in ordered if (known := names.get(name)) is not None]
+        shelf = Shelf.of(cache, is_bundled, pairs)
     if fresh:  # read in this run: no need to decode them again
-        for entry in entries:
-            entry._deal = fresh.get(entry.name)
+        for i, (name, _) in enumerate(pairs):
+            if name in fresh:
+                shelf.entry(i)._deal = fresh[name]
     errors = [problem_from(p) for name in ordered if name in problems for p in problems[name]]
-    return entries, [p for p in errors if not p.warning]  # an older index kept warnings
+    return shelf, [p for p in errors if not p.warning]  # an older index kept warnings

@@ -36,11 +36,8 @@ def read_version(registry: Registry, text: str, environ: Mapping[str, str]) -> D
 def _known(registry: Registry, path: Path) -> Deal | None:
     """The deal of a file the registry holds, unchanged since this run's scan: no need to
     read or validate it again."""
-    target = path.resolve()
-    for entry in registry.entries.values():
-        if entry.name == target.name and Path(entry.path).resolve() == target:
-            return entry.deal
-    return None
+    entry = registry.holding(path)
+    return None if entry is None else entry.deal
 
 
 def _from_file(text: str, path: Path) -> Deal | Context:
