@@ -123,9 +123,9 @@ def search(
     Example:
         deal search hitachi
     """
-    from .. import api
+    from ..views.search import search as view
 
-    return api.search(text, session.registry().deals())
+    return view(session.registry().each_deal(), text)  # one deal at a time, none kept
 
 
 @data_command("timeline")
