@@ -174,3 +174,20 @@ def test_cut_and_fill_measure_as_every_character_adds_up(text: str, size: int) -
     assert width(text) == _cells(text)
     assert cut(text, size) == _cut_by_characters(text, size)
     assert fill(text.split(), max(size, 1)) == _fill_by_characters(text.split(), max(size, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        ("Société Générale", 16),
+        ("Socie\u0301te\u0301", 7),  # accents written apart take no cell of their own
+        ("日立製作所", 10),
+        ("한국", 4),
+        ("\u1112\u1161\u11ab", 2),  # 한 written as its three jamo
+        ("กัมพูชา", 5),  # Thai vowels above and below the line take no cell
+        ("हिंदी", 4),  # the vowel signs ि and ी take a cell each, the nasal mark ं none
+        ("A\u20dd", 1),  # an enclosing circle
+    ],
+)
+def test_cells_a_text_takes_in_a_terminal(text: str, cells: int) -> None:
+    assert width(text) == cells

@@ -19,15 +19,22 @@ def width(text: str) -> int:
         return len(text)
     found = _WIDTHS.get(text)
     if found is None:  # a table measures the same cell several times as it is laid out
-        found = sum(
-            2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
-            for ch in text
-        )
+        found = sum(map(_cells, text))
         if len(_WIDTHS) < KNOWN_WIDTHS:
             _WIDTHS[text] = found
     return found
 
 
+def _cells(ch: str) -> int:
+    """A character's cells: none for a mark drawn on the one before it (a Thai vowel, an
+    accent written apart) or a Hangul vowel or final joined to its syllable; two for a wide
+    East Asian character (the stdlib's Unicode data: no import, no table of its own)."""
+    if unicodedata.category(ch) in _ON_THE_ONE_BEFORE or "\u1160" <= ch <= "\u11ff":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+_ON_THE_ONE_BEFORE = ("Mn", "Me")  # nonspacing and enclosing marks
 KNOWN_WIDTHS = 10_000  # texts beyond ASCII whose widths are kept, at most
 _WIDTHS: dict[str, int] = {}
 
