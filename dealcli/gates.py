@@ -81,9 +81,13 @@ def link(url: str) -> str | None:
     """`url` as a link target, or None when it must be shown as text only: anything but an
     http or https address with a host, or one holding a space, a control (or the picture
     `clean` shows for one) or `"<>\\^`{|}`."""
-    for ch in url:
-        if ch in _NOT_IN_URL or ch in _PICTURES or unicodedata.category(ch)[0] in "CZ":
+    if url.isascii():  # its only controls and spaces are those `isprintable` finds
+        if not url.isprintable() or " " in url or not _NOT_IN_URL.isdisjoint(url):
             return None
+    elif any(
+        ch in _NOT_IN_URL or ch in _PICTURES or unicodedata.category(ch)[0] in "CZ" for ch in url
+    ):
+        return None
     try:
         parts = urlsplit(url)
         host = parts.hostname

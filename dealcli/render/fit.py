@@ -43,11 +43,14 @@ WIDE_HINT = "--wide, a wider terminal or -f csv"
 
 def wrap(text: str, size: int) -> list[str]:
     """Lines of at most `size` cells, broken at spaces only; a longer word is cut with "…"."""
+    if "\n" not in text:  # most cells: one paragraph, often one line already
+        words = text.split()
+        return [text] if width(text) <= size and " ".join(words) == text else fill(words, size)
     return [line for para in text.split("\n") for line in fill(para.split(), size)]
 
 
 def pad(text: str, size: int, right: bool) -> str:
-    fill = " " * max(size - width(text), 0)
+    fill = " " * max(size - (len(text) if text.isascii() else width(text)), 0)
     return fill + text if right else text + fill
 
 
@@ -228,14 +231,15 @@ def _rows(
     cols: list[_Col], sizes: list[int], cells: list[list[str]], styles: list[str]
 ) -> list[Line]:
     lines = []
+    right = [col.column.kind in NUMERIC for col in cols]
     for n in range(max((len(c) for c in cells), default=0)):
         line: Line = []
-        for i, (col, size) in enumerate(zip(cols, sizes, strict=True)):
+        for i, size in enumerate(sizes):
             text = cells[i][n] if n < len(cells[i]) else ""
             style = styles[i] if n == 0 or not styles[i].startswith("link:") else ""
             if i:
                 line.append((" " * GAP, ""))
-            filled = pad(text, size, col.column.kind in NUMERIC)
+            filled = pad(text, size, right[i])
             if style and text:
                 lead = len(filled) - len(filled.lstrip(" "))
                 body = filled.strip(" ")
