@@ -155,7 +155,7 @@ def list_deals(deals: Deals | None = None, as_of: date | str | None = None) -> R
     when = day_of(as_of)
     if when is None:
         return listing((e.summary, e.origin) for e in entries)
-    return stamp(listing((summarize(stood(e.deal, when)), e.origin) for e in entries), when)
+    return stamp(listing((summarize(stood(e.load(), when)), e.origin) for e in entries), when)
 
 
 def show(
