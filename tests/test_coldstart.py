@@ -141,3 +141,26 @@ def test_no_bar_into_a_pipe_or_a_file(tmp_path: Path) -> None:
     assert r.exit_code == 0
     assert len(r.stdout.splitlines()) == 1 + 8 + fresh.PARALLEL_FROM
     assert "Reading" not in r.stderr
+
+
+def test_validate_of_many_files_in_parallel_says_what_one_by_one_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dealcli.core import pool
+
+    folder = _folder(tmp_path, pool.PARALLEL_FROM + 12)
+    text = (folder / "mini-003.yaml").read_text()
+    (folder / "mini-060z.yaml").write_text(text)  # the id of mini-003 again
+    japan = (FIXTURES.parents[1] / "deals" / "japan.yaml").read_text()
+    assert "context: [us-tariffs]" in japan
+    named = japan.replace("context: [us-tariffs]", "context: [nowhere]")
+    (folder / "mini-061z.yaml").write_text(named.replace("id: japan", "id: other", 1))
+    r = invoke("validate", str(folder))
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 10_000)  # one by one, in this process
+    alone = invoke("validate", str(folder))
+    assert (r.exit_code, r.stdout, r.stderr) == (alone.exit_code, alone.stdout, alone.stderr)
+    assert r.exit_code == 1 and "63 file(s): 62 valid, 1 invalid" in r.stderr
+    lines = r.stdout.splitlines()
+    assert "mini-050b.yaml" in lines[0] and "usd_bn" in lines[0]  # in the files' order
+    assert f"{folder / 'mini-060z.yaml'}: warning: id 'mini-003' is also used by" in r.stdout
+    assert f"{folder / 'mini-061z.yaml'}: warning: context 'nowhere' names no record" in r.stdout

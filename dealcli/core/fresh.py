@@ -8,7 +8,6 @@ it reads, so that only their names, `deal list` rows and problems come back.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +18,11 @@ from .compared import compared, keep
 from .digest import hex_digest
 from .errors import Problem
 from .model import Deal
+from .pool import PARALLEL_FROM, in_pool, worth_a_pool
 from .reading import read_deal_bytes, read_limited
 from .summary import summarize
 
-PARALLEL_FROM = 48  # fewer changed files than this are read in this process
+__all__ = ["PARALLEL_FROM", "Read", "read_changed", "read_one"]
 Progress = Callable[[int, int], None]  # (files read, files to read)
 
 
@@ -68,13 +68,14 @@ def read_changed(
     cache: Folder, todo: list[tuple[str, str]], progress: Progress | None = None
 ) -> Iterator[tuple[str, Read]]:
     """(name, what was read) for each (name, known hash) of `todo`, in its order."""
-    workers = _cores()
     if progress is not None:
         progress(0, len(todo))
-    if workers < 2 or len(todo) < PARALLEL_FROM or cache.cache_dir is None:
+    # with no cache, a worker could only send each deal back: read them here
+    if cache.cache_dir is None or not worth_a_pool(len(todo)):
         results: Iterator[Read] = (read_one(cache, name, known) for name, known in todo)
     else:
-        results = _in_pool(cache, todo, workers)
+        jobs = [(cache.path, cache.cache_dir, name, known) for name, known in todo]
+        results = in_pool(_read_in_worker, jobs)
     kept: dict[str, list[Any]] = {}  # what `deal compare` shows, stored before the index
     for done, (item, result) in enumerate(zip(todo, results, strict=True), 1):
         for w in result.warnings:
@@ -85,24 +86,6 @@ def read_changed(
             kept[item[0]] = result.compared
         yield item[0], result
     keep(cache, kept)
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _in_pool(cache: Folder, todo: list[tuple[str, str]], workers: int) -> Iterator[Read]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # forked workers start at once with what this process has loaded; elsewhere, spawned
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    jobs = [(cache.path, cache.cache_dir, name, known) for name, known in todo]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        yield from pool.map(_read_in_worker, jobs, chunksize=8)
 
 
 def _read_in_worker(job: tuple[str, Path | None, str, str]) -> Read:

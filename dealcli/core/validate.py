@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import Problem, UsageError
 from .folders import deal_files
 from .model import Context
+from .pool import in_pool, worth_a_pool
 from .reading import CONTEXT_DIR, read_any_file
 from .registry import bundled_dir
 
@@ -49,26 +50,39 @@ def validate_files(paths: list[Path]) -> Outcome:
     seen: dict[str, Path] = {}
     records: set[str] = set()
     refs: list[tuple[Path, str]] = []
-    for f in files_of(paths):
+    files = files_of(paths)
+    checked = in_pool(_checked, files) if worth_a_pool(len(files)) else map(_checked, files)
+    for f, (problems, found) in zip(files, checked, strict=True):
         out.files += 1
-        deal, problems = read_any_file(f)
         out.lines += [str(p) for p in problems]
         out.warnings += sum(p.warning for p in problems)
-        if deal is None:
+        if found is None:
             out.invalid += 1
             continue
-        if isinstance(deal, Context):
-            records.add(deal.id)
+        kind, deal_id, context = found
+        if kind == "record":
+            records.add(deal_id)
             continue
-        refs += [(f, ref) for ref in deal.context]
-        if deal.id in seen:
+        refs += [(f, ref) for ref in context]
+        if deal_id in seen:
             out.warnings += 1
             out.lines.append(
-                f"{f}: warning: id '{deal.id}' is also used by {seen[deal.id]}; the later one wins"
+                f"{f}: warning: id '{deal_id}' is also used by {seen[deal_id]}; the later one wins"
             )
-        seen[deal.id] = f
+        seen[deal_id] = f
     _check_refs(out, refs, records)
     return out
+
+
+def _checked(path: Path) -> tuple[list[Problem], tuple[str, str, tuple[str, ...]] | None]:
+    """A file's problems and, when it is valid, what it is ("deal" or "record"), its id and
+    the context records a deal names: all `validate_files` needs, so a worker sends no deal."""
+    found, problems = read_any_file(path)
+    if found is None:
+        return problems, None
+    if isinstance(found, Context):
+        return problems, ("record", found.id, ())
+    return problems, ("deal", found.id, tuple(found.context))
 
 
 def _check_refs(out: Outcome, refs: list[tuple[Path, str]], records: set[str]) -> None:
