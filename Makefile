@@ -29,17 +29,25 @@ lint: install
 test: lint
 	$(BIN)/python -m pytest
 
-# The lowest versions pyproject.toml allows, installed exactly, must pass the suite too.
+# The lowest versions pyproject.toml allows, installed exactly, must pass the suite too. They
+# go in after the test tools, over what those pulled in (import-linter asks for a newer rich,
+# for its own output, and works with this one: pip says so and goes on), and are checked.
 FLOORS := .venv-floors
+FLOOR_DEPS := import tomllib; \
+  deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]; \
+  floors = {d.split(">=")[0]: d.split(">=")[1].split(",")[0] for d in deps}
 floors:
 	rm -rf $(FLOORS)
 	$(PYTHON) -m venv $(FLOORS)
 	$(FLOORS)/bin/python -m pip install --quiet --upgrade pip
-	$(FLOORS)/bin/python -m pip install --quiet $$($(PYTHON) -c 'import tomllib; \
-	  deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]; \
-	  print(" ".join(d.replace(">=", "==") for d in deps))')
 	$(FLOORS)/bin/python -m pip install --quiet ".[test]"
-	$(FLOORS)/bin/python -m pip list --format=freeze | grep -iE '^(typer|rich|pyyaml|pydantic|tabulate)=='
+	$(FLOORS)/bin/python -m pip install --quiet $$($(PYTHON) -c '$(FLOOR_DEPS); \
+	  print(" ".join(f"{name}=={v}" for name, v in floors.items()))')
+	$(FLOORS)/bin/python -c '$(FLOOR_DEPS); from importlib.metadata import version; \
+	  same = lambda a, b: [*map(int, a.split(".")), 0, 0][:3] == [*map(int, b.split(".")), 0, 0][:3]; \
+	  wrong = [f"{n} {version(n)}, not {v}" for n, v in floors.items() if not same(version(n), v)]; \
+	  print("floors:", ", ".join(f"{n}=={version(n)}" for n in floors)); \
+	  raise SystemExit("not the floors: " + "; ".join(wrong) if wrong else 0)'
 	$(FLOORS)/bin/python -m pytest -q -p no:cacheprovider
 
 # Writes bench/results.md; fails (after every part has run) when a target is missed.
