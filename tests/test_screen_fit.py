@@ -187,6 +187,10 @@ def test_cut_and_fill_measure_as_every_character_adds_up(text: str, size: int) -
         ("กัมพูชา", 5),  # Thai vowels above and below the line take no cell
         ("हिंदी", 4),  # the vowel signs ि and ी take a cell each, the nasal mark ं none
         ("A\u20dd", 1),  # an enclosing circle
+        ("\u26a0\ufe0f risk", 7),  # ⚠ shown as an emoji: two cells
+        ("\u26a0 risk", 6),  # ⚠ as text: one
+        ("\U0001f600\ufe0f", 2),  # an emoji already two cells wide
+        ("a\ufe0f", 1),  # a letter is no emoji
     ],
 )
 def test_cells_a_text_takes_in_a_terminal(text: str, cells: int) -> None:

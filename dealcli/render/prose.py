@@ -4,6 +4,7 @@ styled prose (footnotes, colour keys) wrapped at words under its first word."""
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
 Piece = tuple[str, str]  # text, style ("" for none; "link:URL" for a web address)
 Line = list[Piece]
@@ -20,6 +21,12 @@ def width(text: str) -> int:
     found = _WIDTHS.get(text)
     if found is None:  # a table measures the same cell several times as it is laid out
         found = sum(map(_cells, text))
+        if "\ufe0f" in text:  # a symbol shown as an emoji (⚠️) is drawn two cells wide
+            found += sum(
+                1
+                for before, ch in pairwise(text)
+                if ch == "\ufe0f" and _cells(before) == 1 and unicodedata.category(before) == "So"
+            )
         if len(_WIDTHS) < KNOWN_WIDTHS:
             _WIDTHS[text] = found
     return found
@@ -47,7 +54,7 @@ def cut(text: str, size: int) -> str:
         return text[: max(size - 1, 0)].rstrip() + ELLIPSIS
     out, used = "", 0
     for ch in text:
-        w = width(ch)
+        w = width(out[-1:] + ch) - width(out[-1:])  # a selector may widen the one before
         if used + w > size - 1:
             break
         out, used = out + ch, used + w
