@@ -225,14 +225,20 @@ def test_a_deal_file_is_found_by_its_path_without_making_every_entry(
     for i in range(30):
         (tmp_path / f"d{i:02}.yaml").write_text(_deal_text(f"deal-{i}", f"[d{i}]", f"Deal {i}"))
     (tmp_path / "notes.txt").write_text("not a deal")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "target.yaml").write_text(_deal_text("linked", "[]", "Linked"))
+    (tmp_path / "link.yaml").symlink_to(elsewhere / "target.yaml")
     for _ in range(2):  # afresh, then from the record
         found = open_registry([tmp_path], cache_dir=fixed_env / "cache", bundled=False)
-        assert len(found) == 30
+        assert len(found) == 31
         held = found.holding(tmp_path / "sub" / ".." / "d12.yaml")
         assert held is not None and held.id == "deal-12" and held.deal.title == "Deal 12"
         assert found.holding(tmp_path / "notes.txt") is None
         assert found.holding(tmp_path / "d99.yaml") is None
         assert found.holding(FIXTURES / "mini.yaml") is None
+        linked = found.holding(tmp_path / "link.yaml")  # by its own name, not its target's
+        assert linked is not None and linked.id == "linked"
         assert found._entries is None  # no deal but the one asked for was made
         assert found.entries["deal-12"] is held  # the same entry once they are all made
         assert found.holding(tmp_path / "d12.yaml") is held

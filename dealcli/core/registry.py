@@ -143,10 +143,13 @@ class Registry:
                 if entry.name == target.name and Path(entry.path).resolve() == target:
                     return entry
             return None
-        for shelf in self._shelves:  # each file is in one place: find it there, not by id
-            if Path(shelf.folder.path).resolve() == target.parent:
-                i = shelf.place(target.name)
-                if i is not None:
+        # each file is in one place: found there, not by id; a link by its own name first
+        places = {(path.absolute().parent.resolve(), path.name), (target.parent, target.name)}
+        for shelf in self._shelves:
+            folder = Path(shelf.folder.path).resolve()
+            for name in (name for parent, name in places if parent == folder):
+                i = shelf.place(name)
+                if i is not None and Path(shelf.entry(i).path).resolve() == target:
                     return shelf.entry(i)
         return None
 
