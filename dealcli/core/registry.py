@@ -149,8 +149,9 @@ class Registry:
             folder = Path(shelf.folder.path).resolve()
             for name in (name for parent, name in places if parent == folder):
                 i = shelf.place(name)
-                if i is not None and Path(shelf.entry(i).path).resolve() == target:
-                    return shelf.entry(i)
+                found = None if i is None else shelf.entry(i)
+                if found is not None and Path(found.path).resolve() == target:
+                    return found
         return None
 
     def note(self, problem: Problem) -> None:

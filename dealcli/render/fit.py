@@ -50,7 +50,7 @@ def wrap(text: str, size: int) -> list[str]:
 
 
 def pad(text: str, size: int, right: bool) -> str:
-    fill = " " * max(size - (len(text) if text.isascii() else width(text)), 0)
+    fill = " " * max(size - width(text), 0)
     return fill + text if right else text + fill
 
 

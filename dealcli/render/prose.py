@@ -54,7 +54,9 @@ def cut(text: str, size: int) -> str:
         return text[: max(size - 1, 0)].rstrip() + ELLIPSIS
     out, used = "", 0
     for ch in text:
-        w = width(out[-1:] + ch) - width(out[-1:])  # a selector may widen the one before
+        w = width(ch)
+        if ch == "\ufe0f":  # the emoji selector may widen the symbol before it
+            w = width(out[-1:] + ch) - width(out[-1:])
         if used + w > size - 1:
             break
         out, used = out + ch, used + w
